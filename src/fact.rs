@@ -1,0 +1,265 @@
+//! The output types of SPEC.md: a [`Document`] and its [`Fact`]s.
+
+use crate::dec::Dec;
+use serde::Serialize;
+use std::fmt;
+use std::str::FromStr;
+
+/// The kind of a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// An amount of money.
+    Money,
+    /// A count of things ("20 hội viên").
+    Count,
+    /// A percentage.
+    Percent,
+    /// A ratio ("12/12 chi hội").
+    Ratio,
+    /// A measure with a unit ("50m", "3 ha").
+    Measure,
+    /// A length of time ("6 tháng").
+    Duration,
+    /// A date at day, month or year precision.
+    Date,
+    /// A span of time with bounds.
+    Period,
+    /// An organisation.
+    Organization,
+    /// A person.
+    Person,
+    /// A place.
+    Location,
+}
+
+impl Kind {
+    /// Every kind, in the order of SPEC.md.
+    pub const ALL: [Kind; 11] = [
+        Kind::Money,
+        Kind::Count,
+        Kind::Percent,
+        Kind::Ratio,
+        Kind::Date,
+        Kind::Period,
+        Kind::Duration,
+        Kind::Measure,
+        Kind::Organization,
+        Kind::Person,
+        Kind::Location,
+    ];
+
+    /// The name used in JSON and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Money => "money",
+            Kind::Count => "count",
+            Kind::Percent => "percent",
+            Kind::Ratio => "ratio",
+            Kind::Measure => "measure",
+            Kind::Duration => "duration",
+            Kind::Date => "date",
+            Kind::Period => "period",
+            Kind::Organization => "organization",
+            Kind::Person => "person",
+            Kind::Location => "location",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Kind, String> {
+        let s = s.trim().to_ascii_lowercase();
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name() == s || (s == "organisation" && *k == Kind::Organization))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                format!("unknown kind {s:?}; the kinds are {}", names.join(", "))
+            })
+    }
+}
+
+/// How a figure is qualified ("trên 12 tỷ" is `Over`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// No qualifier.
+    Exact,
+    /// trên, hơn, ngoài
+    Over,
+    /// dưới
+    Under,
+    /// gần, gần như
+    Nearly,
+    /// khoảng, xấp xỉ, trên dưới, chừng
+    About,
+    /// ít nhất, tối thiểu, không dưới, "từ … trở lên"
+    AtLeast,
+    /// tối đa, không quá, "từ … trở xuống"
+    AtMost,
+}
+
+impl Qualifier {
+    /// Reads the name used in `data/qualifiers.txt`.
+    pub fn from_name(s: &str) -> Option<Qualifier> {
+        Some(match s {
+            "exact" => Qualifier::Exact,
+            "over" => Qualifier::Over,
+            "under" => Qualifier::Under,
+            "nearly" => Qualifier::Nearly,
+            "about" => Qualifier::About,
+            "at_least" => Qualifier::AtLeast,
+            "at_most" => Qualifier::AtMost,
+            _ => return None,
+        })
+    }
+}
+
+/// The precision of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// 2024-07-08
+    Day,
+    /// 2024-07
+    Month,
+    /// 2024
+    Year,
+}
+
+/// A fact's `value`: a number, or an ISO date, or null (a date whose year is unknown).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A number.
+    Number(Dec),
+    /// An ISO 8601 date.
+    Date(String),
+    /// Unknown (a date with no year and no reference year).
+    Null,
+}
+
+/// One fact read from the text. Fields that do not apply to a kind are absent from the JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// The kind.
+    pub kind: Kind,
+    /// The exact characters of the input this fact was read from.
+    pub text: String,
+    /// Start in the decoded input, in chars.
+    pub start: usize,
+    /// End (exclusive), in chars.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// The value (absent for ranges, which have `min` and `max`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    /// Lower bound of a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<Dec>,
+    /// Upper bound of a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<Dec>,
+    /// Currency code of money.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// What an amount is per ("em", "tháng", "hộ/năm").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+    /// The counted noun, the unit of a measure or duration, or the noun of a ratio.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Ratio numerator.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<Dec>,
+    /// Ratio denominator.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<Dec>,
+    /// Precision of a date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Precision>,
+    /// First day of a period (ISO, inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Last day of a period (ISO, inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// True when the year was completed from the reference year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_inferred: Option<bool>,
+    /// A date with no year when the reference year is unknown: "--MM-DD".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month_day: Option<String>,
+    /// How the figure is qualified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+}
+
+impl Fact {
+    /// An empty fact of a kind; the recognisers fill it in.
+    pub fn new(kind: Kind) -> Fact {
+        Fact {
+            kind,
+            text: String::new(),
+            start: 0,
+            end: 0,
+            line: 0,
+            value: None,
+            min: None,
+            max: None,
+            currency: None,
+            per: None,
+            unit: None,
+            numerator: None,
+            denominator: None,
+            precision: None,
+            from: None,
+            to: None,
+            year_inferred: None,
+            month_day: None,
+            qualifier: None,
+        }
+    }
+
+    /// The numeric value, if the fact has one.
+    pub fn number(&self) -> Option<Dec> {
+        match self.value {
+            Some(Value::Number(d)) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// The `document` block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentInfo {
+    /// First non-empty line.
+    pub title: Option<String>,
+    /// The report's own date (ISO), when the text states it.
+    pub date: Option<String>,
+    /// The year used to complete dates written without one.
+    pub reference_year: Option<i32>,
+}
+
+/// One document's facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// The path as given, `-` for standard input.
+    pub source: String,
+    /// Title, date and reference year.
+    pub document: DocumentInfo,
+    /// The facts, sorted by `start`.
+    pub facts: Vec<Fact>,
+    /// Things the reader could not use (a figure too large to hold), with their line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}

@@ -1,0 +1,334 @@
+//! Word lists, loaded from the data files in `data/` (one entry a line, `#` starts a comment).
+//!
+//! The lists are data so that a Vietnamese speaker can extend them without reading Rust:
+//! add a line to the file and rebuild. Lookups are case-insensitive; phrases match whole words.
+//!
+//! ```
+//! use vnfacts::lexicon::COUNT_UNITS;
+//! let text = "có 20 hội viên mới tham gia";
+//! let (end, _) = COUNT_UNITS.match_after(text, 7).unwrap();
+//! assert_eq!(&text[7..end], "hội viên mới");
+//! ```
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A list of phrases (one or more words), each with a payload.
+#[derive(Debug)]
+pub struct Lexicon<T> {
+    map: HashMap<String, T>,
+    max_words: usize,
+}
+
+/// Is `c` part of a word (for phrase matching)?
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '²' || c == '³'
+}
+
+fn entries(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Lower-cases a phrase and folds its spaces, the form keys are stored in.
+pub fn key_of(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    for w in phrase.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+impl<T> Lexicon<T> {
+    fn from_pairs(pairs: impl Iterator<Item = (String, T)>) -> Self {
+        let mut map = HashMap::new();
+        let mut max_words = 1;
+        for (k, v) in pairs {
+            max_words = max_words.max(k.split(' ').count());
+            map.insert(k, v);
+        }
+        Lexicon { map, max_words }
+    }
+
+    /// Looks a whole phrase up.
+    pub fn get(&self, phrase: &str) -> Option<&T> {
+        self.map.get(&key_of(phrase))
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The longest phrase that starts at byte `pos` of `text` and ends at a word boundary;
+    /// words are separated by single spaces (as in normalised text). Returns its end and payload.
+    pub fn match_after(&self, text: &str, pos: usize) -> Option<(usize, &T)> {
+        let mut key = String::new();
+        let mut p = pos;
+        let mut best = None;
+        for w in 0..self.max_words {
+            let rest = &text[p..];
+            let len = rest
+                .char_indices()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(rest.len(), |(i, _)| i);
+            if len == 0 {
+                break;
+            }
+            if w > 0 {
+                key.push(' ');
+            }
+            key.extend(rest[..len].chars().flat_map(char::to_lowercase));
+            if let Some(v) = self.map.get(&key) {
+                best = Some((p + len, v));
+            }
+            if text[p + len..].starts_with(' ') {
+                p += len + 1;
+            } else {
+                break;
+            }
+        }
+        best
+    }
+
+    /// The longest phrase that ends at byte `end` of `text` and starts at a word boundary.
+    /// Returns its start and payload.
+    pub fn match_before(&self, text: &str, end: usize) -> Option<(usize, &T)> {
+        let mut words: Vec<(usize, usize)> = Vec::with_capacity(self.max_words);
+        let mut e = end;
+        while words.len() < self.max_words {
+            let head = &text[..e];
+            let start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            if start == e {
+                break;
+            }
+            words.push((start, e));
+            if start > 0 && text[..start].ends_with(' ') {
+                e = start - 1;
+            } else {
+                break;
+            }
+        }
+        let mut best = None;
+        let mut key = String::new();
+        for k in 1..=words.len() {
+            key.clear();
+            for (i, &(s, e)) in words[..k].iter().rev().enumerate() {
+                if i > 0 {
+                    key.push(' ');
+                }
+                key.extend(text[s..e].chars().flat_map(char::to_lowercase));
+            }
+            if let Some(v) = self.map.get(&key) {
+                best = Some((words[k - 1].0, v));
+            }
+        }
+        best
+    }
+}
+
+/// A list of phrases with no payload.
+pub type WordSet = Lexicon<()>;
+
+fn word_set(data: &'static str) -> WordSet {
+    Lexicon::from_pairs(entries(data).map(|e| (key_of(e[0]), ())))
+}
+
+fn word_map<T>(data: &'static str, f: impl Fn(&[&'static str]) -> T) -> Lexicon<T> {
+    Lexicon::from_pairs(entries(data).map(|e| (key_of(e[0]), f(&e))))
+}
+
+/// What a number word means to the number reader (`data/number_words.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberWord {
+    /// không … chín
+    Digit(u8),
+    /// mười
+    Ten,
+    /// mươi
+    Tens,
+    /// chục
+    Dozen,
+    /// trăm
+    Hundred,
+    /// linh, lẻ
+    Odd,
+    /// mốt, tư, lăm: a unit digit only after mươi / mười
+    Unit(u8),
+    /// nghìn, triệu, tỷ: times 10^n
+    Scale(u8),
+    /// nửa
+    Half,
+    /// rưỡi
+    AndHalf,
+    /// phẩy, chấm
+    Point,
+    /// âm
+    Minus,
+}
+
+fn parse_number_word(spec: &str) -> NumberWord {
+    let (head, arg) = spec.split_once(':').unwrap_or((spec, ""));
+    let n = || arg.parse::<u8>().expect("number_words.txt: bad argument");
+    match head {
+        "digit" => NumberWord::Digit(n()),
+        "ten" => NumberWord::Ten,
+        "tens" => NumberWord::Tens,
+        "dozen" => NumberWord::Dozen,
+        "hundred" => NumberWord::Hundred,
+        "odd" => NumberWord::Odd,
+        "unit" => NumberWord::Unit(n()),
+        "scale" => NumberWord::Scale(n()),
+        "half" => NumberWord::Half,
+        "andhalf" => NumberWord::AndHalf,
+        "point" => NumberWord::Point,
+        "minus" => NumberWord::Minus,
+        other => panic!("number_words.txt: unknown meaning {other:?}"),
+    }
+}
+
+/// Number words, looked up by the word as written: lower case, capitalised and upper case forms
+/// are all stored, so that the scanner never allocates to look a word up.
+pub static NUMBER_WORDS: LazyLock<HashMap<String, NumberWord>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for e in entries(include_str!("../data/number_words.txt")) {
+        let w = parse_number_word(e[1]);
+        let lower = e[0].to_lowercase();
+        let mut cap: String = lower.chars().take(1).flat_map(char::to_uppercase).collect();
+        cap.extend(lower.chars().skip(1));
+        map.insert(lower.to_uppercase(), w);
+        map.insert(cap, w);
+        map.insert(lower, w);
+    }
+    map
+});
+
+/// A currency mark (`data/currencies.txt`).
+#[derive(Debug, Clone)]
+pub struct Currency {
+    /// The mark, lower case.
+    pub mark: String,
+    /// The code reported (`VND`, `USD`, …).
+    pub code: &'static str,
+    /// May stand after the amount.
+    pub after: bool,
+    /// May stand before the amount.
+    pub before: bool,
+    /// A word may be glued to it ("đồnglàm").
+    pub glue: bool,
+}
+
+/// Currency marks, longest first.
+pub static CURRENCIES: LazyLock<Vec<Currency>> = LazyLock::new(|| {
+    let mut v: Vec<Currency> = entries(include_str!("../data/currencies.txt"))
+        .map(|e| Currency {
+            mark: e[0].to_lowercase(),
+            code: e[1],
+            after: matches!(e[2], "after" | "both"),
+            before: matches!(e[2], "before" | "both"),
+            glue: e.get(3) == Some(&"glue"),
+        })
+        .collect();
+    v.sort_by_key(|c| std::cmp::Reverse(c.mark.chars().count()));
+    v
+});
+
+/// Words for the hundredth part of a currency (`data/minor_currency.txt`).
+pub static MINOR_CURRENCY: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../data/minor_currency.txt")));
+
+/// Qualifier words before a figure (`data/qualifiers.txt`).
+pub static QUALIFIERS: LazyLock<Lexicon<&'static str>> =
+    LazyLock::new(|| word_map(include_str!("../data/qualifiers.txt"), |e| e[1]));
+
+/// Words after which a bare figure is money (`data/money_context.txt`).
+pub static MONEY_CONTEXT: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../data/money_context.txt")));
+
+/// Words after a bare figure that make it money (`data/money_suffix.txt`).
+pub static MONEY_SUFFIX: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../data/money_suffix.txt")));
+
+/// Counted nouns (`data/count_units.txt`).
+pub static COUNT_UNITS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../data/count_units.txt")));
+
+/// Time units of durations (`data/duration_units.txt`).
+pub static DURATION_UNITS: LazyLock<Lexicon<&'static str>> =
+    LazyLock::new(|| word_map(include_str!("../data/duration_units.txt"), |e| e[1]));
+
+/// Words naming documents (`data/document_words.txt`).
+pub static DOCUMENT_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../data/document_words.txt")));
+
+/// Words that make the figure after them a name or an ordinal (`data/not_after.txt`).
+pub static NOT_AFTER: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../data/not_after.txt")));
+
+/// A unit of measure (`data/measure_units.txt`): as written, and the symbol reported.
+#[derive(Debug, Clone)]
+pub struct MeasureUnit {
+    /// As written (case matters: "M" is not metres).
+    pub written: &'static str,
+    /// Symbol reported.
+    pub symbol: &'static str,
+}
+
+/// Units of measure, longest first.
+pub static MEASURE_UNITS: LazyLock<Vec<MeasureUnit>> = LazyLock::new(|| {
+    let mut v: Vec<MeasureUnit> = entries(include_str!("../data/measure_units.txt"))
+        .map(|e| MeasureUnit {
+            written: e[0],
+            symbol: e[1],
+        })
+        .collect();
+    v.sort_by_key(|u| std::cmp::Reverse(u.written.chars().count()));
+    v
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        assert!(COUNT_UNITS.len() > 100);
+        assert_eq!(NUMBER_WORDS.get("Mười"), Some(&NumberWord::Ten));
+        assert_eq!(NUMBER_WORDS.get("tỷ"), Some(&NumberWord::Scale(9)));
+        assert_eq!(QUALIFIERS.get("Xấp xỉ"), Some(&"about"));
+        assert!(CURRENCIES
+            .iter()
+            .any(|c| c.mark == "vnđ" && c.code == "VND"));
+        assert!(MEASURE_UNITS
+            .iter()
+            .any(|u| u.written == "m²" && u.symbol == "m2"));
+    }
+
+    #[test]
+    fn phrase_matching() {
+        let t = "giúp 15 lượt gia đình vay";
+        let (e, _) = COUNT_UNITS.match_after(t, t.find("lượt").unwrap()).unwrap();
+        assert_eq!(&t[t.find("lượt").unwrap()..e], "lượt gia đình");
+        let t = "với tổng giá trị 15.500 000 đồng";
+        let at = t.find("15").unwrap() - 1;
+        let (s, _) = MONEY_CONTEXT.match_before(t, at).unwrap();
+        assert_eq!(&t[s..at], "tổng giá trị");
+        let t = "không ít hơn 7";
+        let (s, q) = QUALIFIERS.match_before(t, t.len() - 2).unwrap();
+        assert_eq!((s, *q), (0, "at_least"));
+    }
+}

@@ -1,0 +1,63 @@
+//! vnfacts reads Vietnamese reports and writes the facts in them: amounts in đồng, counts,
+//! percentages, ratios, measures, durations, dates and periods, each with its exact text, its
+//! offsets and the value a careful reader would write down.
+//!
+//! ```
+//! use vnfacts::{extract, Kind, Options};
+//!
+//! let text = "Chiều ngày 8/7/2024, Hội đã ủng hộ 3 gia đình với tổng giá trị 15.500 000 đồng.";
+//! let doc = extract(text, &Options::default());
+//! assert_eq!(doc.document.date.as_deref(), Some("2024-07-08"));
+//! let money = doc.facts.iter().find(|f| f.kind == Kind::Money).unwrap();
+//! assert_eq!(money.text, "15.500 000 đồng");
+//! assert_eq!(money.number().unwrap().to_i64(), Some(15_500_000));
+//! // Offsets count chars of the input, so the text is always found where the fact says.
+//! let span: String = text.chars().skip(money.start).take(money.end - money.start).collect();
+//! assert_eq!(span, money.text);
+//! ```
+//!
+//! The data flows one way: [`decode`] → [`normalize`] (with a map back to the input) →
+//! [`numbers`] → one recogniser per kind ([`recognize`]) → [`resolve`] → the caller's writer.
+
+#![warn(missing_docs)]
+
+pub mod dec;
+pub mod decode;
+pub mod fact;
+pub mod lexicon;
+pub mod normalize;
+pub mod numbers;
+pub mod recognize;
+pub mod resolve;
+
+pub use dec::Dec;
+pub use fact::{Document, DocumentInfo, Fact, Kind, Precision, Qualifier, Value};
+
+/// What to extract, and how.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The year that completes dates written without one; overrides the one read from the text.
+    pub reference_year: Option<i32>,
+    /// Only these kinds (all when `None`).
+    pub kinds: Option<Vec<Kind>>,
+}
+
+/// Reads the facts of one decoded text. `source` of the result is `-`; set it to the path.
+pub fn extract(text: &str, options: &Options) -> Document {
+    let norm = normalize::Normalized::new(text);
+    let ctx = recognize::Ctx::new(norm.text());
+    let cands = recognize::run(&ctx);
+    let r = resolve::resolve(
+        text,
+        &norm,
+        cands,
+        options.reference_year,
+        options.kinds.as_deref(),
+    );
+    Document {
+        source: "-".to_owned(),
+        document: r.info,
+        facts: r.facts,
+        warnings: r.warnings,
+    }
+}

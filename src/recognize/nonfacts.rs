@@ -1,0 +1,102 @@
+//! Numbers that are not facts: document numbers ("Chỉ thị 05", "Nghị quyết số 20/NQ-HĐND",
+//! "Quyết định 123/QĐ-UBND"), ordinals ("lần thứ 3", "khóa 12") and slogans
+//! ("5 không, 3 sạch"). Their figures are marked so that no recogniser uses them, and their
+//! spans are kept out of every other fact.
+//!
+//! The words that name documents are in `data/document_words.txt`, the words that make an
+//! ordinal in `data/not_after.txt`. Numbers in names ("chi hội Liên Mậu 3") need no rule: no
+//! counted noun, currency or unit follows them, so no recogniser reads them.
+
+use super::{prio, Cand, Ctx};
+use crate::fact::{Fact, Kind};
+use crate::numbers::Figure;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The first column of a data file's lines (those whose second column is `class`, when given),
+/// as regex alternatives, longest first.
+fn alternatives(data: &str, class: Option<&str>) -> String {
+    let mut words: Vec<String> = data
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| class.is_none_or(|c| l.split('\t').nth(1).map(str::trim) == Some(c)))
+        .map(|l| regex::escape(l.split('\t').next().unwrap_or(l).trim()))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.join("|")
+}
+
+static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
+    let words = include_str!("../../data/document_words.txt");
+    let bare = alternatives(words, Some("bare"));
+    let numbered = alternatives(words, Some("numbered"));
+    let ordinals = alternatives(include_str!("../../data/not_after.txt"), None);
+    Regex::new(&format!(
+        r"(?i)\b(?:{bare})(?: số)?:? \d+(?:[/\-.][\p{{L}}\d]+)*|\b(?:{numbered})(?: số:? \d+(?:[/\-.][\p{{L}}\d]+)*| \d+(?:[/\-][\p{{L}}\d]+)+)|\b\d+[/\-][\p{{Lu}}][\p{{L}}\d/\-]*|\b(?:{ordinals}) \d+\b|\b\d+ không(?:, ?\d+ \p{{L}}+)+"
+    ))
+    .unwrap()
+});
+
+fn spans(text: &str) -> Vec<(usize, usize)> {
+    BLOCKS
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+/// For each figure: is it inside a document number, an ordinal or a slogan?
+pub fn blocked_figures(text: &str, figs: &[Figure]) -> Vec<bool> {
+    let spans = spans(text);
+    let mut k = 0;
+    figs.iter()
+        .map(|f| {
+            while k < spans.len() && spans[k].1 <= f.start {
+                k += 1;
+            }
+            k < spans.len() && spans[k].0 < f.end
+        })
+        .collect()
+}
+
+/// Proposes the blocking spans (they win every overlap and are never reported).
+pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
+    for (s, e) in spans(ctx.text) {
+        let mut c = Cand::new(s, e, prio::BLOCK, Fact::new(Kind::Count));
+        c.block = true;
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (input, the spans that are not facts)
+    const EXAMPLES: &[(&str, &[&str])] = &[
+        ("thực hiện Chỉ thị 05 của Bộ", &["Chỉ thị 05"]),
+        (
+            "theo Nghị quyết số 20/NQ-HĐND ngày",
+            &["Nghị quyết số 20/NQ-HĐND"],
+        ),
+        (
+            "Quyết định 123/QĐ-UBND và Kế hoạch số 45-KH/HU",
+            &["Quyết định 123/QĐ-UBND", "Kế hoạch số 45-KH/HU"],
+        ),
+        ("đại hội lần thứ 3 nhiệm kỳ", &["thứ 3"]),
+        ("mô hình 5 không, 3 sạch tại", &["5 không, 3 sạch"]),
+        ("có 20 hội viên và 3 sạch", &[]),
+        ("triển khai kế hoạch 6 tháng cuối năm", &[]),
+    ];
+
+    #[test]
+    fn examples() {
+        for (input, want) in EXAMPLES {
+            let got: Vec<&str> = spans(input)
+                .into_iter()
+                .map(|(s, e)| &input[s..e])
+                .collect();
+            assert_eq!(&got, want, "{input:?}");
+        }
+    }
+}
