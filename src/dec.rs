@@ -188,7 +188,9 @@ mod tests {
         assert_eq!(a.to_i64(), Some(3_200_000));
         let b = Dec::parse("0,29").unwrap().scale(2).unwrap();
         assert_eq!(b.to_i64(), Some(29));
-        let c = Dec::int(2).checked_add(Dec::parse("0,23").unwrap()).unwrap();
+        let c = Dec::int(2)
+            .checked_add(Dec::parse("0,23").unwrap())
+            .unwrap();
         assert_eq!(c.to_string(), "2.23");
         assert_eq!(c.to_f64(), 2.23);
         assert_eq!(Dec::parse("0,05").unwrap().to_string(), "0.05");

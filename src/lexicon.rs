@@ -247,6 +247,10 @@ pub static CURRENCIES: LazyLock<Vec<Currency>> = LazyLock::new(|| {
     v
 });
 
+/// Words that start with a currency mark but are other words (`data/not_currency.txt`).
+pub static NOT_CURRENCY: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../data/not_currency.txt")));
+
 /// Words for the hundredth part of a currency (`data/minor_currency.txt`).
 pub static MINOR_CURRENCY: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../data/minor_currency.txt")));

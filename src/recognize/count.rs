@@ -12,14 +12,27 @@ pub fn unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     if ctx.text.as_bytes().get(f.end) != Some(&b' ') {
         return None;
     }
-    let (e, _) = COUNT_UNITS.match_after(ctx.text, f.end + 1)?;
+    let (mut e, _) = COUNT_UNITS.match_after(ctx.text, f.end + 1)?;
+    // "lượt" + any counted noun: "2.310 lượt trẻ em", "350 lượt đoàn viên".
+    if ctx.text[f.end + 1..e].to_lowercase() == "lượt" && ctx.text.as_bytes().get(e) == Some(&b' ')
+    {
+        if let Some((e2, _)) = COUNT_UNITS.match_after(ctx.text, e + 1) {
+            e = e2;
+        }
+    }
     Some((f.end + 1, e))
 }
 
 fn core(ctx: &Ctx, i: usize) -> Option<Core<String>> {
     let f = &ctx.figs[i];
-    // "năm" alone is far more often "year" than "five".
-    if f.single_word && ctx.text[f.start..f.end].to_lowercase() == "năm" {
+    // "năm" alone is far more often "year" than "five", and "một" + noun ("một chiếc xe",
+    // "một số") is an article more often than a count.
+    if f.single_word
+        && matches!(
+            ctx.text[f.start..f.end].to_lowercase().as_str(),
+            "năm" | "một"
+        )
+    {
         return None;
     }
     if !f.value.is_integer() && f.scale == 0 {

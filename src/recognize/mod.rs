@@ -214,6 +214,7 @@ pub fn qualifier_before(text: &str, pos: usize) -> Option<(usize, Qualifier)> {
         return None;
     }
     let (s, name) = QUALIFIERS.match_before(text, pos - 1)?;
+    // "none" marks phrases that only look like qualifiers ("cấp trên").
     Some((s, Qualifier::from_name(name)?))
 }
 
@@ -307,6 +308,8 @@ pub fn quantities<U: Clone + PartialEq>(
         // Range with the figure before.
         if i > 0 && ctx.usable(i - 1) {
             let p = &ctx.figs[i - 1];
+            // A unit only implied by the context ("từ 360.000 đến 720.000 đồng") counts as none.
+            let this_prev = this_prev.filter(|pc| !pc.implied);
             let (p_start, p_end, p_value, p_unit_ok) = match &this_prev {
                 Some(pc) => (
                     pc.start,

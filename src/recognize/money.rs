@@ -13,6 +13,7 @@ use crate::dec::Dec;
 use crate::fact::Kind;
 use crate::lexicon::{
     Currency, COUNT_UNITS, CURRENCIES, DURATION_UNITS, MINOR_CURRENCY, MONEY_CONTEXT, MONEY_SUFFIX,
+    NOT_CURRENCY,
 };
 
 /// The currency code and what the amount is per.
@@ -38,6 +39,10 @@ fn currency_after(text: &str, pos: usize) -> Option<(usize, &'static Currency)> 
                 let end = at + n;
                 let ends_in_letter = c.mark.chars().last().is_some_and(char::is_alphabetic);
                 if ends_in_letter && alnum(char_at(text, end)) && !c.glue {
+                    continue;
+                }
+                // "15 đồng chí" is fifteen comrades.
+                if NOT_CURRENCY.match_after(text, at).is_some() {
                     continue;
                 }
                 return Some((end, c));
@@ -107,7 +112,9 @@ fn per_after(text: &str, pos: usize) -> Option<(String, usize)> {
             let (_, we) = w?;
             if text.as_bytes().get(we) == Some(&b' ') {
                 let e = per_word(text, we + 1)?;
-                if DURATION_UNITS.match_after(text, we + 1).is_some()
+                // "mỗi" + any noun is a rate; "một" + noun only with a known noun.
+                if word_is(text, w, &["mỗi"])
+                    || DURATION_UNITS.match_after(text, we + 1).is_some()
                     || COUNT_UNITS.match_after(text, we + 1).is_some()
                 {
                     return Some((text[we + 1..e].to_owned(), e));
@@ -162,6 +169,33 @@ fn money_context_before(text: &str, pos: usize) -> bool {
     false
 }
 
+/// Is there a money word earlier in the clause of byte `pos` (since the last ".", ";", "!", "?")?
+/// Large bare figures need only this: "chi sự nghiệp giáo dục 420 triệu".
+fn money_word_in_clause(text: &str, pos: usize) -> bool {
+    const MAX_BACK: usize = 300;
+    let mut from = pos.saturating_sub(MAX_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..pos];
+    let start = head
+        .rfind(['.', ';', '!', '?'])
+        .map_or(from, |i| from + i + 1);
+    let mut at = start;
+    while at < pos {
+        let starts_word = at == 0 || text.as_bytes()[at - 1] == b' ';
+        if starts_word
+            && MONEY_CONTEXT
+                .match_after(text, at)
+                .is_some_and(|(e, _)| e <= pos)
+        {
+            return true;
+        }
+        at += text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
 /// "2 đô la và 23 xen", "hai đô 23": cents after a currency other than đồng.
 fn minor_after(ctx: &Ctx, i: usize, pos: usize) -> Option<(Dec, usize)> {
     let text = ctx.text;
@@ -198,7 +232,10 @@ fn core(ctx: &Ctx, i: usize) -> Option<Core<MoneyUnit>> {
         let has_unit = text.as_bytes().get(f.end) == Some(&b' ')
             && COUNT_UNITS.match_after(text, f.end + 1).is_some();
         let year_like = f.plain && word_is(text, word_before(text, f.start), &["năm"]);
-        if !(big && !has_unit && !year_like && (suffix || money_context_before(text, f.start))) {
+        let context = money_context_before(text, f.start)
+            || ((f.scale >= 6 || f.value.to_f64() >= 100_000.0)
+                && money_word_in_clause(text, f.start));
+        if !(big && !has_unit && !year_like && (suffix || context)) {
             return None;
         }
         if matches!(char_at(text, f.end), Some('%' | '/')) {
@@ -375,6 +412,7 @@ mod tests {
         ("ủng hộ 3 gia đình hội viên", &[]),
         ("hỗ trợ năm 2024 cho 20 đoàn viên", &[]),
         ("kinh phí đạt 95%", &[]),
+        ("gồm 15 đồng chí, 2 đô thị", &[]),
     ];
 
     #[test]
