@@ -1,1 +1,38 @@
-fn main() {}
+//! Throughput of `extract` on the corpus: `cargo bench --bench extract`.
+//! Criterion reports bytes per second for one document (~2 KB) and for the whole corpus joined
+//! into one text repeated to about 1 MB.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+use vnfacts::{extract, Options};
+
+fn corpus() -> Vec<String> {
+    let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = corpus();
+    let opts = Options::default();
+    let mut g = c.benchmark_group("extract");
+    let one = &docs[0];
+    g.throughput(Throughput::Bytes(one.len() as u64));
+    g.bench_function("one report", |b| b.iter(|| extract(black_box(one), &opts)));
+    let joined = docs.join("\n");
+    let big = joined.repeat((1 << 20) / joined.len() + 1);
+    g.throughput(Throughput::Bytes(big.len() as u64));
+    g.sample_size(20);
+    g.bench_function("1 MB", |b| b.iter(|| extract(black_box(&big), &opts)));
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -2,6 +2,7 @@
 //! here; the library never does either.
 
 use clap::{Parser, Subcommand};
+use rayon::prelude::*;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,7 +10,8 @@ use vnfacts::{decode, extract, Kind, Options};
 
 const EXAMPLES: &str = "\
 Examples:
-  vnfacts extract corpus/hoi-nong-dan-so-ket-2024.txt --pretty
+  vnfacts extract corpus/hoi-nong-dan-so-ket-6-thang.txt --pretty
+  vnfacts extract corpus/*.txt > facts.jsonl
   vnfacts extract report.txt --kinds money,count
   cat report.txt | vnfacts extract -
   vnfacts extract report.txt --reference-year 2024";
@@ -31,8 +33,10 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// The report to read; `-` reads standard input.
-    file: PathBuf,
+    /// The reports to read; `-` reads standard input. Several files give JSON Lines, one
+    /// document a line, in the order given.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
     /// Indent the JSON for reading.
     #[arg(long)]
     pretty: bool,
@@ -67,29 +71,60 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
 }
 
-fn run(args: ExtractArgs) -> Result<(), String> {
-    let source = args.file.display().to_string();
-    let bytes = read_input(&args.file)?;
+/// Reads and extracts one file: its JSON line, its warnings, or an error naming it.
+fn one(path: &PathBuf, options: &Options, pretty: bool) -> Result<(String, Vec<String>), String> {
+    let source = path.display().to_string();
+    let bytes = read_input(path)?;
     let text = decode::decode(&bytes).map_err(|e| format!("{source}: {e}"))?;
-    let options = Options {
-        reference_year: args.reference_year,
-        kinds: args.kinds,
-    };
-    let mut doc = extract(&text, &options);
+    let mut doc = extract(&text, options);
     doc.source = source.clone();
-    for w in &doc.warnings {
-        eprintln!("vnfacts: {source}: {w}");
-    }
-    let out = if args.pretty {
+    let warnings = doc
+        .warnings
+        .iter()
+        .map(|w| format!("{source}: {w}"))
+        .collect();
+    let json = if pretty {
         serde_json::to_string_pretty(&doc)
     } else {
         serde_json::to_string(&doc)
     }
     .map_err(|e| format!("{source}: cannot write JSON: {e}"))?;
+    Ok((json, warnings))
+}
+
+/// Extracts every file (in parallel) and prints the documents in the order given. Returns
+/// false when a file could not be read.
+fn run(args: ExtractArgs) -> Result<bool, String> {
+    let options = Options {
+        reference_year: args.reference_year,
+        kinds: args.kinds,
+    };
+    let pretty = args.pretty && args.files.len() == 1;
+    let results: Vec<_> = args
+        .files
+        .par_iter()
+        .map(|p| one(p, &options, pretty))
+        .collect();
     let mut stdout = io::stdout().lock();
-    writeln!(stdout, "{out}")
-        .and_then(|_| stdout.flush())
-        .map_err(|e| format!("cannot write the output: {e}"))
+    let mut all_ok = true;
+    for r in results {
+        match r {
+            Ok((json, warnings)) => {
+                for w in warnings {
+                    eprintln!("vnfacts: {w}");
+                }
+                writeln!(stdout, "{json}").map_err(|e| format!("cannot write the output: {e}"))?;
+            }
+            Err(e) => {
+                eprintln!("vnfacts: {e}");
+                all_ok = false;
+            }
+        }
+    }
+    stdout
+        .flush()
+        .map_err(|e| format!("cannot write the output: {e}"))?;
+    Ok(all_ok)
 }
 
 fn main() -> ExitCode {
@@ -98,7 +133,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => run(args),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(msg) => {
             eprintln!("vnfacts: {msg}");
             ExitCode::FAILURE

@@ -232,7 +232,16 @@ fn lookup_word(w: &str) -> Option<NumberWord> {
         return Some(k);
     }
     // A doubled letter ("ttriệu", "nghìnn"): drop repeats and try again, for scale words only.
-    if w.len() <= 12 {
+    let doubled = || {
+        let mut it = w.chars();
+        let mut last = it.next();
+        it.any(|c| {
+            let d = Some(c) == last;
+            last = Some(c);
+            d
+        })
+    };
+    if w.len() <= 12 && doubled() {
         let mut s = String::with_capacity(w.len());
         let mut last = None;
         for c in w.chars().flat_map(char::to_lowercase) {

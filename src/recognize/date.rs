@@ -67,34 +67,40 @@ pub fn slash_pair_is_date(ctx: &Ctx, i: usize) -> bool {
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?P<tod>sáng|trưa|chiều|tối|đêm) )?(?:\b(?P<dw>ngày|mùng|mồng|hôm) )?(?P<d>\d{1,2})(?P<s1>[/.\-])(?P<m>\d{1,2})(?:(?P<s2>[/.\-])(?P<y>\d{4}|\d{2}))?",
+        r"(?i)(?:(?:^|[^\p{L}\p{N}])(?:(?P<tod>sáng|trưa|chiều|tối|đêm) )?(?P<dw>ngày|mùng|mồng|hôm) |(?:^|[^\p{L}\p{N}])(?P<tod2>sáng|trưa|chiều|tối|đêm) )?(?P<d>\d{1,2})(?P<s1>[/.\-])(?P<m>\d{1,2})(?:(?P<s2>[/.\-])(?P<y>\d{4}|\d{2}))?",
     )
     .unwrap()
 });
 
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?P<tod>sáng|trưa|chiều|tối|đêm) )?\b(?:ngày|mùng|mồng) (?P<d>\d{1,2}) tháng (?P<m>\d{1,2})(?: ?,? ?(?:năm |/ ?)(?P<y>\d{4}))?",
+        r"(?i)(?:^|[^\p{L}\p{N}])(?:(?P<tod>sáng|trưa|chiều|tối|đêm) )?(?P<dw>ngày|mùng|mồng) (?P<d>\d{1,2}) tháng (?P<m>\d{1,2})(?: ?,? ?(?:năm |/ ?)(?P<y>\d{4}))?",
     )
     .unwrap()
 });
 
-static MONTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\btháng (?P<m>\d{1,2}) ?(?:/|năm ) ?(?P<y>\d{4})").unwrap());
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}])(?P<all>tháng (?P<m>\d{1,2}) ?(?:/|năm ) ?(?P<y>\d{4}))")
+        .unwrap()
+});
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnăm (?P<y>\d{4})").unwrap());
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^\p{L}\p{N}])(?P<all>năm (?P<y>\d{4}))").unwrap());
 
 static HALF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<n>\d{1,2}|ba|sáu|chín) tháng (?P<pos>đầu|cuối) năm(?: (?P<y>\d{4}))?")
+    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}])(?P<all>(?P<n>\d{1,2}|ba|sáu|chín) tháng (?P<pos>đầu|cuối) năm(?: (?P<y>\d{4}))?)")
         .unwrap()
 });
 
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:nhiệm kỳ|nhiệm kì|giai đoạn) (?P<a>\d{4}) ?- ?(?P<b>\d{4})").unwrap()
+    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}])(?P<all>(?:nhiệm kỳ|nhiệm kì|giai đoạn) (?P<a>\d{4}) ?- ?(?P<b>\d{4}))").unwrap()
 });
 
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bquý (?P<q>IV|III|II|I|[1-4]) ?(?:/|năm ) ?(?P<y>\d{4})").unwrap()
+    Regex::new(
+        r"(?i)(?:^|[^\p{L}\p{N}])(?P<all>quý (?P<q>IV|III|II|I|[1-4]) ?(?:/|năm ) ?(?P<y>\d{4}))",
+    )
+    .unwrap()
 });
 
 fn num(c: &Captures, name: &str) -> Option<u32> {
@@ -160,6 +166,7 @@ fn date_cand(start: usize, end: usize, y: Option<i32>, m: u32, d: Option<u32>) -
 
 fn span_start(c: &Captures, first: &str) -> usize {
     c.name("tod")
+        .or_else(|| c.name("tod2"))
         .or_else(|| c.name("dw"))
         .map_or_else(|| c.name(first).unwrap().start(), |m| m.start())
 }
@@ -177,7 +184,7 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         };
         let s1 = &c["s1"];
-        let has_dw = c.name("dw").is_some() || c.name("tod").is_some();
+        let has_dw = c.name("dw").is_some() || c.name("tod2").is_some();
         let y = match (c.name("s2"), c.name("y")) {
             (Some(s2), Some(y)) if s2.as_str() == s1 => year_of(y.as_str()),
             (None, None) => None,
@@ -207,15 +214,13 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         };
         let y = c.name("y").and_then(|y| year_of(y.as_str()));
-        let start = c
-            .name("tod")
-            .map_or(c.get(0).unwrap().start(), |t| t.start());
+        let start = c.name("tod").or_else(|| c.name("dw")).unwrap().start();
         if let Some(cand) = date_cand(start, end, y, m, Some(d)) {
             out.push(cand);
         }
     }
     for c in MONTH.captures_iter(text) {
-        let whole = c.get(0).unwrap();
+        let whole = c.name("all").unwrap();
         if digit_after(text, whole.end()) {
             continue;
         }
@@ -227,7 +232,7 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         }
     }
     for c in YEAR.captures_iter(text) {
-        let whole = c.get(0).unwrap();
+        let whole = c.name("all").unwrap();
         if digit_after(text, whole.end()) {
             continue;
         }
@@ -243,7 +248,7 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         out.push(cand);
     }
     for c in HALF.captures_iter(text) {
-        let whole = c.get(0).unwrap();
+        let whole = c.name("all").unwrap();
         if digit_after(text, whole.end()) {
             continue;
         }
@@ -280,7 +285,7 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         out.push(cand);
     }
     for c in TERM.captures_iter(text) {
-        let whole = c.get(0).unwrap();
+        let whole = c.name("all").unwrap();
         let (Some(a), Some(b)) = (year_of(&c["a"]), year_of(&c["b"])) else {
             continue;
         };
@@ -294,7 +299,7 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         out.push(Cand::new(whole.start(), whole.end(), prio::PERIOD, f));
     }
     for c in QUARTER.captures_iter(text) {
-        let whole = c.get(0).unwrap();
+        let whole = c.name("all").unwrap();
         if digit_after(text, whole.end()) {
             continue;
         }

@@ -33,14 +33,15 @@ static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
     let numbered = alternatives(words, Some("numbered"));
     let ordinals = alternatives(include_str!("../../data/not_after.txt"), None);
     Regex::new(&format!(
-        r"(?i)\b(?:{bare})(?: số)?:? \d+(?:[/\-.][\p{{L}}\d]+)*|\b(?:{numbered})(?: số:? \d+(?:[/\-.][\p{{L}}\d]+)*| \d+(?:[/\-][\p{{L}}\d]+)+)|\b\d+[/\-][\p{{Lu}}][\p{{L}}\d/\-]*|\b(?:{ordinals}) \d+\b|\b\d+ không(?:, ?\d+ \p{{L}}+)+"
+        r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?P<all>(?:{bare})(?: số)?:? \d+(?:[/\-.][\p{{L}}\d]+)*|(?:{numbered})(?: số:? \d+(?:[/\-.][\p{{L}}\d]+)*| \d+(?:[/\-][\p{{L}}\d]+)+)|\d+[/\-][\p{{Lu}}][\p{{L}}\d/\-]*|(?:{ordinals}) \d+|\d+ không(?:, ?\d+ \p{{L}}+)+)"
     ))
     .unwrap()
 });
 
 fn spans(text: &str) -> Vec<(usize, usize)> {
     BLOCKS
-        .find_iter(text)
+        .captures_iter(text)
+        .filter_map(|c| c.name("all"))
         .map(|m| (m.start(), m.end()))
         .collect()
 }

@@ -1,0 +1,202 @@
+//! The `vnfacts` command, run as a user runs it.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value as Json;
+
+fn vnfacts() -> Command {
+    Command::cargo_bin("vnfacts").unwrap()
+}
+
+fn json_lines(out: &[u8]) -> Vec<Json> {
+    String::from_utf8(out.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn extracts_a_corpus_report() {
+    let out = vnfacts()
+        .args(["extract", "corpus/hoi-nong-dan-so-ket-6-thang.txt"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 1);
+    let d = &docs[0];
+    assert_eq!(d["source"], "corpus/hoi-nong-dan-so-ket-6-thang.txt");
+    assert_eq!(d["document"]["date"], "2024-07-05");
+    let money: Vec<&Json> = d["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "money")
+        .collect();
+    assert!(money
+        .iter()
+        .any(|f| f["text"] == "1 tỷ 350 triệu đồng" && f["value"] == 1_350_000_000i64));
+}
+
+#[test]
+fn reads_standard_input_and_filters_kinds() {
+    let out = vnfacts()
+        .args(["extract", "-", "--kinds", "money,percent"])
+        .write_stdin("Ngày 8/7/2024 hội có 20 hội viên, góp 1.000.000đ, đạt 97%.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let d = &json_lines(&out)[0];
+    assert_eq!(d["source"], "-");
+    let kinds: Vec<&str> = d["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["money", "percent"]);
+}
+
+#[test]
+fn pretty_output_is_the_same_document() {
+    let plain = vnfacts()
+        .args(["extract", "corpus/truong-hoc-tram-y-te.txt"])
+        .output()
+        .unwrap();
+    let pretty = vnfacts()
+        .args(["extract", "--pretty", "corpus/truong-hoc-tram-y-te.txt"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&pretty.stdout).contains("\n  \"document\""));
+    let a: Json = serde_json::from_slice(&plain.stdout).unwrap();
+    let b: Json = serde_json::from_slice(&pretty.stdout).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn reference_year_completes_dates_without_one() {
+    let out = vnfacts()
+        .args(["extract", "-", "--reference-year", "2019"])
+        .write_stdin("Nhân dịp ngày QTPN 8/3, hội trao 25 suất quà.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let d = &json_lines(&out)[0];
+    assert_eq!(d["document"]["reference_year"], 2019);
+    let date = d["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "date")
+        .unwrap();
+    assert_eq!(date["value"], "2019-03-08");
+    assert_eq!(date["year_inferred"], true);
+}
+
+#[test]
+fn several_files_give_json_lines_in_order() {
+    let out = vnfacts()
+        .args([
+            "extract",
+            "corpus/truong-hoc-tram-y-te.txt",
+            "corpus/dai-hoi-dang-bo-nhiem-ky.txt",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["source"], "corpus/truong-hoc-tram-y-te.txt");
+    assert_eq!(docs[1]["source"], "corpus/dai-hoi-dang-bo-nhiem-ky.txt");
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_the_byte() {
+    let dir = std::env::temp_dir().join(format!("vnfacts-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("tcvn3.txt");
+    std::fs::write(&bad, b"B\xb8o c\xb8o\n").unwrap();
+    vnfacts()
+        .arg("extract")
+        .arg(&bad)
+        .assert()
+        .failure()
+        .stdout("")
+        .stderr(
+            predicate::str::contains("tcvn3.txt")
+                .and(predicate::str::contains("invalid UTF-8 at byte 1")),
+        );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn missing_files_and_folders_are_errors_not_panics() {
+    vnfacts()
+        .args(["extract", "no-such-report.txt"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no-such-report.txt: cannot read"));
+    vnfacts()
+        .args(["extract", "corpus"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("corpus: is a folder"));
+    // A bad file among good ones: the good ones are still written.
+    let out = vnfacts()
+        .args([
+            "extract",
+            "no-such-report.txt",
+            "corpus/quy-khuyen-hoc-ung-ho.txt",
+        ])
+        .assert()
+        .failure()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(json_lines(&out).len(), 1);
+}
+
+#[test]
+fn usage_errors_and_help() {
+    vnfacts()
+        .args(["extract", "-", "--kinds", "moneys"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown kind"));
+    vnfacts()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"));
+    vnfacts()
+        .args(["extract", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--reference-year"));
+}
+
+#[test]
+fn a_figure_too_large_is_a_warning() {
+    let out = vnfacts()
+        .args(["extract", "-"])
+        .write_stdin(format!("số dư {} đồng và 5 triệu đồng", "9".repeat(40)))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("too large to hold"))
+        .get_output()
+        .stdout
+        .clone();
+    let d = &json_lines(&out)[0];
+    let facts = d["facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 1);
+    assert_eq!(facts[0]["value"], 5_000_000);
+}
