@@ -10,13 +10,18 @@
 //! assert_eq!(&text[7..end], "hội viên mới");
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A list of phrases (one or more words), each with a payload.
 #[derive(Debug)]
 pub struct Lexicon<T> {
     map: HashMap<String, T>,
+    /// Every leading run of words of an entry ("hộ", "hộ cận" for "hộ cận nghèo"), so that a
+    /// match stops at the first word that no entry continues with.
+    prefixes: HashSet<String>,
+    /// Every trailing run of words of an entry, for matching backwards.
+    suffixes: HashSet<String>,
     max_words: usize,
 }
 
@@ -47,12 +52,24 @@ pub fn key_of(phrase: &str) -> String {
 impl<T> Lexicon<T> {
     fn from_pairs(pairs: impl Iterator<Item = (String, T)>) -> Self {
         let mut map = HashMap::new();
+        let mut prefixes = HashSet::new();
+        let mut suffixes = HashSet::new();
         let mut max_words = 1;
         for (k, v) in pairs {
-            max_words = max_words.max(k.split(' ').count());
+            let words: Vec<&str> = k.split(' ').collect();
+            max_words = max_words.max(words.len());
+            for n in 1..=words.len() {
+                prefixes.insert(words[..n].join(" "));
+                suffixes.insert(words[words.len() - n..].join(" "));
+            }
             map.insert(k, v);
         }
-        Lexicon { map, max_words }
+        Lexicon {
+            map,
+            prefixes,
+            suffixes,
+            max_words,
+        }
     }
 
     /// Looks a whole phrase up.
@@ -89,6 +106,9 @@ impl<T> Lexicon<T> {
                 key.push(' ');
             }
             key.extend(rest[..len].chars().flat_map(char::to_lowercase));
+            if !self.prefixes.contains(&key) {
+                break;
+            }
             if let Some(v) = self.map.get(&key) {
                 best = Some((p + len, v));
             }
@@ -132,6 +152,9 @@ impl<T> Lexicon<T> {
                     key.push(' ');
                 }
                 key.extend(text[s..e].chars().flat_map(char::to_lowercase));
+            }
+            if !self.suffixes.contains(&key) {
+                break;
             }
             if let Some(v) = self.map.get(&key) {
                 best = Some((words[k - 1].0, v));

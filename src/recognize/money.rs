@@ -27,6 +27,20 @@ fn alnum(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
 
+/// Could a currency mark start (or end) with this char? A cheap test before the full one.
+fn may_be_mark(c: Option<char>, last: bool) -> bool {
+    let Some(c) = c else { return false };
+    let c = c.to_lowercase().next().unwrap_or(c);
+    CURRENCIES.iter().any(|m| {
+        let mut chars = m.mark.chars();
+        (if last {
+            chars.next_back()
+        } else {
+            chars.next()
+        }) == Some(c)
+    })
+}
+
 /// A currency mark after byte `pos` (zero or one space first): its end and the currency.
 fn currency_after(text: &str, pos: usize) -> Option<(usize, &'static Currency)> {
     for skip in [0usize, 1] {
@@ -34,6 +48,9 @@ fn currency_after(text: &str, pos: usize) -> Option<(usize, &'static Currency)> 
             break;
         }
         let at = pos + skip;
+        if !may_be_mark(char_at(text, at), false) {
+            continue;
+        }
         for c in CURRENCIES.iter().filter(|c| c.after) {
             if let Some(n) = starts_with_ci(&text[at..], &c.mark) {
                 let end = at + n;
@@ -59,6 +76,9 @@ fn currency_before(text: &str, pos: usize) -> Option<(usize, &'static Currency)>
             break;
         }
         let at = pos - skip;
+        if !may_be_mark(char_before(text, at), true) {
+            continue;
+        }
         for c in CURRENCIES.iter().filter(|c| c.before) {
             if let Some(s) = ends_with_ci(&text[..at], &c.mark) {
                 let starts_with_letter = c.mark.chars().next().is_some_and(char::is_alphabetic);
@@ -227,18 +247,22 @@ fn core(ctx: &Ctx, i: usize) -> Option<Core<MoneyUnit>> {
     } else {
         // No mark: money only where the words around make it so, and never a count or measure.
         let big = f.scale >= 3 || f.value.to_f64() >= 1000.0;
-        let suffix = text.as_bytes().get(f.end) == Some(&b' ')
-            && MONEY_SUFFIX.match_after(text, f.end + 1).is_some();
-        let has_unit = text.as_bytes().get(f.end) == Some(&b' ')
-            && COUNT_UNITS.match_after(text, f.end + 1).is_some();
-        let year_like = f.plain && word_is(text, word_before(text, f.start), &["năm"]);
-        let context = money_context_before(text, f.start)
-            || ((f.scale >= 6 || f.value.to_f64() >= 100_000.0)
-                && money_word_in_clause(text, f.start));
-        if !(big && !has_unit && !year_like && (suffix || context)) {
+        if !big || matches!(char_at(text, f.end), Some('%' | '/')) {
             return None;
         }
-        if matches!(char_at(text, f.end), Some('%' | '/')) {
+        let space_after = text.as_bytes().get(f.end) == Some(&b' ');
+        if space_after && COUNT_UNITS.match_after(text, f.end + 1).is_some() {
+            return None;
+        }
+        if f.plain && word_is(text, word_before(text, f.start), &["năm"]) {
+            return None; // a year
+        }
+        let suffix = space_after && MONEY_SUFFIX.match_after(text, f.end + 1).is_some();
+        let context = suffix
+            || money_context_before(text, f.start)
+            || ((f.scale >= 6 || f.value.to_f64() >= 100_000.0)
+                && money_word_in_clause(text, f.start));
+        if !context {
             return None;
         }
         (f.start, f.end, "VND", true)
