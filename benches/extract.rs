@@ -1,9 +1,11 @@
 //! Throughput of `extract` on the corpus: `cargo bench --bench extract`.
 //! Criterion reports bytes per second for one document (~2 KB) and for the whole corpus joined
-//! into one text repeated to about 1 MB.
+//! into one text repeated to about 1 MB, and for each stage of the pipeline on that 1 MB.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
+use vnfacts::normalize::Normalized;
+use vnfacts::recognize::{run, Ctx};
 use vnfacts::{extract, Options};
 
 fn corpus() -> Vec<String> {
@@ -31,6 +33,19 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.sample_size(20);
     g.bench_function("1 MB", |b| b.iter(|| extract(black_box(&big), &opts)));
+    g.finish();
+
+    // The stages, on the same 1 MB, to see where the time goes.
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(big.len() as u64));
+    g.sample_size(20);
+    g.bench_function("normalize", |b| b.iter(|| Normalized::new(black_box(&big))));
+    let norm = Normalized::new(&big);
+    g.bench_function("scan figures", |b| {
+        b.iter(|| Ctx::new(black_box(norm.text())))
+    });
+    let ctx = Ctx::new(norm.text());
+    g.bench_function("recognisers", |b| b.iter(|| run(black_box(&ctx))));
     g.finish();
 }
 

@@ -28,11 +28,26 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 #[derive(Debug, Clone)]
 pub struct Normalized {
     text: String,
-    /// For each byte offset of `text` that starts a char: the input byte where it came from.
-    src_start: Vec<u32>,
-    /// For each byte offset of `text` that ends a char: the input byte where its source ends.
-    src_end: Vec<u32>,
+    /// Where the text came from, as segments sorted by `norm`: most of a text is copied as it is
+    /// (one segment for a whole run), and only the chars that changed (a folded run of spaces, a
+    /// composed letter, a dash) get a segment each. Memory grows with the changes, not the text.
+    segs: Vec<Seg>,
+    input_len: usize,
 }
+
+/// A segment of the normalised text and its source.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    /// First byte in the normalised text.
+    norm: u32,
+    /// First byte in the input.
+    src: u32,
+    /// `COPY` when the text from `norm` on is the input from `src` on, byte for byte;
+    /// otherwise the length of the input this one char came from.
+    src_len: u32,
+}
+
+const COPY: u32 = u32::MAX;
 
 fn is_space(c: char) -> bool {
     matches!(
@@ -74,8 +89,8 @@ impl Normalized {
     pub fn new(input: &str) -> Normalized {
         let mut n = Normalized {
             text: String::with_capacity(input.len()),
-            src_start: vec![0; input.len() + 1],
-            src_end: vec![0; input.len() + 1],
+            segs: Vec::new(),
+            input_len: input.len(),
         };
         let nfc = is_nfc_quick(input.chars()) == IsNormalized::Yes;
         let mut in_space = false;
@@ -89,17 +104,18 @@ impl Normalized {
             if is_space(c) {
                 if in_space {
                     // Extend the source of the space already written.
-                    let last = n.text.len();
-                    n.src_end[last] = end as u32;
+                    if let Some(last) = n.segs.last_mut() {
+                        last.src_len = (end - last.src as usize) as u32;
+                    }
                 } else {
-                    n.push(' ', i, end);
+                    n.push_mapped(' ', i, end);
                     in_space = true;
                 }
                 continue;
             }
             in_space = false;
             if nfc {
-                n.push(fold(c), i, end);
+                n.push_char(c, i, end);
                 continue;
             }
             // Gather a starter and the combining marks after it, and compose them.
@@ -115,32 +131,50 @@ impl Normalized {
                 iter.next();
             }
             if seg.len() == c.len_utf8() {
-                n.push(fold(c), i, end);
+                n.push_char(c, i, end);
             } else {
-                let composed: Vec<char> = seg.nfc().collect();
-                for d in composed {
-                    n.push(fold(d), i, seg_end);
+                for d in seg.nfc() {
+                    n.push_mapped(fold(d), i, seg_end);
                 }
             }
         }
-        n.src_start.truncate(n.text.len() + 1);
-        n.src_end.truncate(n.text.len() + 1);
-        let len = n.text.len();
-        n.src_start[len] = input.len() as u32;
         n
     }
 
-    fn push(&mut self, c: char, start: usize, end: usize) {
+    /// Writes a char of the input, folded.
+    fn push_char(&mut self, c: char, start: usize, end: usize) {
+        let f = fold(c);
+        if f != c {
+            return self.push_mapped(f, start, end);
+        }
         let at = self.text.len();
-        if at + c.len_utf8() >= self.src_start.len() {
-            // NFC can, rarely, make text longer than its source.
-            let grow = c.len_utf8() + 16;
-            self.src_start.resize(self.src_start.len() + grow, 0);
-            self.src_end.resize(self.src_end.len() + grow, 0);
+        let continues = self
+            .segs
+            .last()
+            .is_some_and(|s| s.src_len == COPY && s.src as usize + (at - s.norm as usize) == start);
+        if !continues {
+            self.segs.push(Seg {
+                norm: at as u32,
+                src: start as u32,
+                src_len: COPY,
+            });
         }
         self.text.push(c);
-        self.src_start[at] = start as u32;
-        self.src_end[at + c.len_utf8()] = end as u32;
+    }
+
+    /// Writes a char that stands for `start..end` of the input.
+    fn push_mapped(&mut self, c: char, start: usize, end: usize) {
+        self.segs.push(Seg {
+            norm: self.text.len() as u32,
+            src: start as u32,
+            src_len: (end - start) as u32,
+        });
+        self.text.push(c);
+    }
+
+    fn seg_at(&self, pos: usize) -> &Seg {
+        let i = self.segs.partition_point(|s| s.norm as usize <= pos);
+        &self.segs[i.saturating_sub(1)]
     }
 
     /// The normalised text.
@@ -151,7 +185,34 @@ impl Normalized {
     /// Maps a byte range of the normalised text (on char boundaries, non-empty) to the byte
     /// range of the input that it was read from.
     pub fn to_source(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.src_start[start] as usize, self.src_end[end] as usize)
+        if start >= end || self.segs.is_empty() {
+            let at = self.seg_at(start);
+            let s = if self.segs.is_empty() {
+                self.input_len
+            } else if at.src_len == COPY {
+                at.src as usize + (start - at.norm as usize)
+            } else {
+                at.src as usize
+            };
+            return (s.min(self.input_len), s.min(self.input_len));
+        }
+        let a = self.seg_at(start);
+        let s = if a.src_len == COPY {
+            a.src as usize + (start - a.norm as usize)
+        } else {
+            a.src as usize
+        };
+        let mut last = end - 1;
+        while !self.text.is_char_boundary(last) {
+            last -= 1;
+        }
+        let b = self.seg_at(last);
+        let e = if b.src_len == COPY {
+            b.src as usize + (end - b.norm as usize)
+        } else {
+            b.src as usize + b.src_len as usize
+        };
+        (s, e)
     }
 }
 

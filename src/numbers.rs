@@ -18,7 +18,7 @@
 //! "3 trăm triệu", "1 triệu 200 nghìn", "2 triệu rưỡi", and "3,2 ttriệu" (a doubled letter).
 
 use crate::dec::Dec;
-use crate::lexicon::{NumberWord, NUMBER_WORDS};
+use crate::lexicon::{is_letter, NumberWord, NUMBER_WORDS};
 
 /// A figure found in (normalised) text.
 #[derive(Debug, Clone, PartialEq)]
@@ -308,7 +308,7 @@ fn atoms(text: &str) -> Vec<Vec<Atom>> {
             let rest = &text[i..];
             let len = rest
                 .char_indices()
-                .find(|&(_, ch)| !ch.is_alphabetic())
+                .find(|&(_, ch)| !is_letter(ch))
                 .map_or(rest.len(), |(k, _)| k);
             let word = &rest[..len];
             if len == 0 {

@@ -13,8 +13,11 @@ use crate::recognize::{Cand, YearLess};
 use std::collections::BTreeMap;
 
 /// Chooses the candidates that do not overlap a better one.
-pub fn choose(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| {
+pub fn choose(cands: Vec<Cand>) -> Vec<Cand> {
+    // Sort indices, not the candidates themselves (a candidate is a few hundred bytes).
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&cands[i], &cands[j]);
         b.prio
             .cmp(&a.prio)
             .then((b.end - b.start).cmp(&(a.end - a.start)))
@@ -22,20 +25,24 @@ pub fn choose(mut cands: Vec<Cand>) -> Vec<Cand> {
     });
     // Accepted spans, keyed by start.
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut out = Vec::new();
-    for c in cands {
-        let clash_before = taken
+    let mut keep = vec![false; cands.len()];
+    for i in order {
+        let c = &cands[i];
+        let clash = taken
             .range(..c.end)
             .next_back()
             .is_some_and(|(_, &e)| e > c.start);
-        if clash_before {
+        if clash {
             continue;
         }
         taken.insert(c.start, c.end);
-        if !c.block {
-            out.push(c);
-        }
+        keep[i] = !c.block;
     }
+    let mut out: Vec<Cand> = cands
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
+        .collect();
     out.sort_by_key(|c| (c.start, c.end));
     out
 }

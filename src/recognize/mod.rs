@@ -118,7 +118,7 @@ pub mod prio {
 
 /// Runs every recogniser.
 pub fn run(ctx: &Ctx) -> Vec<Cand> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(ctx.figs.len() * 2);
     nonfacts::recognize(ctx, &mut out);
     date::recognize(ctx, &mut out);
     money::recognize(ctx, &mut out);
