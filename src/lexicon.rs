@@ -320,6 +320,20 @@ pub static DOCUMENT_WORDS: LazyLock<WordSet> =
 pub static NOT_AFTER: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../data/not_after.txt")));
 
+/// The small words of `data/function_words.txt`, by role, lower case.
+static FUNCTION_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for e in entries(include_str!("../data/function_words.txt")) {
+        map.entry(e[1]).or_default().push(e[0]);
+    }
+    map
+});
+
+/// The words of one role in `data/function_words.txt` ("range_from", "day", …).
+pub fn function_words(role: &str) -> &'static [&'static str] {
+    FUNCTION_WORDS.get(role).map_or(&[], Vec::as_slice)
+}
+
 /// A unit of measure (`data/measure_units.txt`): as written, and the symbol reported.
 #[derive(Debug, Clone)]
 pub struct MeasureUnit {

@@ -4,7 +4,7 @@
 
 use super::{prio, quantities, quantity_cand, word_before, word_is, Cand, Core, Ctx};
 use crate::fact::{Fact, Kind, Qualifier, Value};
-use crate::lexicon::COUNT_UNITS;
+use crate::lexicon::{function_words, COUNT_UNITS};
 
 /// The counted noun right after figure `i`, as its core.
 pub fn unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
@@ -65,7 +65,7 @@ fn noun_before(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         p - 2
     } else {
         match word_before(text, p) {
-            Some(w) if word_is(text, Some(w), &["là", "đạt", "có", "gồm"]) => match w.0 {
+            Some(w) if word_is(text, Some(w), function_words("linking")) => match w.0 {
                 0 => return,
                 s => s - 1,
             },

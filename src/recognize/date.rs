@@ -8,7 +8,7 @@
 
 use super::{prio, word_before, word_is, Cand, Ctx, YearLess};
 use crate::fact::{Fact, Kind, Precision, Value};
-use crate::lexicon::COUNT_UNITS;
+use crate::lexicon::{function_words, COUNT_UNITS};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -39,11 +39,7 @@ pub fn bare_day_month_is_date(text: &str, start: usize, end: usize, d: u32, m: u
     if text.as_bytes().get(end) == Some(&b' ') && COUNT_UNITS.match_after(text, end + 1).is_some() {
         return false;
     }
-    !word_is(
-        text,
-        word_before(text, start),
-        &["đạt", "thành", "được", "còn", "có"],
-    )
+    !word_is(text, word_before(text, start), function_words("ratio_cue"))
 }
 
 /// Is the pair of figures `i`, `i + 1` ("a/b") a date?
@@ -58,24 +54,39 @@ pub fn slash_pair_is_date(ctx: &Ctx, i: usize) -> bool {
     if word_is(
         ctx.text,
         word_before(ctx.text, a.start),
-        &["ngày", "mùng", "mồng", "hôm", "dịp"],
+        function_words("date_cue"),
     ) {
         return valid_day(None, m as u32, d as u32);
     }
     bare_day_month_is_date(ctx.text, a.start, b.end, d as u32, m as u32)
 }
 
+/// `time_of_day` and `day` words of `data/function_words.txt` as regex alternatives.
+fn alternatives(role: &str) -> String {
+    let mut w: Vec<String> = function_words(role)
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w.join("|")
+}
+
+/// A word boundary before what follows (regex's Unicode `\b` is slow on Vietnamese text).
+const B: &str = r"(?:^|[^\p{L}\p{N}])";
+
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:(?:^|[^\p{L}\p{N}])(?:(?P<tod>sáng|trưa|chiều|tối|đêm) )?(?P<dw>ngày|mùng|mồng|hôm) |(?:^|[^\p{L}\p{N}])(?P<tod2>sáng|trưa|chiều|tối|đêm) )?(?P<d>\d{1,2})(?P<s1>[/.\-])(?P<m>\d{1,2})(?:(?P<s2>[/.\-])(?P<y>\d{4}|\d{2}))?",
-    )
+    let (t, d) = (alternatives("time_of_day"), alternatives("day"));
+    Regex::new(&format!(
+        r"(?i)(?:{B}(?:(?P<tod>{t}) )?(?P<dw>{d}) |{B}(?P<tod2>{t}) )?(?P<d>\d{{1,2}})(?P<s1>[/.\-])(?P<m>\d{{1,2}})(?:(?P<s2>[/.\-])(?P<y>\d{{4}}|\d{{2}}))?"
+    ))
     .unwrap()
 });
 
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|[^\p{L}\p{N}])(?:(?P<tod>sáng|trưa|chiều|tối|đêm) )?(?P<dw>ngày|mùng|mồng) (?P<d>\d{1,2}) tháng (?P<m>\d{1,2})(?: ?,? ?(?:năm |/ ?)(?P<y>\d{4}))?",
-    )
+    let (t, d) = (alternatives("time_of_day"), alternatives("day"));
+    Regex::new(&format!(
+        r"(?i){B}(?:(?P<tod>{t}) )?(?P<dw>{d}) (?P<d>\d{{1,2}}) tháng (?P<m>\d{{1,2}})(?: ?,? ?(?:năm |/ ?)(?P<y>\d{{4}}))?"
+    ))
     .unwrap()
 });
 

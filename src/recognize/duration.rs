@@ -4,7 +4,7 @@
 
 use super::{prio, quantities, quantity_cand, word_before, word_is, Cand, Core, Ctx};
 use crate::fact::Kind;
-use crate::lexicon::DURATION_UNITS;
+use crate::lexicon::{function_words, DURATION_UNITS};
 
 fn core(ctx: &Ctx, i: usize) -> Option<Core<&'static str>> {
     let f = &ctx.figs[i];
@@ -15,7 +15,7 @@ fn core(ctx: &Ctx, i: usize) -> Option<Core<&'static str>> {
     if word_is(
         text,
         word_before(text, f.start),
-        &["ngày", "tháng", "mùng", "mồng", "quý", "năm"],
+        function_words("not_duration"),
     ) {
         return None;
     }

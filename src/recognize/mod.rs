@@ -14,8 +14,9 @@ pub mod ratio;
 
 use crate::dec::Dec;
 use crate::fact::{Fact, Kind, Qualifier, Value};
-use crate::lexicon::{is_word_char, QUALIFIERS};
+use crate::lexicon::{function_words, is_word_char, QUALIFIERS};
 use crate::numbers::{scan, Figure};
+use std::sync::LazyLock;
 
 /// What every recogniser reads: the normalised text and its figures.
 pub struct Ctx<'a> {
@@ -254,7 +255,18 @@ pub struct Quantity<U> {
     pub overflow: bool,
 }
 
-const RANGE_SEPARATORS: &[&str] = &["-", " - ", " đến ", " tới ", " ~ ", "~", " cho đến "];
+/// What may stand between the two ends of a range: " đến ", " tới ", "-", " - ", …
+/// (`range_to` in `data/function_words.txt`).
+static RANGE_SEPARATORS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v = Vec::new();
+    for w in function_words("range_to") {
+        if !w.chars().any(char::is_alphabetic) {
+            v.push((*w).to_owned());
+        }
+        v.push(format!(" {w} "));
+    }
+    v
+});
 
 /// Reads the quantities of the text: for each usable figure whose core `core_of` finds, the
 /// single value and, where the figure before it joins it ("từ 3 đến 5", "30-40"), the range.
@@ -324,7 +336,7 @@ pub fn quantities<U: Clone + PartialEq>(
                 .iter()
                 .find(|s| starts_with_ci(between, s) == Some(between.len()));
             let first_word = word_before(text, p_start);
-            let opener = if word_is(text, first_word, &["từ", "giữa"]) {
+            let opener = if word_is(text, first_word, function_words("range_from")) {
                 first_word
             } else {
                 None

@@ -12,8 +12,8 @@ use super::{
 use crate::dec::Dec;
 use crate::fact::Kind;
 use crate::lexicon::{
-    Currency, COUNT_UNITS, CURRENCIES, DURATION_UNITS, MINOR_CURRENCY, MONEY_CONTEXT, MONEY_SUFFIX,
-    NOT_CURRENCY,
+    function_words, Currency, COUNT_UNITS, CURRENCIES, DURATION_UNITS, MINOR_CURRENCY,
+    MONEY_CONTEXT, MONEY_SUFFIX, NOT_CURRENCY,
 };
 
 /// The currency code and what the amount is per.
@@ -149,7 +149,7 @@ fn per_after(text: &str, pos: usize) -> Option<(String, usize)> {
 /// "mỗi tháng 200 000 đ": the per text before an amount starting at `pos`.
 fn per_before(text: &str, pos: usize) -> Option<String> {
     let w1 = word_before(text, pos)?;
-    if word_is(text, word_before(text, w1.0), &["mỗi", "hằng", "hàng"]) {
+    if word_is(text, word_before(text, w1.0), function_words("per")) {
         return Some(text[w1.0..w1.1].to_owned());
     }
     let w2 = word_before(text, w1.0)?;
