@@ -21,10 +21,12 @@
 
 #![warn(missing_docs)]
 
+pub mod calendar;
 pub mod dec;
 pub mod decode;
 pub mod fact;
 pub mod lexicon;
+pub mod lunar;
 pub mod normalize;
 pub mod numbers;
 pub mod recognize;
