@@ -1,3 +1,4 @@
+#![allow(clippy::excessive_precision)]
 //! The Vietnamese lunar calendar (âm lịch), computed from astronomy at UTC+7.
 //!
 //! ```
@@ -20,7 +21,7 @@ use crate::calendar::Date;
 
 const TZ_HOURS: f64 = 7.0;
 /// Julian day of 1970-01-01 00:00 UT.
-const JD_EPOCH: f64 = 2_440_587.5;
+const JD_EPOCH: f64 = 2440587.5;
 
 fn sin_deg(x: f64) -> f64 {
     x.to_radians().sin()
@@ -60,7 +61,7 @@ fn new_moon_jde(k: i64) -> f64 {
     let k = k as f64;
     let t = k / 1236.85;
     let (t2, t3, t4) = (t * t, t * t * t, t * t * t * t);
-    let jde = 2_451_550.09766 + 29.530588861 * k + 0.00015437 * t2 - 0.000000150 * t3
+    let jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t2 - 0.000000150 * t3
         + 0.00000000073 * t4;
     let e = 1.0 - 0.002516 * t - 0.0000074 * t2;
     let m = 2.5534 + 29.10535670 * k - 0.0000014 * t2 - 0.00000011 * t3;
@@ -123,16 +124,16 @@ fn new_moon_jde(k: i64) -> f64 {
 /// The local day (days since 1970-01-01, at UTC+7) of the new moon of lunation `k`.
 fn new_moon_day(k: i64) -> i64 {
     let jde = new_moon_jde(k);
-    let year = 2000.0 + (jde - 2_451_545.0) / 365.25;
-    let jd_ut = jde - delta_t(year) / 86_400.0;
+    let year = 2000.0 + (jde - 2451545.0) / 365.25;
+    let jd_ut = jde - delta_t(year) / 86400.0;
     (jd_ut + TZ_HOURS / 24.0 - JD_EPOCH).floor() as i64
 }
 
 /// The sun's apparent longitude, degrees in [0, 360), at Julian day `jd`.
 fn sun_longitude(jd: f64) -> f64 {
-    let t = (jd - 2_451_545.0) / 36_525.0;
-    let l0 = 280.46646 + 36_000.76983 * t + 0.0003032 * t * t;
-    let m = 357.52911 + 35_999.05029 * t - 0.0001537 * t * t;
+    let t = (jd - 2451545.0) / 36525.0;
+    let l0 = 280.46646 + 36000.76983 * t + 0.0003032 * t * t;
+    let m = 357.52911 + 35999.05029 * t - 0.0001537 * t * t;
     let c = (1.914602 - 0.004817 * t - 0.000014 * t * t) * sin_deg(m)
         + (0.019993 - 0.000101 * t) * sin_deg(2.0 * m)
         + 0.000289 * sin_deg(3.0 * m);
@@ -154,7 +155,7 @@ fn month11(y: i32) -> i64 {
         day: 31,
     }
     .days();
-    let mut k = ((dec31 as f64 + JD_EPOCH - 2_451_550.09766) / 29.530588861).floor() as i64;
+    let mut k = ((dec31 as f64 + JD_EPOCH - 2451550.09766) / 29.530588861).floor() as i64;
     while new_moon_day(k) > dec31 {
         k -= 1;
     }
