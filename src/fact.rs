@@ -202,6 +202,67 @@ pub struct Fact {
     /// How the figure is qualified.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
+    /// A date or period said relative to the document's date ("hôm qua", "tháng trước").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relative: Option<Relative>,
+    /// The lunar date a date was written as ("rằm tháng Giêng năm 2024").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lunar: Option<LunarDate>,
+    /// The time of day stated beside a date ("lúc 14 giờ 30 ngày 8/7" → "14:30").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// The part of the day stated beside a date: "sáng", "trưa", "chiều", "tối", "đêm".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of_day: Option<String>,
+}
+
+/// A time said relative to the document's date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Relative {
+    /// `day`, `week`, `month`, `quarter`, `year` (or `season`).
+    pub unit: &'static str,
+    /// How many units from the document's date: -1 is the one before, 0 the current one.
+    pub offset: i32,
+    /// For a span ("3 tháng tới"): how many units, starting at `offset`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// For a day of the week ("thứ Hai tuần tới"): `monday` … `sunday`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<&'static str>,
+    /// For a season ("mùa hè này"): `spring`, `summer`, `autumn`, `winter`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub season: Option<&'static str>,
+    /// For a named month ("tháng 3 tới"): the month, 1–12; `offset` then says which one
+    /// (1 the next after the document's date, -1 the last before it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
+}
+
+impl Relative {
+    /// `offset` units from the document's date.
+    pub fn new(unit: &'static str, offset: i32) -> Relative {
+        Relative {
+            unit,
+            offset,
+            count: None,
+            weekday: None,
+            season: None,
+            month: None,
+        }
+    }
+}
+
+/// A date of the Vietnamese lunar calendar, as the text gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LunarDate {
+    /// Lunar year (`null` when the text gives none).
+    pub year: Option<i32>,
+    /// Lunar month, 1–12.
+    pub month: u32,
+    /// Lunar day, 1–30.
+    pub day: u32,
+    /// The leap month ("tháng 2 nhuận").
+    pub leap: bool,
 }
 
 impl Fact {
@@ -227,6 +288,10 @@ impl Fact {
             year_inferred: None,
             month_day: None,
             qualifier: None,
+            relative: None,
+            lunar: None,
+            time: None,
+            part_of_day: None,
         }
     }
 

@@ -334,6 +334,84 @@ pub fn function_words(role: &str) -> &'static [&'static str] {
     FUNCTION_WORDS.get(role).map_or(&[], Vec::as_slice)
 }
 
+/// Month names after "tháng" (`data/months.txt`).
+pub static MONTH_NAMES: LazyLock<Lexicon<u32>> = LazyLock::new(|| {
+    word_map(include_str!("../data/months.txt"), |e| {
+        e[1].parse().unwrap()
+    })
+});
+
+/// Days of the week (`data/weekdays.txt`), 0 Monday … 6 Sunday.
+pub static WEEKDAYS: LazyLock<Lexicon<u32>> = LazyLock::new(|| {
+    word_map(include_str!("../data/weekdays.txt"), |e| {
+        e[1].parse().unwrap()
+    })
+});
+
+/// Times relative to the document's date (`data/relative_time.txt`): unit and offset.
+pub static RELATIVE_TIME: LazyLock<Lexicon<(&'static str, i32)>> = LazyLock::new(|| {
+    word_map(include_str!("../data/relative_time.txt"), |e| {
+        (e[1], e[2].parse().expect("relative_time.txt: bad offset"))
+    })
+});
+
+/// A holiday (`data/holidays.txt`).
+#[derive(Debug, Clone)]
+pub struct Holiday {
+    /// Lunar (else solar) calendar.
+    pub lunar: bool,
+    /// Day.
+    pub day: u32,
+    /// Month.
+    pub month: u32,
+    /// The name alone is the holiday (else it needs "ngày", "lễ", "dịp" before it).
+    pub alone: bool,
+}
+
+/// Holidays by name.
+pub static HOLIDAYS: LazyLock<Lexicon<Holiday>> = LazyLock::new(|| {
+    word_map(include_str!("../data/holidays.txt"), |e| {
+        let (d, m) = e[2].split_once('/').expect("holidays.txt: day/month");
+        Holiday {
+            lunar: e[1] == "lunar",
+            day: d.parse().expect("holidays.txt: day"),
+            month: m.parse().expect("holidays.txt: month"),
+            alone: e[3] == "alone",
+        }
+    })
+});
+
+/// Stems and branches of the sixty-year cycle (`data/can_chi.txt`): (is a stem, index).
+pub static CAN_CHI: LazyLock<Lexicon<(bool, u32)>> = LazyLock::new(|| {
+    word_map(include_str!("../data/can_chi.txt"), |e| {
+        (e[1] == "stem", e[2].parse().expect("can_chi.txt: index"))
+    })
+});
+
+/// A day of the year: (day, month).
+pub type DayMonth = (u32, u32);
+
+/// Seasons (`data/seasons.txt`): first and last day.
+pub static SEASONS: LazyLock<Lexicon<(DayMonth, DayMonth)>> = LazyLock::new(|| {
+    let dm = |s: &str| {
+        let (d, m) = s.split_once('/').expect("seasons.txt: day/month");
+        (d.parse().unwrap(), m.parse().unwrap())
+    };
+    word_map(include_str!("../data/seasons.txt"), |e| {
+        (dm(e[1]), dm(e[2]))
+    })
+});
+
+/// The phrases of a list, as regex alternatives (longest first), for building patterns.
+pub fn alternatives<T>(lex: &Lexicon<T>) -> String {
+    let mut keys: Vec<&String> = lex.map.keys().collect();
+    keys.sort_by_key(|k| (std::cmp::Reverse(k.len()), k.as_str()));
+    keys.iter()
+        .map(|k| regex::escape(k).replace(' ', r"\s"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// A unit of measure (`data/measure_units.txt`): as written, and the symbol reported.
 #[derive(Debug, Clone)]
 pub struct MeasureUnit {

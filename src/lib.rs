@@ -42,6 +42,9 @@ pub struct Options {
     pub reference_year: Option<i32>,
     /// Only these kinds (all when `None`).
     pub kinds: Option<Vec<Kind>>,
+    /// The document's own date, when known from outside the text; relative dates ("hôm qua")
+    /// are resolved against it. Otherwise it is read from the text (`document.date`).
+    pub document_date: Option<calendar::Date>,
 }
 
 /// Reads the facts of one decoded text. `source` of the result is `-`; set it to the path.
@@ -49,13 +52,7 @@ pub fn extract(text: &str, options: &Options) -> Document {
     let norm = normalize::Normalized::new(text);
     let ctx = recognize::Ctx::new(norm.text());
     let cands = recognize::run(&ctx);
-    let r = resolve::resolve(
-        text,
-        &norm,
-        cands,
-        options.reference_year,
-        options.kinds.as_deref(),
-    );
+    let r = resolve::resolve(text, &norm, cands, options);
     Document {
         source: "-".to_owned(),
         document: r.info,

@@ -14,7 +14,8 @@ Examples:
   vnfacts extract corpus/*.txt > facts.jsonl
   vnfacts extract report.txt --kinds money,count
   cat report.txt | vnfacts extract -
-  vnfacts extract report.txt --reference-year 2024";
+  vnfacts extract report.txt --reference-year 2024
+  vnfacts extract report.txt --document-date 2024-07-08";
 
 /// Reads Vietnamese reports and writes the facts in them as JSON.
 #[derive(Parser)]
@@ -48,6 +49,10 @@ struct ExtractArgs {
     /// overrides the year read from the text.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
     reference_year: Option<i32>,
+    /// The report's own date (YYYY-MM-DD), when the text does not say it; relative dates
+    /// ("hôm qua", "tuần trước") are resolved against it. Never taken from the clock.
+    #[arg(long, value_name = "DATE")]
+    document_date: Option<vnfacts::calendar::Date>,
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
@@ -98,6 +103,7 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     let options = Options {
         reference_year: args.reference_year,
         kinds: args.kinds,
+        document_date: args.document_date,
     };
     let pretty = args.pretty && args.files.len() == 1;
     let results: Vec<_> = args

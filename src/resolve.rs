@@ -6,10 +6,15 @@
 //! position. The reference year is `--reference-year` when given, else the year of the
 //! report's own date, else the most frequent year the text states.
 
-use crate::fact::{DocumentInfo, Fact, Kind, Precision, Value};
+use crate::calendar::{days_in_month, Date};
+use crate::fact::{DocumentInfo, Fact, Kind, Precision, Relative, Value};
+use crate::lexicon::SEASONS;
+use crate::lunar::lunar_to_solar;
 use crate::normalize::Normalized;
-use crate::recognize::date::{days_in_month, valid_day};
-use crate::recognize::{Cand, YearLess};
+use crate::recognize::date::{iso, valid_day};
+use crate::recognize::period::{bounds, fill_years, first_week};
+use crate::recognize::{Cand, Pending, Point};
+use crate::Options;
 use std::collections::BTreeMap;
 
 /// Chooses the candidates that do not overlap a better one.
@@ -59,49 +64,258 @@ fn most_frequent_year(cands: &[Cand]) -> Option<i32> {
 }
 
 /// The report's own date: the first full date with its year near the top of the text.
-fn own_date(cands: &[Cand]) -> Option<String> {
+fn own_date(cands: &[Cand]) -> Option<Date> {
     const NEAR_TOP: usize = 600;
     cands
         .iter()
-        .filter(|c| c.start < NEAR_TOP && c.explicit_year.is_some())
+        .filter(|c| c.start < NEAR_TOP && c.explicit_year.is_some() && c.pending.is_none())
         .find(|c| c.fact.kind == Kind::Date && c.fact.precision == Some(Precision::Day))
         .and_then(|c| match &c.fact.value {
-            Some(Value::Date(d)) => Some(d.clone()),
+            Some(Value::Date(d)) => d.parse().ok(),
             _ => None,
         })
 }
 
-/// Completes the dates and periods written without a year.
-fn complete_years(cands: &mut Vec<Cand>, year: Option<i32>) {
-    cands.retain_mut(|c| {
-        let Some(yl) = c.year_less else { return true };
-        let f = &mut c.fact;
-        match (yl, year) {
-            (YearLess::Day(m, d), Some(y)) => {
-                if !valid_day(Some(y), m, d) {
+/// Completes the dates and periods that wait for the reference year or the document's date.
+/// Returns false when the fact does not exist after all (29/2 of a year with no such day).
+fn complete(c: &mut Cand, doc: Option<Date>, year: Option<i32>) -> bool {
+    let Some(pending) = c.pending.take() else {
+        return true;
+    };
+    let f = &mut c.fact;
+    match pending {
+        Pending::Point(p) => match year {
+            Some(y) => {
+                if p.day.is_some_and(|d| !valid_day(Some(y), p.month, d)) {
                     return false;
                 }
-                f.value = Some(Value::Date(format!("{y:04}-{m:02}-{d:02}")));
+                f.value = Some(Value::Date(iso(y, p.month, p.day)));
                 f.year_inferred = Some(true);
             }
-            (YearLess::Day(m, d), None) => {
+            None => {
                 f.value = Some(Value::Null);
-                f.month_day = Some(format!("--{m:02}-{d:02}"));
+                f.month_day = Some(match p.day {
+                    Some(d) => format!("--{:02}-{d:02}", p.month),
+                    None => format!("--{:02}", p.month),
+                });
                 f.year_inferred = Some(false);
             }
-            (YearLess::Months(a, b), Some(y)) => {
-                f.from = Some(format!("{y:04}-{a:02}-01"));
-                f.to = Some(format!("{y:04}-{b:02}-{:02}", days_in_month(Some(y), b)));
-                f.year_inferred = Some(true);
-            }
-            (YearLess::Months(a, b), None) => {
-                f.from = Some(format!("--{a:02}-01"));
-                f.to = Some(format!("--{b:02}-{:02}", days_in_month(None, b)));
-                f.year_inferred = Some(false);
+        },
+        Pending::Range(a, b, days) => {
+            let (a, b) = fill_years(a, b, year);
+            match bounds(a, b, days) {
+                Some((from, to)) => {
+                    f.from = Some(from);
+                    f.to = Some(to);
+                    f.year_inferred = Some(true);
+                }
+                None if year.is_none() => {
+                    let md = |p: Point, last: bool| match (p.day, days) {
+                        (Some(d), _) => format!("--{:02}-{d:02}", p.month),
+                        (None, true) => {
+                            let d = if last {
+                                days_in_month(None, p.month)
+                            } else {
+                                1
+                            };
+                            format!("--{:02}-{d:02}", p.month)
+                        }
+                        (None, false) => format!("--{:02}", p.month),
+                    };
+                    f.from = Some(md(a, false));
+                    f.to = Some(md(b, true));
+                    f.year_inferred = Some(false);
+                }
+                None => return false,
             }
         }
-        true
-    });
+        Pending::Lunar {
+            month,
+            day,
+            leap,
+            year_offset,
+            cycle,
+        } => {
+            let y = match (cycle, year) {
+                (Some(idx), Some(r)) => Some(
+                    (r - 30..r + 30)
+                        .find(|y| (y - 4).rem_euclid(60) == idx)
+                        .unwrap_or(r),
+                ),
+                (None, Some(r)) => Some(r + year_offset),
+                _ => None,
+            };
+            let solar = y.and_then(|y| {
+                lunar_to_solar(y, month, day, leap).or_else(|| {
+                    (day == 30)
+                        .then(|| lunar_to_solar(y, month, 29, leap))
+                        .flatten()
+                })
+            });
+            match solar {
+                Some(d) => {
+                    f.value = Some(Value::Date(d.iso()));
+                    f.year_inferred = Some(cycle.is_none());
+                    if let Some(l) = f.lunar.as_mut() {
+                        l.year = y;
+                    }
+                }
+                None if y.is_none() => {
+                    f.value = Some(Value::Null);
+                    f.year_inferred = Some(false);
+                }
+                None => return false,
+            }
+        }
+        Pending::FirstWeek(m) => match year {
+            Some(y) => {
+                let (from, to) = first_week(y, m);
+                f.from = Some(from.iso());
+                f.to = Some(to.iso());
+                f.year_inferred = Some(true);
+            }
+            None => return false,
+        },
+        Pending::Relative(r) => {
+            f.year_inferred = Some(false);
+            match doc.and_then(|d| relative(&r, d)) {
+                Some(When::Day(d)) => {
+                    f.value = Some(Value::Date(d.iso()));
+                    f.precision = Some(Precision::Day);
+                }
+                Some(When::Month(d)) => {
+                    f.value = Some(Value::Date(d.iso_month()));
+                    f.precision = Some(Precision::Month);
+                }
+                Some(When::Year(y)) => {
+                    f.value = Some(Value::Date(format!("{y:04}")));
+                    f.precision = Some(Precision::Year);
+                }
+                Some(When::Span(from, to)) => {
+                    f.from = Some(from);
+                    f.to = Some(to);
+                }
+                None => {
+                    if f.kind == Kind::Date {
+                        f.value = Some(Value::Null);
+                    }
+                }
+            }
+        }
+    }
+    true
+}
+
+/// What a relative time comes to.
+enum When {
+    Day(Date),
+    Month(Date),
+    Year(i32),
+    Span(String, String),
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Resolves a relative time against the document's date `d`.
+fn relative(r: &Relative, d: Date) -> Option<When> {
+    let off = r.offset as i64;
+    let count = r.count.map(|n| n as i64);
+    let weekday = r
+        .weekday
+        .and_then(|w| WEEKDAYS.iter().position(|x| *x == w))
+        .map(|w| w as i64);
+    Some(match r.unit {
+        "day" => match (weekday, count) {
+            (Some(w), _) => {
+                let today = d.weekday() as i64;
+                let delta = match off {
+                    o if o < 0 => -((today - w - 1).rem_euclid(7) + 1),
+                    0 => (w - today).rem_euclid(7),
+                    _ => (w - today - 1).rem_euclid(7) + 1,
+                };
+                When::Day(d.add_days(delta))
+            }
+            (None, Some(n)) => When::Span(d.add_days(off).iso(), d.add_days(off + n - 1).iso()),
+            (None, None) => When::Day(d.add_days(off)),
+        },
+        "week" => {
+            let monday = d.monday().add_days(7 * off);
+            match (weekday, count) {
+                (Some(w), _) => When::Day(monday.add_days(w)),
+                (None, n) => {
+                    When::Span(monday.iso(), monday.add_days(7 * n.unwrap_or(1) - 1).iso())
+                }
+            }
+        }
+        "month" => match (r.month, count) {
+            (Some(m), _) => {
+                let y = if off > 0 {
+                    if m > d.month {
+                        d.year
+                    } else {
+                        d.year + 1
+                    }
+                } else if m < d.month {
+                    d.year
+                } else {
+                    d.year - 1
+                };
+                When::Month(Date {
+                    year: y,
+                    month: m,
+                    day: 1,
+                })
+            }
+            (None, Some(n)) => When::Span(
+                Date::month_start(d.year, d.month, off).iso_month(),
+                Date::month_start(d.year, d.month, off + n - 1).iso_month(),
+            ),
+            (None, None) => When::Month(Date::month_start(d.year, d.month, off)),
+        },
+        "quarter" => {
+            let q0 = (d.month as i64 - 1) / 3 * 3;
+            let n = count.unwrap_or(1);
+            let from = Date::month_start(d.year, 1, q0 + 3 * off);
+            let to = Date::month_start(d.year, 1, q0 + 3 * (off + n) - 1).month_end();
+            When::Span(from.iso(), to.iso())
+        }
+        "year" => match count {
+            Some(n) => When::Span(
+                format!("{:04}", d.year as i64 + off),
+                format!("{:04}", d.year as i64 + off + n - 1),
+            ),
+            None => When::Year(d.year + r.offset),
+        },
+        "season" => {
+            let key = match r.season? {
+                "spring" => "xuân",
+                "summer" => "hè",
+                "autumn" => "thu",
+                _ => "đông",
+            };
+            let &((d1, m1), (d2, m2)) = SEASONS.get(key)?;
+            let (y1, y2) = if m1 > m2 {
+                // Winter runs over the new year: this winter began last December in its first months.
+                if d.month <= m2 {
+                    (d.year - 1, d.year)
+                } else {
+                    (d.year, d.year + 1)
+                }
+            } else {
+                (d.year, d.year)
+            };
+            When::Span(Date::new(y1, m1, d1)?.iso(), Date::new(y2, m2, d2)?.iso())
+        }
+        _ => return None,
+    })
 }
 
 /// Everything resolution produces.
@@ -115,19 +329,15 @@ pub struct Resolved {
 }
 
 /// Settles overlaps, completes years and maps facts back to the input.
-pub fn resolve(
-    input: &str,
-    norm: &Normalized,
-    cands: Vec<Cand>,
-    reference_year: Option<i32>,
-    kinds: Option<&[Kind]>,
-) -> Resolved {
+pub fn resolve(input: &str, norm: &Normalized, cands: Vec<Cand>, options: &Options) -> Resolved {
     let mut chosen = choose(cands);
-    let date = own_date(&chosen);
-    let year = reference_year
-        .or_else(|| date.as_ref().and_then(|d| d[..4].parse().ok()))
+    let doc = options.document_date.or_else(|| own_date(&chosen));
+    let year = options
+        .reference_year
+        .or(doc.map(|d| d.year))
         .or_else(|| most_frequent_year(&chosen));
-    complete_years(&mut chosen, year);
+    chosen.retain_mut(|c| complete(c, doc, year));
+    let kinds = options.kinds.as_deref();
 
     let title = input
         .lines()
@@ -166,7 +376,7 @@ pub fn resolve(
     Resolved {
         info: DocumentInfo {
             title,
-            date,
+            date: doc.map(|d| d.iso()),
             reference_year: year,
         },
         facts,

@@ -107,7 +107,7 @@ fn spec_examples_on_the_sample() {
     );
     expect(
         &facts,
-        "8/3",
+        "ngày QTPN 8/3",
         json!({"kind": "date", "value": "2024-03-08", "year_inferred": true}),
     );
     expect(
@@ -181,7 +181,7 @@ fn spec_examples_on_the_sample() {
     );
     expect(
         &facts,
-        "28/6",
+        "ngày gia đình Việt Nam 28/6",
         json!({"kind": "date", "value": "2024-06-28", "year_inferred": true}),
     );
 

@@ -6,11 +6,14 @@
 pub mod count;
 pub mod date;
 pub mod duration;
+pub mod holiday;
 pub mod measure;
 pub mod money;
 pub mod nonfacts;
 pub mod percent;
+pub mod period;
 pub mod ratio;
+pub mod relative;
 
 use crate::dec::Dec;
 use crate::fact::{Fact, Kind, Qualifier, Value};
@@ -40,6 +43,12 @@ impl<'a> Ctx<'a> {
                 blocked[i] = true;
             }
         }
+        // "thứ hai", "thứ ba": an ordinal or a day of the week, never a figure.
+        for (i, f) in figs.iter().enumerate() {
+            if f.single_word && word_is(text, word_before(text, f.start), &["thứ"]) {
+                blocked[i] = true;
+            }
+        }
         Ctx {
             text,
             figs,
@@ -53,13 +62,43 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// What is completed later, once the reference year is known.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum YearLess {
-    /// A day and month with no year.
-    Day(u32, u32),
-    /// A span of months (inclusive) of an unstated year.
-    Months(u32, u32),
+/// A date as far as the text gives it: a year (or not), a month, a day (or not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    /// The year, when written.
+    pub year: Option<i32>,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day, when written (month precision otherwise).
+    pub day: Option<u32>,
+}
+
+/// What is completed later, once the document's date and the reference year are known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// A date whose year is missing: it is the reference year's.
+    Point(Point),
+    /// A period (dates and periods share a tier: the longer reading wins).between two points, either of which may lack its year; `days` reports the
+    /// bounds as days (a point with no day then stands for its first or last day).
+    Range(Point, Point, bool),
+    /// A lunar date of the reference year.
+    Lunar {
+        /// Lunar month.
+        month: u32,
+        /// Lunar day.
+        day: u32,
+        /// Leap month.
+        leap: bool,
+        /// How many lunar years before the reference year ("30 Tết" is in the year before).
+        year_offset: i32,
+        /// The year's place in the sixty-year cycle when the text names it ("Giáp Thìn"):
+        /// the year is the one of that name nearest the reference year.
+        cycle: Option<i32>,
+    },
+    /// Relative to the document's date.
+    Relative(crate::fact::Relative),
+    /// The first week of a month of the reference year.
+    FirstWeek(u32),
 }
 
 /// A proposed fact, in byte offsets of the normalised text.
@@ -77,8 +116,10 @@ pub struct Cand {
     pub overflow: bool,
     /// A span that is not a fact but keeps others out of it (a document number).
     pub block: bool,
-    /// A date or period whose year comes from the reference year.
-    pub year_less: Option<YearLess>,
+    /// A date or period completed at resolution (a missing year, a relative date).
+    pub pending: Option<Pending>,
+    /// For a date: what the text gives of it (used to join "từ … đến …").
+    pub point: Option<Point>,
     /// An explicit year the text states (counted for the reference year).
     pub explicit_year: Option<i32>,
 }
@@ -93,7 +134,8 @@ impl Cand {
             fact,
             overflow: false,
             block: false,
-            year_less: None,
+            pending: None,
+            point: None,
             explicit_year: None,
         }
     }
@@ -103,8 +145,8 @@ impl Cand {
 pub mod prio {
     /// A document number or name.
     pub const BLOCK: u8 = 255;
-    /// A period.
-    pub const PERIOD: u8 = 90;
+    /// A period (dates and periods share a tier: the longer reading wins).
+    pub const PERIOD: u8 = 80;
     /// A date.
     pub const DATE: u8 = 80;
     /// Money.
@@ -122,6 +164,9 @@ pub fn run(ctx: &Ctx) -> Vec<Cand> {
     let mut out = Vec::with_capacity(ctx.figs.len() * 2);
     nonfacts::recognize(ctx, &mut out);
     date::recognize(ctx, &mut out);
+    period::recognize(ctx, &mut out);
+    relative::recognize(ctx, &mut out);
+    holiday::recognize(ctx, &mut out);
     money::recognize(ctx, &mut out);
     percent::recognize(ctx, &mut out);
     ratio::recognize(ctx, &mut out);
