@@ -314,7 +314,11 @@ fn months(text: &str, out: &mut Vec<Cand>) {
                 .bytes()
                 .next_back()
                 .is_some_and(|b| b.is_ascii_digit());
-            if before_figure || word == "năm" || word == "một" {
+            let in_name = word.parse::<u32>().is_err()
+                && function_words("not_month")
+                    .iter()
+                    .any(|w| super::ends_with_ci(text[..all.start()].trim_end(), w).is_some());
+            if before_figure || in_name || word == "năm" || word == "một" {
                 continue;
             }
             if text[all.end()..]
@@ -374,18 +378,18 @@ fn day_lists(text: &str, out: &mut Vec<Cand>) {
             ..first
         };
         let sep = c["sep"].trim();
+        // "Trong 2 ngày 12 và 13/6": the "ngày" belongs to "2 ngày"; the dates start at "12".
+        let after_figure = text[..all.start()]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+            && c.name("from").is_none();
+        let first_start = if after_figure {
+            c.name("d1").unwrap().start()
+        } else {
+            all.start()
+        };
         if sep == "và" || sep == "," {
             let first_end = c.name("d1").unwrap().end();
-            // "Trong 2 ngày 12 và 13/6": the "ngày" belongs to "2 ngày"; the date is "12".
-            let after_figure = text[..all.start()]
-                .trim_end()
-                .ends_with(|c: char| c.is_ascii_digit())
-                && c.name("from").is_none();
-            let first_start = if after_figure {
-                c.name("d1").unwrap().start()
-            } else {
-                all.start()
-            };
             let second_start = c.name("d2").unwrap().start();
             if let (Some(a), Some(b)) = (
                 point_cand(first_start, first_end, first),
@@ -395,11 +399,13 @@ fn day_lists(text: &str, out: &mut Vec<Cand>) {
                 out.push(b);
             }
         } else if d1 < d2 {
-            if let Some(cand) =
-                super::period::range_cand(all.start(), all.end(), first, second, true)
-            {
-                out.push(cand);
-            }
+            out.extend(super::period::range_cand(
+                first_start,
+                all.end(),
+                first,
+                second,
+                true,
+            ));
         }
     }
 }

@@ -24,7 +24,7 @@ static CAN_CHI_NAME: LazyLock<String> = LazyLock::new(|| {
 
 static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:(?P<cue>ngày|lễ|dịp|tết) )?(?P<name>{names})(?: (?P<cc>{cc}))?(?: (?:năm )?(?P<y>\d{{4}}))?(?: (?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y2>\d{{4}}))?)?)",
+        r"(?i){B}(?P<all>(?:(?P<cue>ngày|lễ|dịp|tết) )?(?P<name>{names})(?: (?P<cc>{cc}))?(?: (?:năm )?(?P<y>\d{{4}}))?(?: \((?P<bd>\d{{1,2}})/(?P<bm>\d{{1,2}})(?:/(?P<by>\d{{4}}))?(?P<bal> âm lịch| ÂL)?\)| (?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y2>\d{{4}}))?(?P<al> âm lịch| ÂL)?)?)",
         names = alternatives(&HOLIDAYS),
         cc = *CAN_CHI_NAME
     ))
@@ -42,7 +42,7 @@ static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
 
 static LUNAR_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:(?:ngày|mùng|mồng) )?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))? \(?(?:âm lịch|ÂL|AL)\)?)"
+        r"(?i){B}(?P<all>(?:(?:ngày|mùng|mồng) )?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))? (?:\((?:âm lịch|ÂL|AL)\)|âm lịch|ÂL|AL))"
     ))
     .unwrap()
 });
@@ -149,17 +149,35 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         if !h.alone && c.name("cue").is_none() {
             continue;
         }
-        // A date written after the name is the value ("ngày QTPN 8/3").
-        if let (Some(d), Some(m)) = (c.name("d"), c.name("m")) {
-            let p = Point {
-                year: c
-                    .name("y2")
-                    .or(c.name("y"))
-                    .and_then(|y| year_of(y.as_str())),
-                month: m.as_str().parse().unwrap_or(0),
-                day: d.as_str().parse().ok(),
-            };
-            out.extend(point_cand(all.start(), all.end(), p));
+        // A date written after the name, bare or in brackets, is the value ("ngày QTPN 8/3",
+        // "ngày thành lập Đảng (3/2)"); a lunar one for "âm lịch" ("Giỗ Tổ (10/3 âm lịch)").
+        let group = |a: &str, b: &str| c.name(a).or_else(|| c.name(b));
+        if let (Some(d), Some(m)) = (group("d", "bd"), group("m", "bm")) {
+            let year = group("y2", "by")
+                .or(c.name("y"))
+                .and_then(|y| year_of(y.as_str()));
+            let (day, month) = (
+                d.as_str().parse().unwrap_or(0),
+                m.as_str().parse().unwrap_or(0),
+            );
+            if group("al", "bal").is_some() {
+                let lunar = Lunar {
+                    year,
+                    cycle: None,
+                    month,
+                    day,
+                    leap: false,
+                    year_offset: 0,
+                };
+                out.extend(lunar_cand(all.start(), all.end(), lunar));
+            } else {
+                let p = Point {
+                    year,
+                    month,
+                    day: Some(day),
+                };
+                out.extend(point_cand(all.start(), all.end(), p));
+            }
             continue;
         }
         let (y, cycle) = year_and_cycle(&c, "y");

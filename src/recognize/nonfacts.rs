@@ -38,10 +38,31 @@ static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// What may follow "thứ N" when it is a day of the week ("thứ 5 tuần sau", "thứ 2 ngày 6/2").
+const WEEKDAY_ANCHORS: &[&str] = &[
+    " tuần",
+    " của tuần",
+    " tới",
+    " này",
+    " vừa",
+    " ngày",
+    ", ngày",
+    " mùng",
+    " mồng",
+    " (",
+];
+
 fn spans(text: &str) -> Vec<(usize, usize)> {
     BLOCKS
         .captures_iter(text)
         .filter_map(|c| c.name("all"))
+        .filter(|m| {
+            let weekday = super::starts_with_ci(m.as_str(), "thứ ").is_some()
+                && WEEKDAY_ANCHORS
+                    .iter()
+                    .any(|a| super::starts_with_ci(&text[m.end()..], a).is_some());
+            !weekday
+        })
         .map(|m| (m.start(), m.end()))
         .collect()
 }
@@ -85,6 +106,7 @@ mod tests {
             &["Quyết định 123/QĐ-UBND", "Kế hoạch số 45-KH/HU"],
         ),
         ("đại hội lần thứ 3 nhiệm kỳ", &["thứ 3"]),
+        ("họp thứ 5 tuần sau, thứ 2 ngày 6/2", &[]),
         ("mô hình 5 không, 3 sạch tại", &["5 không, 3 sạch"]),
         ("có 20 hội viên và 3 sạch", &[]),
         ("triển khai kế hoạch 6 tháng cuối năm", &[]),

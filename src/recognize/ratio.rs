@@ -2,8 +2,9 @@
 //! "/" is a ratio when a counted noun follows it or when it cannot be a day and month;
 //! otherwise it is a date ("ngày 12/12"), which the date recogniser reads.
 
-use super::{count, date, prio, Cand, Ctx};
+use super::{count, date, prio, word_before, word_is, Cand, Ctx};
 use crate::fact::{Fact, Kind};
+use crate::lexicon::function_words;
 
 /// Proposes the ratios of the text.
 pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
@@ -26,6 +27,10 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         }
         // Not after another slash either ("20/NQ/12").
         if a.start > 0 && text.as_bytes()[a.start - 1] == b'/' {
+            continue;
+        }
+        // "ngày 30/2" is a (wrong) date, never a ratio.
+        if word_is(text, word_before(text, a.start), function_words("date_cue")) {
             continue;
         }
         let unit = count::unit_after(ctx, i);
@@ -93,6 +98,7 @@ mod tests {
         ("ngày 12/12 tổ chức", &[]),
         ("dịp 26/3/2024 đã", &[]),
         ("Nghị quyết số 20/NQ-HĐND", &[]),
+        ("ngày 30/2 là lỗi đánh máy", &[]),
     ];
 
     #[test]

@@ -157,7 +157,12 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
                 _ => 1,
             };
         } else if wd == 6 {
-            // "chủ nhật" alone: the coming Sunday (on or after the document's date).
+            // "chủ nhật" alone: the coming Sunday (on or after the document's date); but not
+            // a name such as "Chủ nhật xanh" (a word follows).
+            let rest = &text[all.end()..];
+            if rest.starts_with(' ') && rest[1..].starts_with(char::is_alphabetic) {
+                continue;
+            }
             r.unit = "day";
             r.offset = 0;
         } else {
