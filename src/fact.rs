@@ -214,6 +214,29 @@ pub struct Fact {
     /// The part of the day stated beside a date: "sáng", "trưa", "chiều", "tối", "đêm".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part_of_day: Option<String>,
+    /// An organisation's name as written (spaces folded), a person's name (casing repaired) or
+    /// a place's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// An organisation's canonical name: abbreviations expanded, casing and tone marks as
+    /// official names write them, the place completed where the text makes it certain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
+    /// A person's position, where stated ("Huyện ủy viên, Bí thư Đảng ủy").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// A place's administrative level (`xã`, `xóm`, `huyện`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// A person named by one name only ("đồng chí Hùng"): the full name the document gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<String>,
+    /// The report's author (its closing line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<bool>,
+    /// A counted noun with an abbreviation, spelled out ("thẻ BHYT" → "thẻ Bảo hiểm y tế").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_full: Option<String>,
 }
 
 /// A time said relative to the document's date.
@@ -292,6 +315,13 @@ impl Fact {
             lunar: None,
             time: None,
             part_of_day: None,
+            name: None,
+            canonical: None,
+            role: None,
+            level: None,
+            full_name: None,
+            author: None,
+            unit_full: None,
         }
     }
 
@@ -304,6 +334,15 @@ impl Fact {
     }
 }
 
+/// An organisation of the document, listed once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Organization {
+    /// Its canonical name.
+    pub canonical: String,
+    /// How many times the document names it.
+    pub mentions: usize,
+}
+
 /// The `document` block.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentInfo {
@@ -313,6 +352,8 @@ pub struct DocumentInfo {
     pub date: Option<String>,
     /// The year used to complete dates written without one.
     pub reference_year: Option<i32>,
+    /// Each organisation the document names, once, in order of first mention.
+    pub organizations: Vec<Organization>,
 }
 
 /// One document's facts.

@@ -64,7 +64,8 @@ pub fn key_of(phrase: &str) -> String {
 }
 
 impl<T> Lexicon<T> {
-    fn from_pairs(pairs: impl Iterator<Item = (String, T)>) -> Self {
+    /// A lexicon of (lower-case key, payload) pairs.
+    pub fn from_pairs(pairs: impl Iterator<Item = (String, T)>) -> Self {
         let mut map = HashMap::new();
         let mut prefixes = HashSet::new();
         let mut suffixes = HashSet::new();
@@ -411,6 +412,193 @@ pub fn alternatives<T>(lex: &Lexicon<T>) -> String {
         .collect::<Vec<_>>()
         .join("|")
 }
+
+/// What an abbreviation stands for (`data/abbreviations.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbbrKind {
+    /// An organisation on its own ("UBND").
+    Org,
+    /// The head of an organisation's name ("NH", "BCH").
+    Head,
+    /// Specifies an organisation after a head ("CCB" in "Hội CCB").
+    Spec,
+    /// A person's position ("HUV").
+    Role,
+    /// A thing ("BHYT").
+    Other,
+}
+
+/// One meaning of an abbreviation.
+#[derive(Debug, Clone)]
+pub struct Abbr {
+    /// The full form, cased as official names write it.
+    pub full: String,
+    /// What it is.
+    pub kind: AbbrKind,
+}
+
+/// Abbreviations, case-sensitive, each with its meanings (`data/abbreviations.txt`), longest
+/// first within each first letter.
+pub struct Abbreviations {
+    by_first: HashMap<char, Vec<(String, Vec<Abbr>)>>,
+}
+
+impl Abbreviations {
+    fn parse(data: &str) -> Abbreviations {
+        let entries = data
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|line| {
+                let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+                let kind = match f.get(2).copied().unwrap_or("other") {
+                    "org" => AbbrKind::Org,
+                    "head" => AbbrKind::Head,
+                    "spec" => AbbrKind::Spec,
+                    "role" => AbbrKind::Role,
+                    _ => AbbrKind::Other,
+                };
+                let full = f.get(1).copied().unwrap_or(f[0]).to_owned();
+                (f[0].to_owned(), Abbr { full, kind })
+            });
+        Abbreviations::from_entries(entries)
+    }
+
+    /// Abbreviations from (abbreviation, meaning) pairs.
+    pub fn from_entries(entries: impl IntoIterator<Item = (String, Abbr)>) -> Abbreviations {
+        let mut map: HashMap<String, Vec<Abbr>> = HashMap::new();
+        for (k, a) in entries {
+            map.entry(k).or_default().push(a);
+        }
+        let mut by_first: HashMap<char, Vec<(String, Vec<Abbr>)>> = HashMap::new();
+        for (k, v) in map {
+            let c = k.chars().next().unwrap_or(' ');
+            by_first.entry(c).or_default().push((k, v));
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        }
+        Abbreviations { by_first }
+    }
+
+    /// The longest abbreviation at byte `pos` of `text` that ends at a word boundary: its end
+    /// and meanings.
+    pub fn match_at(&self, text: &str, pos: usize) -> Option<(usize, &[Abbr])> {
+        let first = text[pos..].chars().next()?;
+        for (k, v) in self.by_first.get(&first)? {
+            if text[pos..].starts_with(k.as_str()) {
+                let end = pos + k.len();
+                if text[end..].chars().next().is_some_and(is_word_char) {
+                    continue;
+                }
+                return Some((end, v));
+            }
+        }
+        None
+    }
+
+    /// The meanings of an abbreviation written exactly so.
+    pub fn get(&self, abbr: &str) -> Option<&[Abbr]> {
+        let first = abbr.chars().next()?;
+        self.by_first
+            .get(&first)?
+            .iter()
+            .find(|(k, _)| k == abbr)
+            .map(|(_, v)| v.as_slice())
+    }
+
+    /// Number of abbreviations.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The full form of an abbreviation ("BHYT" → "Bảo hiểm y tế"), whatever it names.
+///
+/// ```
+/// assert_eq!(vnfacts::lexicon::expand_abbreviation("BHYT"), Some("Bảo hiểm y tế"));
+/// assert_eq!(vnfacts::lexicon::expand_abbreviation("UBND"), Some("Ủy ban nhân dân"));
+/// ```
+pub fn expand_abbreviation(abbr: &str) -> Option<&'static str> {
+    ABBREVIATIONS.get(abbr).map(|a| a[0].full.as_str())
+}
+
+/// The abbreviation lexicon.
+pub static ABBREVIATIONS: LazyLock<Abbreviations> =
+    LazyLock::new(|| Abbreviations::parse(include_str!("../data/abbreviations.txt")));
+
+/// A head of an organisation's name (`data/org_heads.txt`).
+#[derive(Debug, Clone)]
+pub struct OrgHead {
+    /// How a canonical name writes it.
+    pub canonical: &'static str,
+    /// A body of another organisation ("Ban Thường vụ").
+    pub sub: bool,
+    /// Names an organisation on its own ("Đảng ủy").
+    pub whole: bool,
+}
+
+/// Heads of organisation names.
+pub static ORG_HEADS: LazyLock<Lexicon<OrgHead>> = LazyLock::new(|| {
+    word_map(include_str!("../data/org_heads.txt"), |e| OrgHead {
+        canonical: e[1],
+        sub: e.get(2) == Some(&"sub"),
+        whole: e.get(2) == Some(&"whole"),
+    })
+});
+
+/// Words that hold a head but name no organisation (`data/not_org.txt`).
+pub static NOT_ORG: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../data/not_org.txt")));
+
+/// Lower-case words that specify an organisation (`data/org_specs.txt`): canonical form.
+pub static ORG_SPECS: LazyLock<Lexicon<&'static str>> =
+    LazyLock::new(|| word_map(include_str!("../data/org_specs.txt"), |e| e[1]));
+
+/// Organisations known by name (`data/known_orgs.txt`): canonical name.
+pub static KNOWN_ORGS: LazyLock<Lexicon<&'static str>> =
+    LazyLock::new(|| word_map(include_str!("../data/known_orgs.txt"), |e| e[1]));
+
+/// Surnames (`data/surnames.txt`), as written (capitalised).
+pub static SURNAMES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../data/surnames.txt")).map(|e| e[0]).collect()
+});
+
+/// What a word before a person's name is (`data/person_titles.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// A title ("đồng chí", "ông", "bác sĩ").
+    Title,
+    /// A kinship word ("chị", "mẹ").
+    Kin,
+    /// A group noun ("hội viên"): only before a name with a surname.
+    Group,
+}
+
+/// Words before a person's name (`data/person_titles.txt`).
+pub static PERSON_TITLES: LazyLock<Lexicon<TitleKind>> = LazyLock::new(|| {
+    word_map(include_str!("../data/person_titles.txt"), |e| match e.get(1) {
+        Some(&"kin") => TitleKind::Kin,
+        Some(&"group") => TitleKind::Group,
+        _ => TitleKind::Title,
+    })
+});
+
+/// Words that start a person's position (`data/roles.txt`): canonical form.
+pub static ROLES: LazyLock<Lexicon<&'static str>> =
+    LazyLock::new(|| word_map(include_str!("../data/roles.txt"), |e| e[1]));
+
+/// Administrative levels (`data/admin_levels.txt`): the level reported.
+pub static ADMIN_LEVELS: LazyLock<Lexicon<&'static str>> =
+    LazyLock::new(|| word_map(include_str!("../data/admin_levels.txt"), |e| e[1]));
+
+/// Common words that end a name written in lower case (`data/stopwords.txt`).
+pub static STOPWORDS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../data/stopwords.txt")));
 
 /// A unit of measure (`data/measure_units.txt`): as written, and the symbol reported.
 #[derive(Debug, Clone)]

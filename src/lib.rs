@@ -31,12 +31,14 @@ pub mod normalize;
 pub mod numbers;
 pub mod recognize;
 pub mod resolve;
+pub mod user_lexicon;
 
 pub use dec::Dec;
-pub use fact::{Document, DocumentInfo, Fact, Kind, Precision, Qualifier, Value};
+pub use fact::{Document, DocumentInfo, Fact, Kind, Organization, Precision, Qualifier, Value};
+pub use user_lexicon::UserLexicon;
 
 /// What to extract, and how.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// The year that completes dates written without one; overrides the one read from the text.
     pub reference_year: Option<i32>,
@@ -45,12 +47,28 @@ pub struct Options {
     /// The document's own date, when known from outside the text; relative dates ("hôm qua")
     /// are resolved against it. Otherwise it is read from the text (`document.date`).
     pub document_date: Option<calendar::Date>,
+    /// The user's own abbreviations, organisations and places (`--lexicon FILE`).
+    pub lexicon: Option<std::sync::Arc<UserLexicon>>,
+}
+
+/// Where the input's last non-empty line is in the normalised text.
+fn last_line(input: &str, norm: &str) -> Option<(usize, usize)> {
+    let line = input.lines().map(str::trim).rfind(|l| !l.is_empty())?;
+    let folded = normalize::Normalized::new(line);
+    let folded = folded.text().trim();
+    let trimmed = norm.trim_end();
+    trimmed
+        .ends_with(folded)
+        .then(|| (trimmed.len() - folded.len(), trimmed.len()))
+        .filter(|(s, _)| *s == 0 || norm.as_bytes()[s - 1] == b' ')
 }
 
 /// Reads the facts of one decoded text. `source` of the result is `-`; set it to the path.
 pub fn extract(text: &str, options: &Options) -> Document {
     let norm = normalize::Normalized::new(text);
-    let ctx = recognize::Ctx::new(norm.text());
+    let mut ctx = recognize::Ctx::new(norm.text());
+    ctx.user = options.lexicon.as_deref();
+    ctx.last_line = last_line(text, norm.text());
     let cands = recognize::run(&ctx);
     let r = resolve::resolve(text, &norm, cands, options);
     Document {

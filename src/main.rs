@@ -15,7 +15,8 @@ Examples:
   vnfacts extract report.txt --kinds money,count
   cat report.txt | vnfacts extract -
   vnfacts extract report.txt --reference-year 2024
-  vnfacts extract report.txt --document-date 2024-07-08";
+  vnfacts extract report.txt --document-date 2024-07-08
+  vnfacts extract report.txt --lexicon lexicon.example.toml";
 
 /// Reads Vietnamese reports and writes the facts in them as JSON.
 #[derive(Parser)]
@@ -42,7 +43,7 @@ struct ExtractArgs {
     #[arg(long)]
     pretty: bool,
     /// Only these kinds, separated by commas (money, count, percent, ratio, measure,
-    /// duration, date, period).
+    /// duration, date, period, organization, person, location).
     #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
     kinds: Option<Vec<Kind>>,
     /// The year that completes dates written without one ("ngày 8/3", "6 tháng đầu năm");
@@ -53,6 +54,9 @@ struct ExtractArgs {
     /// ("hôm qua", "tuần trước") are resolved against it. Never taken from the clock.
     #[arg(long, value_name = "DATE")]
     document_date: Option<vnfacts::calendar::Date>,
+    /// Your own abbreviations, organisations and places (TOML; see lexicon.example.toml).
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
@@ -100,10 +104,15 @@ fn one(path: &PathBuf, options: &Options, pretty: bool) -> Result<(String, Vec<S
 /// Extracts every file (in parallel) and prints the documents in the order given. Returns
 /// false when a file could not be read.
 fn run(args: ExtractArgs) -> Result<bool, String> {
+    let lexicon = match &args.lexicon {
+        Some(p) => Some(std::sync::Arc::new(vnfacts::UserLexicon::load(p)?)),
+        None => None,
+    };
     let options = Options {
         reference_year: args.reference_year,
         kinds: args.kinds,
         document_date: args.document_date,
+        lexicon,
     };
     let pretty = args.pretty && args.files.len() == 1;
     let results: Vec<_> = args

@@ -7,7 +7,7 @@
 //! report's own date, else the most frequent year the text states.
 
 use crate::calendar::{days_in_month, Date};
-use crate::fact::{DocumentInfo, Fact, Kind, Precision, Relative, Value};
+use crate::fact::{DocumentInfo, Fact, Kind, Organization, Precision, Relative, Value};
 use crate::lexicon::SEASONS;
 use crate::lunar::lunar_to_solar;
 use crate::normalize::Normalized;
@@ -330,7 +330,28 @@ pub struct Resolved {
 
 /// Settles overlaps, completes years and maps facts back to the input.
 pub fn resolve(input: &str, norm: &Normalized, cands: Vec<Cand>, options: &Options) -> Resolved {
-    let mut chosen = choose(cands);
+    // Three layers that may nest: figures and dates; organisations and people; places (a
+    // place may lie inside an organisation's name).
+    let layer = |k: Kind| match k {
+        Kind::Organization | Kind::Person => 1,
+        Kind::Location => 2,
+        _ => 0,
+    };
+    let mut layers: [Vec<Cand>; 3] = Default::default();
+    for c in cands {
+        layers[layer(c.fact.kind)].push(c);
+    }
+    let [figures, named, places] = layers;
+    let places = choose(places);
+    let mut named = choose(named);
+    // A person's name inside a place's ("thành phố Hồ Chí Minh") is the place's.
+    named.retain(|c| {
+        c.fact.kind != Kind::Person || !places.iter().any(|p| p.start < c.end && c.start < p.end)
+    });
+    let mut chosen = choose(figures);
+    chosen.extend(named);
+    chosen.extend(places);
+    chosen.sort_by_key(|c| (c.start, c.end));
     let doc = options.document_date.or_else(|| own_date(&chosen));
     let year = options
         .reference_year
@@ -338,6 +359,16 @@ pub fn resolve(input: &str, norm: &Normalized, cands: Vec<Cand>, options: &Optio
         .or_else(|| most_frequent_year(&chosen));
     chosen.retain_mut(|c| complete(c, doc, year));
     let kinds = options.kinds.as_deref();
+
+    // Each organisation once, in order of first mention.
+    let mut organizations: Vec<Organization> = Vec::new();
+    for c in chosen.iter().filter(|c| c.fact.kind == Kind::Organization) {
+        let Some(name) = &c.fact.canonical else { continue };
+        match organizations.iter_mut().find(|o| &o.canonical == name) {
+            Some(o) => o.mentions += 1,
+            None => organizations.push(Organization { canonical: name.clone(), mentions: 1 }),
+        }
+    }
 
     let title = input
         .lines()
@@ -378,6 +409,7 @@ pub fn resolve(input: &str, norm: &Normalized, cands: Vec<Cand>, options: &Optio
             title,
             date: doc.map(|d| d.iso()),
             reference_year: year,
+            organizations,
         },
         facts,
         warnings,

@@ -52,6 +52,23 @@ fn folded(unit: &str) -> String {
     unit.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A counted noun with its abbreviations spelled out ("thẻ BHYT" → "thẻ bảo hiểm y tế"), when
+/// it has any.
+fn spelled_out(unit: &str) -> Option<String> {
+    let mut any = false;
+    let words: Vec<String> = unit
+        .split(' ')
+        .map(|w| match crate::lexicon::expand_abbreviation(w) {
+            Some(full) if w.chars().all(|c| !c.is_lowercase()) => {
+                any = true;
+                full.to_lowercase()
+            }
+            _ => w.to_owned(),
+        })
+        .collect();
+    any.then(|| words.join(" "))
+}
+
 /// "tổng số hội viên là 245": the noun before the figure.
 fn noun_before(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let text = ctx.text;
@@ -103,6 +120,7 @@ fn noun_before(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     for q in quantities(ctx, core) {
         out.push(quantity_cand(&q, Kind::Count, prio::QUANTITY, |f| {
+            f.unit_full = spelled_out(&q.unit);
             f.unit = Some(q.unit.clone());
         }));
     }

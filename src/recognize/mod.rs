@@ -9,6 +9,10 @@ pub mod duration;
 pub mod holiday;
 pub mod measure;
 pub mod money;
+pub mod names;
+pub mod org;
+pub mod person;
+pub mod place;
 pub mod nonfacts;
 pub mod percent;
 pub mod period;
@@ -29,13 +33,20 @@ pub struct Ctx<'a> {
     pub figs: Vec<Figure>,
     /// Figures that are part of a name or a document number (never a fact).
     pub blocked: Vec<bool>,
+    /// The user's own word lists.
+    pub user: Option<&'a crate::UserLexicon>,
+    /// Document numbers, ordinals and slogans ("Nghị quyết số 20/NQ-HĐND"): no facts inside.
+    pub block_spans: Vec<(usize, usize)>,
+    /// Where the closing line of the report is (its author, often).
+    pub last_line: Option<(usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
     /// Reads the figures of `text` and marks those that are not facts.
     pub fn new(text: &'a str) -> Ctx<'a> {
         let figs = scan(text);
-        let mut blocked = nonfacts::blocked_figures(text, &figs);
+        let block_spans = nonfacts::spans(text);
+        let mut blocked = nonfacts::blocked_figures(&block_spans, &figs);
         // A lone number word right after a figure is a word, not a number: "134 năm" is
         // 134 years, not 134 and five.
         for i in 1..figs.len() {
@@ -53,6 +64,9 @@ impl<'a> Ctx<'a> {
             text,
             figs,
             blocked,
+            user: None,
+            block_spans,
+            last_line: None,
         }
     }
 
@@ -157,6 +171,12 @@ pub mod prio {
     pub const PERCENT: u8 = 60;
     /// Counts, measures and durations: the longer wins.
     pub const QUANTITY: u8 = 50;
+    /// Organisations (a layer of their own, with people: the longer wins).
+    pub const ORG: u8 = 30;
+    /// People.
+    pub const PERSON: u8 = 30;
+    /// Places (a layer of their own: a place may lie inside an organisation's name).
+    pub const PLACE: u8 = 20;
 }
 
 /// Runs every recogniser.
@@ -173,7 +193,18 @@ pub fn run(ctx: &Ctx) -> Vec<Cand> {
     measure::recognize(ctx, &mut out);
     count::recognize(ctx, &mut out);
     duration::recognize(ctx, &mut out);
+    entities(ctx, &mut out);
     out
+}
+
+/// Places, organisations and people, which share the words, quotes and places of the text.
+fn entities(ctx: &Ctx, out: &mut Vec<Cand>) {
+    let words = names::words(ctx.text);
+    let quotes = names::quoted(ctx.text);
+    let gaz = place::gazetteer(ctx, &words, &quotes);
+    place::recognize(&gaz, out);
+    org::recognize(ctx, &words, &quotes, &gaz, out);
+    person::recognize(ctx, &words, &quotes, out);
 }
 
 // ---- shared helpers -------------------------------------------------------------------------

@@ -52,7 +52,8 @@ const WEEKDAY_ANCHORS: &[&str] = &[
     " (",
 ];
 
-fn spans(text: &str) -> Vec<(usize, usize)> {
+/// The spans of the text that are not facts.
+pub fn spans(text: &str) -> Vec<(usize, usize)> {
     BLOCKS
         .captures_iter(text)
         .filter_map(|c| c.name("all"))
@@ -68,8 +69,7 @@ fn spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// For each figure: is it inside a document number, an ordinal or a slogan?
-pub fn blocked_figures(text: &str, figs: &[Figure]) -> Vec<bool> {
-    let spans = spans(text);
+pub fn blocked_figures(spans: &[(usize, usize)], figs: &[Figure]) -> Vec<bool> {
     let mut k = 0;
     figs.iter()
         .map(|f| {
@@ -83,7 +83,7 @@ pub fn blocked_figures(text: &str, figs: &[Figure]) -> Vec<bool> {
 
 /// Proposes the blocking spans (they win every overlap and are never reported).
 pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
-    for (s, e) in spans(ctx.text) {
+    for &(s, e) in &ctx.block_spans {
         let mut c = Cand::new(s, e, prio::BLOCK, Fact::new(Kind::Count));
         c.block = true;
         out.push(c);

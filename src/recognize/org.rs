@@ -1,0 +1,467 @@
+//! Organisations: a head ("Hội", "Ủy ban", "Phòng", "Ngân hàng", "Trường", …, in
+//! `data/org_heads.txt`, or an abbreviation such as "NH", "BCH") with the words that specify it
+//! ("CCB", "Giáo dục và Đào tạo", "THCS Kim Liên") and its place ("xã Kim Liên"), or an
+//! organisation known by an abbreviation ("UBND") or by name ("Bộ Chính trị", "Agribank").
+//!
+//! The canonical name expands abbreviations (`data/abbreviations.txt`), writes casing and tone
+//! marks as official names do, and completes the place when the text makes it certain: "Hội
+//! LHPN xã" in a report that names one xã, Kim Liên, is "Hội Liên hiệp Phụ nữ xã Kim Liên";
+//! in "Hội CCB, Hội LHPN xã Kim Liên" both take the place. "Thường trực HĐND-UBND" is two
+//! organisations.
+
+use super::names::{fix_tone, fold, inside, is_cap, is_lower, title_case, Word};
+use super::place::Gazetteer;
+use super::{prio, Cand, Ctx};
+use crate::fact::{Fact, Kind};
+use crate::lexicon::{
+    AbbrKind, ABBREVIATIONS, ADMIN_LEVELS, COUNT_UNITS, KNOWN_ORGS, NOT_ORG, ORG_HEADS,
+    ORG_SPECS, PERSON_TITLES, STOPWORDS,
+};
+
+/// An organisation named in the text.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    /// Canonical words, without the place.
+    parts: Vec<String>,
+    /// A known canonical name that replaces `parts`.
+    known: Option<String>,
+    /// The place: "xã Kim Liên".
+    place: Option<String>,
+    /// The name is complete without more words or a place ("UBND", "Đảng ủy").
+    whole: bool,
+    /// "chi nhánh": a branch, whose place follows.
+    branch: bool,
+}
+
+impl Mention {
+    fn canonical(&self) -> String {
+        let mut s = match &self.known {
+            Some(k) => k.clone(),
+            None => self.parts.join(" "),
+        };
+        if self.branch {
+            s.push_str(" chi nhánh");
+        }
+        if let Some(p) = &self.place {
+            if self.branch || !(s.ends_with("Việt Nam") || s.ends_with(')')) {
+                s.push(' ');
+                s.push_str(p);
+            }
+        }
+        let s = fix_tone(&s);
+        let mut c = s.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => s,
+        }
+    }
+}
+
+/// Heads of branches, whose names are proper names ("Chi hội Sen 2").
+const BRANCH_HEADS: &[&str] = &["Chi hội", "Chi bộ", "Tổ hội", "Chi đoàn", "Tổ"];
+
+/// Levels that have organisations of their own: "UBND xã", "Công an huyện".
+const UNIT_LEVELS: &[&str] = &["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"];
+
+struct Reader<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    gaz: &'a Gazetteer,
+    user: Option<&'a crate::UserLexicon>,
+}
+
+impl Reader<'_> {
+    /// The index of the word that starts at byte `pos`.
+    fn word_at(&self, pos: usize) -> Option<usize> {
+        let i = self.words.partition_point(|w| w.start < pos);
+        (self.words.get(i)?.start == pos).then_some(i)
+    }
+
+    /// The index of the word after byte `end`, when exactly one space separates them.
+    fn next_word(&self, end: usize) -> Option<usize> {
+        if self.text.as_bytes().get(end) != Some(&b' ') {
+            return None;
+        }
+        self.word_at(end + 1)
+    }
+
+    /// A known organisation's name at byte `pos`: its end and canonical name.
+    fn known_at(&self, pos: usize) -> Option<(usize, String)> {
+        if let Some(u) = self.user {
+            if let Some((e, c)) = u.organizations.match_after(self.text, pos) {
+                return Some((e, c.clone()));
+            }
+        }
+        KNOWN_ORGS.match_after(self.text, pos).map(|(e, c)| (e, (*c).to_owned()))
+    }
+
+    /// An abbreviation at byte `pos` with one of `kinds`: its end and full form.
+    fn abbr_at(&self, pos: usize, kinds: &[AbbrKind]) -> Option<(usize, String)> {
+        if let Some(u) = self.user {
+            if let Some((e, a)) = u.abbreviations.match_at(self.text, pos) {
+                if let Some(a) = a.iter().find(|a| kinds.contains(&a.kind)) {
+                    return Some((e, a.full.clone()));
+                }
+            }
+        }
+        let (e, senses) = ABBREVIATIONS.match_at(self.text, pos)?;
+        let a = senses.iter().find(|a| kinds.contains(&a.kind))?;
+        Some((e, a.full.clone()))
+    }
+
+    /// The place at word `i` ("xã Kim Liên", or a bare "xã" completed from the gazetteer):
+    /// its end and text.
+    fn place_at(&self, i: usize) -> Option<(usize, String)> {
+        let w = self.words[i];
+        if let Some(p) = self.gaz.places.iter().find(|p| p.start == w.start) {
+            return match (p.name.as_deref(), self.gaz.only(p.level)) {
+                (Some(n), _) | (None, Some(n)) => Some((p.end, format!("{} {n}", p.level))),
+                (None, None) if UNIT_LEVELS.contains(&p.level) => Some((p.end, p.level.to_owned())),
+                (None, None) => None,
+            };
+        }
+        let (le, level) = ADMIN_LEVELS.match_after(self.text, w.start)?;
+        // A bare level says which body only for units that have one ("UBND xã"), not "bản".
+        if !UNIT_LEVELS.contains(level) {
+            return None;
+        }
+        match self.gaz.only(level) {
+            Some(n) => Some((le, format!("{level} {n}"))),
+            None => Some((le, (*level).to_owned())),
+        }
+    }
+
+    /// The words that specify an organisation after its head, from byte `pos`.
+    fn specs(&self, mut end: usize, m: &mut Mention, branch: bool) {
+        let mut after_cap = false;
+        let mut cap_run = 0;
+        let mut count = 0;
+        loop {
+            // "Tài chính - Kế hoạch": a dash between two capitalised parts.
+            if m.parts.len() >= 2 && self.text[end..].starts_with(" - ") {
+                if let Some(k) = self.word_at(end + 3) {
+                    let ns = self.words[k].text(self.text);
+                    if is_cap(ns) && ORG_HEADS.get(ns).is_none() {
+                        m.parts.push("-".to_owned());
+                        end += 2;
+                    }
+                }
+            }
+            let Some(k) = self.next_word(end) else { break };
+            let w = self.words[k];
+            let s = w.text(self.text);
+            if count >= 8 || ADMIN_LEVELS.match_after(self.text, w.start).is_some() {
+                break;
+            }
+            if let Some((e, c)) = self.known_at(w.start) {
+                m.known = Some(c);
+                end = e;
+            } else if let Some((e, full)) = self.abbr_at(w.start, &[AbbrKind::Spec, AbbrKind::Org]) {
+                // "Văn phòng HĐND-UBND": both, joined.
+                let mut full = full;
+                let mut e = e;
+                for dash in ["-", " - ", " và "] {
+                    if self.text[e..].starts_with(dash) {
+                        if let Some((e2, f2)) = self.abbr_at(e + dash.len(), &[AbbrKind::Org]) {
+                            full = format!("{full} và {f2}");
+                            e = e2;
+                        }
+                    }
+                }
+                m.parts.push(full);
+                end = e;
+            } else if let Some((e, c)) = ORG_SPECS.match_after(self.text, w.start) {
+                m.parts.push((*c).to_owned());
+                end = e;
+            } else if s.bytes().all(|b| b.is_ascii_digit()) {
+                // "Chi hội Sen 2", but not "Hội LHPN 12 xóm".
+                let counted = self.text.as_bytes().get(w.end) == Some(&b' ')
+                    && COUNT_UNITS.match_after(self.text, w.end + 1).is_some();
+                if counted || s.len() > 3 || (m.parts.len() < 2 && !m.whole && !after_cap) {
+                    break;
+                }
+                m.parts.push(s.to_owned());
+                end = w.end;
+                break;
+            } else if is_cap(s) {
+                if ORG_HEADS.get(s).is_some() && !after_cap || PERSON_TITLES.get(s).is_some() {
+                    break;
+                }
+                m.parts.push(fix_tone(s));
+                end = w.end;
+                after_cap = true;
+                cap_run += 1;
+                count += 1;
+                continue;
+            } else if is_lower(s) && STOPWORDS.get(s).is_none() {
+                // One lower-case syllable after a capitalised one ("Giáo dục"), or a sloppy
+                // branch name before its number ("Chi Hội sen 2").
+                let next_is_number = self
+                    .next_word(w.end)
+                    .is_some_and(|n| self.words[n].text(self.text).bytes().all(|b| b.is_ascii_digit()));
+                // Not after a proper name ("Hợp tác xã Bình Minh tiêu thụ", "chi hội Nam giành").
+                if after_cap && cap_run == 1 && !branch {
+                    m.parts.push(s.to_owned());
+                    end = w.end;
+                    after_cap = false;
+                    cap_run = 0;
+                    count += 1;
+                    continue;
+                } else if next_is_number && m.parts.len() == 1 && branch {
+                    m.parts.push(title_case(s));
+                    end = w.end;
+                    count += 1;
+                    continue;
+                }
+                break;
+            } else if s == "và" && after_cap {
+                // "Giáo dục và Đào tạo", but not "Trường A và Trường B" or "… và Agribank".
+                let next_ok = self.next_word(w.end).is_some_and(|n| {
+                    let nw = self.words[n];
+                    let ns = nw.text(self.text);
+                    is_cap(ns)
+                        && ORG_HEADS.get(ns).is_none()
+                        && ADMIN_LEVELS.match_after(self.text, nw.start).is_none()
+                        && self.known_at(nw.start).is_none()
+                        && ABBREVIATIONS.match_at(self.text, nw.start).is_none()
+                });
+                if !next_ok {
+                    break;
+                }
+                m.parts.push("và".to_owned());
+                end = w.end;
+                after_cap = false;
+                count += 1;
+                continue;
+            } else {
+                break;
+            }
+            after_cap = false;
+            cap_run = 0;
+            count += 1;
+        }
+        m.end = end;
+    }
+
+    /// The organisation that starts at word `i`, with no sub-body before it.
+    fn core(&self, i: usize) -> Option<Mention> {
+        let w = self.words[i];
+        let mut m = Mention { start: w.start, end: w.end, parts: Vec::new(), known: None, place: None, whole: false, branch: false };
+        let head_lower;
+        if let Some((e, c)) = self.known_at(w.start) {
+            m.known = Some(c);
+            m.end = e;
+            m.whole = true;
+            head_lower = false;
+        } else if let Some((e, full)) = self.abbr_at(w.start, &[AbbrKind::Org]) {
+            m.parts.push(full);
+            m.end = e;
+            m.whole = true;
+            head_lower = false;
+        } else if let Some((e, full)) = self.abbr_at(w.start, &[AbbrKind::Head]) {
+            m.parts.push(full);
+            m.end = e;
+            head_lower = false;
+        } else if let Some((e, h)) = ORG_HEADS.match_after(self.text, w.start) {
+            // "hội nghị", "Đại hội Đảng", "xã hội": words, not organisations.
+            let word_after = NOT_ORG.match_after(self.text, w.start).is_some_and(|(ne, _)| ne > e);
+            let word_before = w.start > 0
+                && NOT_ORG.match_before(self.text, e).is_some_and(|(ns, _)| ns < w.start);
+            if word_after || word_before {
+                return None;
+            }
+            m.parts.push(h.canonical.to_owned());
+            m.end = e;
+            m.whole = h.whole;
+            head_lower = is_lower(w.text(self.text));
+        } else {
+            return None;
+        }
+        let head_end = m.end;
+        let branch = m.parts.first().is_some_and(|p| BRANCH_HEADS.contains(&p.as_str()));
+        if m.known.is_none() {
+            self.specs(head_end, &mut m, branch);
+        }
+        let specified = m.end > head_end;
+        // "Ngân hàng … chi nhánh huyện": the branch belongs to the bank.
+        if specified || m.known.is_some() {
+            if let Some(n) = super::starts_with_ci(&self.text[m.end..], " chi nhánh") {
+                m.branch = true;
+                m.end += n;
+            }
+        }
+        // The place after the name.
+        if let Some(k) = self.next_word(m.end) {
+            if let Some((e, place)) = self.place_at(k) {
+                m.place = Some(place);
+                m.end = e;
+            }
+        }
+        if !specified && m.place.is_none() && !m.whole {
+            return None;
+        }
+        // A lower-case head names an organisation only with more words ("công an xã"), not
+        // alone ("hội", "phòng").
+        if head_lower && !specified && m.place.is_none() && !m.whole {
+            return None;
+        }
+        // The whole mention may be a known name written in full ("Hội Chữ Thập Đỏ").
+        if m.known.is_none() {
+            let name_end = m.place.as_ref().map_or(m.end, |_| m.end);
+            let raw = fold(&self.text[m.start..name_end]).to_lowercase();
+            if let Some(c) = KNOWN_ORGS.get(&raw) {
+                m.known = Some((*c).to_owned());
+            }
+        }
+        Some(m)
+    }
+
+    /// The organisation(s) that start at word `i`: a sub-body ("Ban Thường vụ", "BTV",
+    /// "Thường trực") joins the organisation after it; "HĐND-UBND" is two.
+    fn read(&self, i: usize) -> Option<Vec<Mention>> {
+        let w = self.words[i];
+        let sub = match ORG_HEADS.match_after(self.text, w.start) {
+            Some((e, h)) if h.sub && is_cap(w.text(self.text)) => Some((e, h.canonical.to_owned(), false)),
+            _ => self
+                .abbr_at(w.start, &[AbbrKind::Head])
+                .filter(|(_, full)| full.starts_with("Ban Thường") || full.starts_with("Ban Chấp hành"))
+                .map(|(e, full)| (e, full, true)),
+        };
+        let (start, prefix, first) = match &sub {
+            Some((e, canonical, _)) => match self.next_word(*e) {
+                Some(k) => (w.start, Some(canonical.clone()), k),
+                None => (w.start, Some(canonical.clone()), usize::MAX),
+            },
+            None => (w.start, None, i),
+        };
+        let mut out = Vec::new();
+        if first != usize::MAX {
+            if let Some(m) = self.core(first) {
+                out.push(m);
+                // "HĐND-UBND": a second organisation joined by a dash.
+                loop {
+                    let last = out.last().unwrap();
+                    if self.text.as_bytes().get(last.end) != Some(&b'-') {
+                        break;
+                    }
+                    let Some(k) = self.word_at(last.end + 1) else { break };
+                    match self.core(k) {
+                        Some(m2) if m2.whole => out.push(m2),
+                        _ => break,
+                    }
+                }
+            }
+        }
+        match (&sub, out.is_empty()) {
+            (Some((e, canonical, true)), true) => {
+                // "BTV" alone: the standing committee of the body the text speaks of.
+                out.push(Mention { start, end: *e, parts: vec![canonical.clone()], known: None, place: None, whole: true, branch: false });
+                return Some(out);
+            }
+            (_, true) => return None,
+            _ => {}
+        }
+        if let Some(p) = prefix {
+            out[0].start = start;
+            for m in &mut out {
+                match &mut m.known {
+                    Some(k) => *k = format!("{p} {k}"),
+                    None => m.parts.insert(0, p.clone()),
+                }
+            }
+        }
+        // Organisations joined by a dash share the place written after the last.
+        if let Some(place) = out.last().and_then(|m| m.place.clone()) {
+            for m in &mut out {
+                m.place.get_or_insert_with(|| place.clone());
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Proposes the organisations of the text.
+pub fn recognize(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)], gaz: &Gazetteer, out: &mut Vec<Cand>) {
+    let r = Reader { text: ctx.text, words, gaz, user: ctx.user };
+    let mut found: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let in_place = gaz.places.iter().any(|p| p.start < words[i].start && words[i].start < p.end);
+        if inside(quotes, words[i].start) || in_place || inside(&ctx.block_spans, words[i].start) {
+            i += 1;
+            continue;
+        }
+        match r.read(i) {
+            Some(ms) => {
+                let end = ms.last().map_or(words[i].end, |m| m.end);
+                found.extend(ms);
+                i = words.partition_point(|w| w.start < end).max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    // A list of organisations shares the place written after the last: "Hội CCB, Hội LHPN xã
+    // Kim Liên".
+    for k in (0..found.len().saturating_sub(1)).rev() {
+        let between = &ctx.text[found[k].end.min(found[k + 1].start)..found[k + 1].start];
+        let same_head = found[k].parts.first().is_some() && found[k].parts.first() == found[k + 1].parts.first();
+        if found[k].place.is_none() && same_head && matches!(between, ", " | " và " | " - " | ",") {
+            found[k].place = found[k + 1].place.clone();
+        }
+    }
+    // Mentions of one organisation share one canonical name: "Hội CCB" in a report that also
+    // writes "Hội CCB xã Kim Liên" (and no other Hội CCB) is that one.
+    let canonicals: Vec<String> = found.iter().map(Mention::canonical).collect();
+    for (m, c) in found.iter().zip(&canonicals) {
+        let mut full: Vec<&String> = canonicals
+            .iter()
+            .filter(|o| o.len() > c.len() && o.starts_with(c.as_str()) && o[c.len()..].starts_with(' '))
+            .filter(|o| ADMIN_LEVELS.match_after(o, c.len() + 1).is_some())
+            .collect();
+        full.sort();
+        full.dedup();
+        let canonical = match (m.place.is_none(), full.as_slice()) {
+            (true, [one]) => (*one).clone(),
+            _ => c.clone(),
+        };
+        let mut f = Fact::new(Kind::Organization);
+        f.name = Some(fold(&ctx.text[m.start..m.end]));
+        f.canonical = Some(canonical);
+        out.push(Cand::new(m.start, m.end, prio::ORG, f));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check_table;
+    use crate::fact::Kind;
+
+    const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
+        ("Hội CCB, Hội LHPN xã Kim Liên phối hợp", &[("Hội CCB", r#"{"canonical":"Hội Cựu chiến binh xã Kim Liên"}"#), ("Hội LHPN xã Kim Liên", r#"{"canonical":"Hội Liên hiệp Phụ nữ xã Kim Liên"}"#)]),
+        ("Sáng nay ở xã Kim Liên, Hội LHPN xã đã họp", &[("Hội LHPN xã", r#"{"name":"Hội LHPN xã","canonical":"Hội Liên hiệp Phụ nữ xã Kim Liên"}"#)]),
+        ("Phòng Giáo dục và Đào tạo huyện Nam Đàn", &[("Phòng Giáo dục và Đào tạo huyện Nam Đàn", r#"{"canonical":"Phòng Giáo dục và Đào tạo huyện Nam Đàn"}"#)]),
+        ("học sinh Trường THCS Kim Liên đạt giải", &[("Trường THCS Kim Liên", r#"{"canonical":"Trường Trung học cơ sở Kim Liên"}"#)]),
+        ("do NH ngoại thương vietcombank và NH\nNN&TTNT Agribank hỗ trợ", &[("NH ngoại thương vietcombank", r#"{"canonical":"Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank)"}"#), ("NH\nNN&TTNT Agribank", r#"{"canonical":"Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam (Agribank)"}"#)]),
+        ("Hội CCB xã Kim Liên họp. Hội CCB đã vận động", &[("Hội CCB xã Kim Liên", r#"{"canonical":"Hội Cựu chiến binh xã Kim Liên"}"#), ("Hội CCB", r#"{"name":"Hội CCB","canonical":"Hội Cựu chiến binh xã Kim Liên"}"#)]),
+        ("Văn phòng HĐND-UBND xã Yên Phúc; Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh huyện; Nghị quyết số 20/NQ-HĐND", &[("Văn phòng HĐND-UBND xã Yên Phúc", r#"{"canonical":"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Yên Phúc"}"#), ("Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh huyện", r#"{"canonical":"Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam (Agribank) chi nhánh huyện"}"#)]),
+        ("hợp tác xã Bình Minh tiêu thụ; chi hội Nam giành giải; công tác tiêm phòng đợt 1; Ngày hội văn hóa; Giỗ Tổ Hùng Vương", &[("hợp tác xã Bình Minh", r#"{"canonical":"Hợp tác xã Bình Minh"}"#), ("chi hội Nam", r#"{"canonical":"Chi hội Nam"}"#)]),
+        ("Trường THCS Lê Hồng Phong và Trường Tiểu học; Công ty TNHH Cao su và Agribank; Phòng Tài chính - Kế hoạch cân đối", &[("Trường THCS Lê Hồng Phong", r#"{"canonical":"Trường Trung học cơ sở Lê Hồng Phong"}"#), ("Trường Tiểu học", r#"{}"#), ("Công ty TNHH Cao su", r#"{"canonical":"Công ty trách nhiệm hữu hạn Cao su"}"#), ("Agribank", r#"{}"#), ("Phòng Tài chính - Kế hoạch", r#"{"canonical":"Phòng Tài chính - Kế hoạch"}"#)]),
+        ("Chỉ thị của Bộ chính trị về", &[("Bộ chính trị", r#"{"canonical":"Bộ Chính trị"}"#)]),
+        ("nhà trường, công an xã 3 buổi; BCH quân sự và", &[("công an xã", r#"{"canonical":"Công an xã"}"#), ("BCH quân sự", r#"{"canonical":"Ban Chỉ huy Quân sự"}"#)]),
+        ("có Thường trực HĐND-UBND, Trưởng các đoàn thể", &[("Thường trực HĐND", r#"{"canonical":"Thường trực Hội đồng nhân dân"}"#), ("UBND", r#"{"canonical":"Thường trực Ủy ban nhân dân"}"#)]),
+        ("BTV đảng ủy; Uỷ ban nhân dân xã Hoà Bình", &[("BTV đảng ủy", r#"{"canonical":"Ban Thường vụ Đảng ủy"}"#), ("Uỷ ban nhân dân xã Hoà Bình", r#"{"canonical":"Ủy ban nhân dân xã Hòa Bình"}"#)]),
+        ("vốn vay từ ngân hàng CSXH, Hội Chữ Thập Đỏ và Đoàn thanh niên", &[("ngân hàng CSXH", r#"{"canonical":"Ngân hàng Chính sách xã hội"}"#), ("Hội Chữ Thập Đỏ", r#"{"canonical":"Hội Chữ thập đỏ"}"#), ("Đoàn thanh niên", r#"{"canonical":"Đoàn Thanh niên Cộng sản Hồ Chí Minh"}"#)]),
+        ("Chi Hội sen 2 làm 2 cụm cờ; tại chi hội Liên Mậu 3, Liên Sơn", &[("Chi Hội sen 2", r#"{"canonical":"Chi hội Sen 2"}"#), ("chi hội Liên Mậu 3", r#"{"canonical":"Chi hội Liên Mậu 3"}"#)]),
+        // Not organisations: "hội viên", "Hội" alone, abbreviations of things, slogans, a count.
+        ("hội viên tham gia BHYT, BHXH; xây dựng NTM. Hội đã vận động", &[]),
+        ("phong trào \"Bộ đội Cụ Hồ\" và \"Hội Phụ nữ ba đảm đang\"", &[]),
+        ("Nghị quyết Đại hội Đảng các cấp, Đại hội phụ nữ; hội nghị xã hội", &[]),
+    ];
+
+    #[test]
+    fn examples() {
+        check_table(Kind::Organization, EXAMPLES);
+    }
+}
