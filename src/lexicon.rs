@@ -565,7 +565,9 @@ pub static KNOWN_ORGS: LazyLock<Lexicon<&'static str>> =
 
 /// Surnames (`data/surnames.txt`), as written (capitalised).
 pub static SURNAMES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    entries(include_str!("../data/surnames.txt")).map(|e| e[0]).collect()
+    entries(include_str!("../data/surnames.txt"))
+        .map(|e| e[0])
+        .collect()
 });
 
 /// What a word before a person's name is (`data/person_titles.txt`).
@@ -581,10 +583,12 @@ pub enum TitleKind {
 
 /// Words before a person's name (`data/person_titles.txt`).
 pub static PERSON_TITLES: LazyLock<Lexicon<TitleKind>> = LazyLock::new(|| {
-    word_map(include_str!("../data/person_titles.txt"), |e| match e.get(1) {
-        Some(&"kin") => TitleKind::Kin,
-        Some(&"group") => TitleKind::Group,
-        _ => TitleKind::Title,
+    word_map(include_str!("../data/person_titles.txt"), |e| {
+        match e.get(1) {
+            Some(&"kin") => TitleKind::Kin,
+            Some(&"group") => TitleKind::Group,
+            _ => TitleKind::Title,
+        }
     })
 });
 

@@ -363,10 +363,15 @@ pub fn resolve(input: &str, norm: &Normalized, cands: Vec<Cand>, options: &Optio
     // Each organisation once, in order of first mention.
     let mut organizations: Vec<Organization> = Vec::new();
     for c in chosen.iter().filter(|c| c.fact.kind == Kind::Organization) {
-        let Some(name) = &c.fact.canonical else { continue };
+        let Some(name) = &c.fact.canonical else {
+            continue;
+        };
         match organizations.iter_mut().find(|o| &o.canonical == name) {
             Some(o) => o.mentions += 1,
-            None => organizations.push(Organization { canonical: name.clone(), mentions: 1 }),
+            None => organizations.push(Organization {
+                canonical: name.clone(),
+                mentions: 1,
+            }),
         }
     }
 

@@ -84,14 +84,17 @@ impl UserLexicon {
         }
         Ok(UserLexicon {
             abbreviations: Abbreviations::from_entries(abbrs),
-            organizations: Lexicon::from_pairs(file.organizations.into_iter().map(|(k, v)| (key_of(&k), v))),
+            organizations: Lexicon::from_pairs(
+                file.organizations.into_iter().map(|(k, v)| (key_of(&k), v)),
+            ),
             places: Lexicon::from_pairs(places.into_iter()),
         })
     }
 
     /// Reads a lexicon file; the error names the file and what is wrong.
     pub fn load(path: &std::path::Path) -> Result<UserLexicon, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
         UserLexicon::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))
     }
 }

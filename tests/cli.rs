@@ -200,3 +200,56 @@ fn a_figure_too_large_is_a_warning() {
     assert_eq!(facts.len(), 1);
     assert_eq!(facts[0]["value"], 5_000_000);
 }
+
+#[test]
+fn a_user_lexicon_adds_names() {
+    let out = vnfacts()
+        .args([
+            "extract",
+            "-",
+            "--lexicon",
+            "lexicon.example.toml",
+            "--kinds",
+            "organization,location",
+        ])
+        .write_stdin("HTX BM cung ứng giống cho bà con Liên Sơn; câu lạc bộ dưỡng sinh họp.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let d = &json_lines(&out)[0];
+    let facts = d["facts"].as_array().unwrap();
+    let canon: Vec<&str> = facts
+        .iter()
+        .filter_map(|f| f["canonical"].as_str())
+        .collect();
+    assert!(
+        canon.contains(&"Hợp tác xã Dịch vụ nông nghiệp Bình Minh"),
+        "{facts:?}"
+    );
+    assert!(canon.contains(&"Câu lạc bộ Dưỡng sinh"), "{facts:?}");
+    assert!(facts
+        .iter()
+        .any(|f| f["kind"] == "location" && f["name"] == "Liên Sơn" && f["level"] == "xóm"));
+}
+
+#[test]
+fn a_bad_user_lexicon_is_an_error_that_names_it() {
+    let dir = std::env::temp_dir().join(format!("vnfacts-lex-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[places]\n\"Kim Liên\" = \"làng xã\"\n").unwrap();
+    vnfacts()
+        .arg("extract")
+        .arg("-")
+        .arg("--lexicon")
+        .arg(&bad)
+        .write_stdin("xã Kim Liên")
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("bad.toml").and(predicate::str::contains("is not a level")),
+        );
+    std::fs::remove_dir_all(&dir).ok();
+}

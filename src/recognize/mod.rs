@@ -10,12 +10,12 @@ pub mod holiday;
 pub mod measure;
 pub mod money;
 pub mod names;
-pub mod org;
-pub mod person;
-pub mod place;
 pub mod nonfacts;
+pub mod org;
 pub mod percent;
 pub mod period;
+pub mod person;
+pub mod place;
 pub mod ratio;
 pub mod relative;
 

@@ -43,7 +43,10 @@ pub fn words(text: &str) -> Vec<Word> {
         }
     }
     if let Some(s) = start {
-        out.push(Word { start: s, end: text.len() });
+        out.push(Word {
+            start: s,
+            end: text.len(),
+        });
     }
     out
 }
@@ -55,7 +58,9 @@ pub fn is_cap(w: &str) -> bool {
 
 /// Is the word written in lower case (its first letter)?
 pub fn is_lower(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| is_letter(c) && c.is_lowercase())
+    w.chars()
+        .next()
+        .is_some_and(|c| is_letter(c) && c.is_lowercase())
 }
 
 /// The spans of `text` inside quotation marks (“…”, "…", «…»): slogans, campaigns and
@@ -142,7 +147,11 @@ pub fn fix_tone(s: &str) -> String {
                         'e' => 'e',
                         _ => 'y',
                     };
-                    out.push(if b.is_uppercase() { plain.to_ascii_uppercase() } else { plain });
+                    out.push(if b.is_uppercase() {
+                        plain.to_ascii_uppercase()
+                    } else {
+                        plain
+                    });
                     continue;
                 }
             }
@@ -158,7 +167,10 @@ pub fn title_case(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -177,7 +189,16 @@ mod tests {
 
     #[test]
     fn tones() {
-        for (a, b) in [("Uỷ ban", "Ủy ban"), ("hoà", "hòa"), ("Hoà Bình", "Hòa Bình"), ("khoẻ", "khỏe"), ("thuỷ lợi", "thủy lợi"), ("quý", "quý"), ("hoàn", "hoàn"), ("Thuý", "Thúy")] {
+        for (a, b) in [
+            ("Uỷ ban", "Ủy ban"),
+            ("hoà", "hòa"),
+            ("Hoà Bình", "Hòa Bình"),
+            ("khoẻ", "khỏe"),
+            ("thuỷ lợi", "thủy lợi"),
+            ("quý", "quý"),
+            ("hoàn", "hoàn"),
+            ("Thuý", "Thúy"),
+        ] {
             assert_eq!(fix_tone(a), b);
         }
     }
@@ -189,7 +210,10 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert!(inside(&q, t.find("Mẹ").unwrap()));
         assert!(!inside(&q, t.find("xã").unwrap()));
-        let w: Vec<&str> = words("NN&PTNT, KT-XH 12").iter().map(|w| w.text("NN&PTNT, KT-XH 12")).collect();
+        let w: Vec<&str> = words("NN&PTNT, KT-XH 12")
+            .iter()
+            .map(|w| w.text("NN&PTNT, KT-XH 12"))
+            .collect();
         assert_eq!(w, ["NN&PTNT", "KT", "XH", "12"]);
     }
 }

@@ -14,8 +14,8 @@ use super::place::Gazetteer;
 use super::{prio, Cand, Ctx};
 use crate::fact::{Fact, Kind};
 use crate::lexicon::{
-    AbbrKind, ABBREVIATIONS, ADMIN_LEVELS, COUNT_UNITS, KNOWN_ORGS, NOT_ORG, ORG_HEADS,
-    ORG_SPECS, PERSON_TITLES, STOPWORDS,
+    AbbrKind, ABBREVIATIONS, ADMIN_LEVELS, COUNT_UNITS, KNOWN_ORGS, NOT_ORG, ORG_HEADS, ORG_SPECS,
+    PERSON_TITLES, STOPWORDS,
 };
 
 /// An organisation named in the text.
@@ -63,7 +63,16 @@ impl Mention {
 const BRANCH_HEADS: &[&str] = &["Chi hội", "Chi bộ", "Tổ hội", "Chi đoàn", "Tổ"];
 
 /// Levels that have organisations of their own: "UBND xã", "Công an huyện".
-const UNIT_LEVELS: &[&str] = &["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"];
+const UNIT_LEVELS: &[&str] = &[
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+];
 
 struct Reader<'a> {
     text: &'a str,
@@ -94,7 +103,9 @@ impl Reader<'_> {
                 return Some((e, c.clone()));
             }
         }
-        KNOWN_ORGS.match_after(self.text, pos).map(|(e, c)| (e, (*c).to_owned()))
+        KNOWN_ORGS
+            .match_after(self.text, pos)
+            .map(|(e, c)| (e, (*c).to_owned()))
     }
 
     /// An abbreviation at byte `pos` with one of `kinds`: its end and full form.
@@ -158,7 +169,8 @@ impl Reader<'_> {
             if let Some((e, c)) = self.known_at(w.start) {
                 m.known = Some(c);
                 end = e;
-            } else if let Some((e, full)) = self.abbr_at(w.start, &[AbbrKind::Spec, AbbrKind::Org]) {
+            } else if let Some((e, full)) = self.abbr_at(w.start, &[AbbrKind::Spec, AbbrKind::Org])
+            {
                 // "Văn phòng HĐND-UBND": both, joined.
                 let mut full = full;
                 let mut e = e;
@@ -198,9 +210,12 @@ impl Reader<'_> {
             } else if is_lower(s) && STOPWORDS.get(s).is_none() {
                 // One lower-case syllable after a capitalised one ("Giáo dục"), or a sloppy
                 // branch name before its number ("Chi Hội sen 2").
-                let next_is_number = self
-                    .next_word(w.end)
-                    .is_some_and(|n| self.words[n].text(self.text).bytes().all(|b| b.is_ascii_digit()));
+                let next_is_number = self.next_word(w.end).is_some_and(|n| {
+                    self.words[n]
+                        .text(self.text)
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())
+                });
                 // Not after a proper name ("Hợp tác xã Bình Minh tiêu thụ", "chi hội Nam giành").
                 if after_cap && cap_run == 1 && !branch {
                     m.parts.push(s.to_owned());
@@ -248,7 +263,15 @@ impl Reader<'_> {
     /// The organisation that starts at word `i`, with no sub-body before it.
     fn core(&self, i: usize) -> Option<Mention> {
         let w = self.words[i];
-        let mut m = Mention { start: w.start, end: w.end, parts: Vec::new(), known: None, place: None, whole: false, branch: false };
+        let mut m = Mention {
+            start: w.start,
+            end: w.end,
+            parts: Vec::new(),
+            known: None,
+            place: None,
+            whole: false,
+            branch: false,
+        };
         let head_lower;
         if let Some((e, c)) = self.known_at(w.start) {
             m.known = Some(c);
@@ -266,9 +289,13 @@ impl Reader<'_> {
             head_lower = false;
         } else if let Some((e, h)) = ORG_HEADS.match_after(self.text, w.start) {
             // "hội nghị", "Đại hội Đảng", "xã hội": words, not organisations.
-            let word_after = NOT_ORG.match_after(self.text, w.start).is_some_and(|(ne, _)| ne > e);
+            let word_after = NOT_ORG
+                .match_after(self.text, w.start)
+                .is_some_and(|(ne, _)| ne > e);
             let word_before = w.start > 0
-                && NOT_ORG.match_before(self.text, e).is_some_and(|(ns, _)| ns < w.start);
+                && NOT_ORG
+                    .match_before(self.text, e)
+                    .is_some_and(|(ns, _)| ns < w.start);
             if word_after || word_before {
                 return None;
             }
@@ -280,7 +307,10 @@ impl Reader<'_> {
             return None;
         }
         let head_end = m.end;
-        let branch = m.parts.first().is_some_and(|p| BRANCH_HEADS.contains(&p.as_str()));
+        let branch = m
+            .parts
+            .first()
+            .is_some_and(|p| BRANCH_HEADS.contains(&p.as_str()));
         if m.known.is_none() {
             self.specs(head_end, &mut m, branch);
         }
@@ -323,10 +353,14 @@ impl Reader<'_> {
     fn read(&self, i: usize) -> Option<Vec<Mention>> {
         let w = self.words[i];
         let sub = match ORG_HEADS.match_after(self.text, w.start) {
-            Some((e, h)) if h.sub && is_cap(w.text(self.text)) => Some((e, h.canonical.to_owned(), false)),
+            Some((e, h)) if h.sub && is_cap(w.text(self.text)) => {
+                Some((e, h.canonical.to_owned(), false))
+            }
             _ => self
                 .abbr_at(w.start, &[AbbrKind::Head])
-                .filter(|(_, full)| full.starts_with("Ban Thường") || full.starts_with("Ban Chấp hành"))
+                .filter(|(_, full)| {
+                    full.starts_with("Ban Thường") || full.starts_with("Ban Chấp hành")
+                })
                 .map(|(e, full)| (e, full, true)),
         };
         let (start, prefix, first) = match &sub {
@@ -346,7 +380,9 @@ impl Reader<'_> {
                     if self.text.as_bytes().get(last.end) != Some(&b'-') {
                         break;
                     }
-                    let Some(k) = self.word_at(last.end + 1) else { break };
+                    let Some(k) = self.word_at(last.end + 1) else {
+                        break;
+                    };
                     match self.core(k) {
                         Some(m2) if m2.whole => out.push(m2),
                         _ => break,
@@ -357,7 +393,15 @@ impl Reader<'_> {
         match (&sub, out.is_empty()) {
             (Some((e, canonical, true)), true) => {
                 // "BTV" alone: the standing committee of the body the text speaks of.
-                out.push(Mention { start, end: *e, parts: vec![canonical.clone()], known: None, place: None, whole: true, branch: false });
+                out.push(Mention {
+                    start,
+                    end: *e,
+                    parts: vec![canonical.clone()],
+                    known: None,
+                    place: None,
+                    whole: true,
+                    branch: false,
+                });
                 return Some(out);
             }
             (_, true) => return None,
@@ -383,12 +427,26 @@ impl Reader<'_> {
 }
 
 /// Proposes the organisations of the text.
-pub fn recognize(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)], gaz: &Gazetteer, out: &mut Vec<Cand>) {
-    let r = Reader { text: ctx.text, words, gaz, user: ctx.user };
+pub fn recognize(
+    ctx: &Ctx,
+    words: &[Word],
+    quotes: &[(usize, usize)],
+    gaz: &Gazetteer,
+    out: &mut Vec<Cand>,
+) {
+    let r = Reader {
+        text: ctx.text,
+        words,
+        gaz,
+        user: ctx.user,
+    };
     let mut found: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let in_place = gaz.places.iter().any(|p| p.start < words[i].start && words[i].start < p.end);
+        let in_place = gaz
+            .places
+            .iter()
+            .any(|p| p.start < words[i].start && words[i].start < p.end);
         if inside(quotes, words[i].start) || in_place || inside(&ctx.block_spans, words[i].start) {
             i += 1;
             continue;
@@ -406,8 +464,10 @@ pub fn recognize(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)], gaz: &Gaz
     // Kim Liên".
     for k in (0..found.len().saturating_sub(1)).rev() {
         let between = &ctx.text[found[k].end.min(found[k + 1].start)..found[k + 1].start];
-        let same_head = found[k].parts.first().is_some() && found[k].parts.first() == found[k + 1].parts.first();
-        if found[k].place.is_none() && same_head && matches!(between, ", " | " và " | " - " | ",") {
+        let same_head =
+            !found[k].parts.is_empty() && found[k].parts.first() == found[k + 1].parts.first();
+        if found[k].place.is_none() && same_head && matches!(between, ", " | " và " | " - " | ",")
+        {
             found[k].place = found[k + 1].place.clone();
         }
     }
@@ -417,7 +477,9 @@ pub fn recognize(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)], gaz: &Gaz
     for (m, c) in found.iter().zip(&canonicals) {
         let mut full: Vec<&String> = canonicals
             .iter()
-            .filter(|o| o.len() > c.len() && o.starts_with(c.as_str()) && o[c.len()..].starts_with(' '))
+            .filter(|o| {
+                o.len() > c.len() && o.starts_with(c.as_str()) && o[c.len()..].starts_with(' ')
+            })
             .filter(|o| ADMIN_LEVELS.match_after(o, c.len() + 1).is_some())
             .collect();
         full.sort();

@@ -62,7 +62,11 @@ impl Reader<'_> {
             if is_cap(s) && self.nameable(k) {
                 parts.push(k);
                 end = self.words[k].end;
-            } else if is_lower(s) && STOPWORDS.get(s).is_none() && self.nameable(k) && parts.len() < 3 {
+            } else if is_lower(s)
+                && STOPWORDS.get(s).is_none()
+                && self.nameable(k)
+                && parts.len() < 3
+            {
                 match self.next_word(self.words[k].end) {
                     Some(n) if is_cap(self.s(n)) && self.nameable(n) => {
                         parts.push(k);
@@ -94,9 +98,7 @@ impl Reader<'_> {
         };
         let mut segments = Vec::new();
         let mut pos = end + lead;
-        loop {
-            let Some(i) = self.word_at(pos) else { break };
-            let Some((seg_end, seg)) = self.role_segment(i) else { break };
+        while let Some((seg_end, seg)) = self.word_at(pos).and_then(|i| self.role_segment(i)) {
             segments.push(seg);
             if self.text[seg_end..].starts_with(", ") {
                 pos = seg_end + 2;
@@ -155,7 +157,11 @@ fn year_name(n: &str) -> bool {
 fn expand_words(s: &str) -> String {
     let words: Vec<String> = s
         .split(' ')
-        .map(|w| ABBREVIATIONS.get(w).map_or_else(|| w.to_owned(), |a| a[0].full.clone()))
+        .map(|w| {
+            ABBREVIATIONS
+                .get(w)
+                .map_or_else(|| w.to_owned(), |a| a[0].full.clone())
+        })
         .collect();
     fix_tone(&words.join(" "))
 }
@@ -174,13 +180,15 @@ pub fn recognize(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)], out: &mut
             continue;
         }
         // A title, then a name.
-        let titled = PERSON_TITLES.match_after(text, w.start).and_then(|(te, kind)| {
-            let k = r.next_word(te)?;
-            if *kind == TitleKind::Group && !SURNAMES.contains(r.s(k)) {
-                return None;
-            }
-            r.name(k, if *kind == TitleKind::Group { 2 } else { 1 })
-        });
+        let titled = PERSON_TITLES
+            .match_after(text, w.start)
+            .and_then(|(te, kind)| {
+                let k = r.next_word(te)?;
+                if *kind == TitleKind::Group && !SURNAMES.contains(r.s(k)) {
+                    return None;
+                }
+                r.name(k, if *kind == TitleKind::Group { 2 } else { 1 })
+            });
         // A surname, then more of the name.
         let surnamed = || {
             if SURNAMES.contains(w.text(text)) {
@@ -220,7 +228,10 @@ pub fn recognize(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)], out: &mut
             None => (line, None),
         };
         let syllables: Vec<&str> = name_part.split(' ').collect();
-        if (2..=4).contains(&syllables.len()) && syllables.iter().all(|s| is_cap(s)) && line.len() < 80 {
+        if (2..=4).contains(&syllables.len())
+            && syllables.iter().all(|s| is_cap(s))
+            && line.len() < 80
+        {
             let name_end = start + name_part.len();
             found.retain(|c| c.end <= start || c.start >= end);
             let mut f = Fact::new(Kind::Person);
@@ -237,11 +248,16 @@ pub fn recognize(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)], out: &mut
         .filter(|n| n.contains(' '))
         .collect();
     for c in &mut found {
-        let Some(n) = c.fact.name.clone() else { continue };
+        let Some(n) = c.fact.name.clone() else {
+            continue;
+        };
         if n.contains(' ') {
             continue;
         }
-        let mut matches: Vec<&String> = full.iter().filter(|f| f.ends_with(&format!(" {n}"))).collect();
+        let mut matches: Vec<&String> = full
+            .iter()
+            .filter(|f| f.ends_with(&format!(" {n}")))
+            .collect();
         matches.dedup();
         if matches.len() == 1 {
             c.fact.full_name = Some(matches[0].clone());
@@ -256,16 +272,64 @@ mod tests {
     use crate::fact::Kind;
 
     const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
-        ("Phát biểu, đồng chí Lê Văn Sỹ - HUV, Bí thư Đảng ủy đã ghi nhận", &[("đồng chí Lê Văn Sỹ", r#"{"name":"Lê Văn Sỹ","role":"Huyện ủy viên, Bí thư Đảng ủy"}"#)]),
-        ("gia đình đồng chí Nguyễn trung Hùng; gia đình đồng chí Hùng hiến", &[("đồng chí Nguyễn trung Hùng", r#"{"name":"Nguyễn Trung Hùng"}"#), ("đồng chí Hùng", r#"{"name":"Hùng","full_name":"Nguyễn Trung Hùng"}"#)]),
-        ("kết hợp với chị Võ Thị\nTrâm đến trao quà cho gia đình mẹ Hồng xóm Vân Hội", &[("chị Võ Thị\nTrâm", r#"{"name":"Võ Thị Trâm"}"#), ("mẹ Hồng", r#"{"name":"Hồng"}"#)]),
-        ("duy trì cho em Đặng Văn Vương mỗi tháng", &[("em Đặng Văn Vương", r#"{"name":"Đặng Văn Vương"}"#)]),
-        ("ngày sinh Chủ tịch Hồ Chí Minh. Trần Văn Lực - Phó Chủ tịch UBND xã dự", &[("Hồ Chí Minh", r#"{"name":"Hồ Chí Minh","role":"Chủ tịch"}"#), ("Trần Văn Lực", r#"{"role":"Phó Chủ tịch Ủy ban nhân dân xã"}"#)]),
-        ("Tết Giáp Thìn 2024.\nVăn Hùng - Hội ND xã", &[("Văn Hùng", r#"{"role":"Hội Nông dân xã","author":true}"#)]),
-        ("Báo cáo của hội.\nNguyễn Oanh - VH", &[("Nguyễn Oanh", r#"{"name":"Nguyễn Oanh","role":"Văn hóa","author":true}"#)]),
+        (
+            "Phát biểu, đồng chí Lê Văn Sỹ - HUV, Bí thư Đảng ủy đã ghi nhận",
+            &[(
+                "đồng chí Lê Văn Sỹ",
+                r#"{"name":"Lê Văn Sỹ","role":"Huyện ủy viên, Bí thư Đảng ủy"}"#,
+            )],
+        ),
+        (
+            "gia đình đồng chí Nguyễn trung Hùng; gia đình đồng chí Hùng hiến",
+            &[
+                (
+                    "đồng chí Nguyễn trung Hùng",
+                    r#"{"name":"Nguyễn Trung Hùng"}"#,
+                ),
+                (
+                    "đồng chí Hùng",
+                    r#"{"name":"Hùng","full_name":"Nguyễn Trung Hùng"}"#,
+                ),
+            ],
+        ),
+        (
+            "kết hợp với chị Võ Thị\nTrâm đến trao quà cho gia đình mẹ Hồng xóm Vân Hội",
+            &[
+                ("chị Võ Thị\nTrâm", r#"{"name":"Võ Thị Trâm"}"#),
+                ("mẹ Hồng", r#"{"name":"Hồng"}"#),
+            ],
+        ),
+        (
+            "duy trì cho em Đặng Văn Vương mỗi tháng",
+            &[("em Đặng Văn Vương", r#"{"name":"Đặng Văn Vương"}"#)],
+        ),
+        (
+            "ngày sinh Chủ tịch Hồ Chí Minh. Trần Văn Lực - Phó Chủ tịch UBND xã dự",
+            &[
+                ("Hồ Chí Minh", r#"{"name":"Hồ Chí Minh","role":"Chủ tịch"}"#),
+                (
+                    "Trần Văn Lực",
+                    r#"{"role":"Phó Chủ tịch Ủy ban nhân dân xã"}"#,
+                ),
+            ],
+        ),
+        (
+            "Tết Giáp Thìn 2024.\nVăn Hùng - Hội ND xã",
+            &[("Văn Hùng", r#"{"role":"Hội Nông dân xã","author":true}"#)],
+        ),
+        (
+            "Báo cáo của hội.\nNguyễn Oanh - VH",
+            &[(
+                "Nguyễn Oanh",
+                r#"{"name":"Nguyễn Oanh","role":"Văn hóa","author":true}"#,
+            )],
+        ),
         // Not people: kinship words before lower-case words, slogans and programmes in quotes,
         // a capitalised word at a sentence start.
-        ("giúp chị em tự tin; chương trình “Mẹ đỡ đầu”; “Bộ đội Cụ Hồ”. Hồ sơ đã nộp", &[]),
+        (
+            "giúp chị em tự tin; chương trình “Mẹ đỡ đầu”; “Bộ đội Cụ Hồ”. Hồ sơ đã nộp",
+            &[],
+        ),
     ];
 
     #[test]

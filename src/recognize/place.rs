@@ -54,16 +54,29 @@ pub fn not_name(s: &str) -> bool {
 /// Can this word be part of a place name?
 fn name_word(text: &str, w: &Word) -> bool {
     let s = w.text(text);
-    !(ORG_HEADS.get(s).is_some() || ADMIN_LEVELS.get(s).is_some() || PERSON_TITLES.get(s).is_some() || ROLES.get(s).is_some())
+    !(ORG_HEADS.get(s).is_some()
+        || ADMIN_LEVELS.get(s).is_some()
+        || PERSON_TITLES.get(s).is_some()
+        || ROLES.get(s).is_some())
 }
 
 /// Reads a place at word `i`: its level and name.
-fn parse(text: &str, words: &[Word], i: usize, known: &HashMap<String, String>, sloppy: bool) -> Option<(Place, usize)> {
+fn parse(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    known: &HashMap<String, String>,
+    sloppy: bool,
+) -> Option<(Place, usize)> {
     let w = words[i];
     let (le, &level) = ADMIN_LEVELS.match_after(text, w.start)?;
     // "Huyện ủy", "huyện đoàn", "hợp tác xã": an organisation's head, not a place.
-    if ORG_HEADS.match_after(text, w.start).is_some_and(|(e, _)| e > le)
-        || ORG_HEADS.match_before(text, le).is_some_and(|(s, _)| s < w.start)
+    if ORG_HEADS
+        .match_after(text, w.start)
+        .is_some_and(|(e, _)| e > le)
+        || ORG_HEADS
+            .match_before(text, le)
+            .is_some_and(|(s, _)| s < w.start)
     {
         return None;
     }
@@ -88,11 +101,18 @@ fn parse(text: &str, words: &[Word], i: usize, known: &HashMap<String, String>, 
             // "xóm 4", "Mậu 2": a number ends the name; not "xã 3 buổi" (a count).
             let after = text.as_bytes().get(n.end) == Some(&b' ');
             let counted = after
-                && (crate::lexicon::COUNT_UNITS.match_after(text, n.end + 1).is_some()
-                    || crate::lexicon::DURATION_UNITS.match_after(text, n.end + 1).is_some());
+                && (crate::lexicon::COUNT_UNITS
+                    .match_after(text, n.end + 1)
+                    .is_some()
+                    || crate::lexicon::DURATION_UNITS
+                        .match_after(text, n.end + 1)
+                        .is_some());
             // Not the start of a larger figure ("xã 5.312.750.000").
             let figure = matches!(text.as_bytes().get(n.end), Some(b'.' | b',' | b'/'))
-                && text.as_bytes().get(n.end + 1).is_some_and(u8::is_ascii_digit);
+                && text
+                    .as_bytes()
+                    .get(n.end + 1)
+                    .is_some_and(u8::is_ascii_digit);
             if s.len() <= 3 && !counted && !figure {
                 parts.push(s);
                 end = n.end;
@@ -102,7 +122,8 @@ fn parse(text: &str, words: &[Word], i: usize, known: &HashMap<String, String>, 
         // Does the document write a name that goes on with this word ("Vân" + "hội")?
         let continues_known = !parts.is_empty() && {
             let so_far = format!("{} {}", parts.join(" "), s).to_lowercase();
-            known.contains_key(&so_far) || known.keys().any(|k| k.starts_with(&format!("{so_far} ")))
+            known.contains_key(&so_far)
+                || known.keys().any(|k| k.starts_with(&format!("{so_far} ")))
         };
         // An organisation's head or a title may not open a name ("huyện Hội quản lý"), but
         // may go on one ("xóm Vân Hội"); a level word never.
@@ -118,7 +139,8 @@ fn parse(text: &str, words: &[Word], i: usize, known: &HashMap<String, String>, 
         }
         if is_cap(s) || continues_known {
             lower_run = 0;
-        } else if is_lower(s) && sloppy && level_cap && STOPWORDS.get(s).is_none() && lower_run < 2 {
+        } else if is_lower(s) && sloppy && level_cap && STOPWORDS.get(s).is_none() && lower_run < 2
+        {
             lower_run += 1;
         } else {
             break;
@@ -130,10 +152,21 @@ fn parse(text: &str, words: &[Word], i: usize, known: &HashMap<String, String>, 
     // A trailing lower-case word that is not a known name is not part of it.
     let name = (!parts.is_empty()).then(|| {
         let raw = parts.join(" ");
-        known.get(&raw.to_lowercase()).cloned().unwrap_or_else(|| fix_tone(&title_case(&raw)))
+        known
+            .get(&raw.to_lowercase())
+            .cloned()
+            .unwrap_or_else(|| fix_tone(&title_case(&raw)))
     });
     let end = if name.is_some() { end } else { le };
-    Some((Place { start: w.start, end, level, name }, k))
+    Some((
+        Place {
+            start: w.start,
+            end,
+            level,
+            name,
+        },
+        k,
+    ))
 }
 
 /// Finds the places of the text: first those written properly, which teach the gazetteer the
@@ -161,7 +194,9 @@ pub fn gazetteer(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)]) -> Gazett
     };
     for p in scan(&known, false) {
         if let Some(n) = &p.name {
-            if n.split(' ').all(|w| is_cap(w) || w.bytes().all(|b| b.is_ascii_digit())) {
+            if n.split(' ')
+                .all(|w| is_cap(w) || w.bytes().all(|b| b.is_ascii_digit()))
+            {
                 known.entry(n.to_lowercase()).or_insert_with(|| n.clone());
             }
         }
@@ -170,11 +205,18 @@ pub fn gazetteer(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)]) -> Gazett
     // The user's places, named with no level before them ("Kim Liên" = xã).
     if let Some(u) = ctx.user {
         for w in words {
-            if inside(quotes, w.start) || places.iter().any(|p| p.start <= w.start && w.start < p.end) {
+            if inside(quotes, w.start)
+                || places.iter().any(|p| p.start <= w.start && w.start < p.end)
+            {
                 continue;
             }
             if let Some((e, (name, level))) = u.places.match_after(text, w.start) {
-                places.push(Place { start: w.start, end: e, level, name: Some(name.clone()) });
+                places.push(Place {
+                    start: w.start,
+                    end: e,
+                    level,
+                    name: Some(name.clone()),
+                });
             }
         }
         places.sort_by_key(|p| p.start);
