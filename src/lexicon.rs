@@ -22,7 +22,14 @@ pub struct Lexicon<T> {
     prefixes: HashSet<String>,
     /// Every trailing run of words of an entry, for matching backwards.
     suffixes: HashSet<String>,
+    /// The first letters of the entries (lower case).
+    first_chars: HashSet<char>,
     max_words: usize,
+}
+
+thread_local! {
+    /// A key buffer reused by every lookup, so that matching allocates nothing.
+    static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Is `c` a letter? The same answer as `char::is_alphabetic`, quicker for the letters of
@@ -35,6 +42,23 @@ pub fn is_letter(c: char) -> bool {
         '×' | '÷' => false,
         'À'..='ɏ' | '\u{1ea0}'..='\u{1eff}' => true,
         _ => c.is_alphabetic(),
+    }
+}
+
+/// `c` in lower case, quickly for the letters of Vietnamese (the same as the first char of
+/// `char::to_lowercase` for them).
+#[inline]
+pub fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\0'..='\u{7f}' => c,
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{1ea0}'..='\u{1ef9}' => {
+            let n = c as u32;
+            char::from_u32(n | 1).unwrap_or(c)
+        }
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => char::from_u32(c as u32 + 1).unwrap_or(c),
+        _ => c.to_lowercase().next().unwrap_or(c),
     }
 }
 
@@ -70,7 +94,9 @@ impl<T> Lexicon<T> {
         let mut prefixes = HashSet::new();
         let mut suffixes = HashSet::new();
         let mut max_words = 1;
+        let mut first_chars = HashSet::new();
         for (k, v) in pairs {
+            first_chars.extend(k.chars().next());
             let words: Vec<&str> = k.split(' ').collect();
             max_words = max_words.max(words.len());
             for n in 1..=words.len() {
@@ -83,6 +109,7 @@ impl<T> Lexicon<T> {
             map,
             prefixes,
             suffixes,
+            first_chars,
             max_words,
         }
     }
@@ -105,7 +132,16 @@ impl<T> Lexicon<T> {
     /// The longest phrase that starts at byte `pos` of `text` and ends at a word boundary;
     /// words are separated by single spaces (as in normalised text). Returns its end and payload.
     pub fn match_after(&self, text: &str, pos: usize) -> Option<(usize, &T)> {
-        let mut key = String::new();
+        // A cheap test first: can any entry start with this letter?
+        let first = text[pos..].chars().next()?;
+        if !self.first_chars.contains(&lower(first)) {
+            return None;
+        }
+        KEY.with_borrow_mut(|key| self.match_after_in(text, pos, key))
+    }
+
+    fn match_after_in(&self, text: &str, pos: usize, key: &mut String) -> Option<(usize, &T)> {
+        key.clear();
         let mut p = pos;
         let mut best = None;
         for w in 0..self.max_words {
@@ -120,11 +156,11 @@ impl<T> Lexicon<T> {
             if w > 0 {
                 key.push(' ');
             }
-            key.extend(rest[..len].chars().flat_map(char::to_lowercase));
-            if !self.prefixes.contains(&key) {
+            key.extend(rest[..len].chars().map(lower));
+            if !self.prefixes.contains(key.as_str()) {
                 break;
             }
-            if let Some(v) = self.map.get(&key) {
+            if let Some(v) = self.map.get(key.as_str()) {
                 best = Some((p + len, v));
             }
             if text[p + len..].starts_with(' ') {
@@ -166,7 +202,7 @@ impl<T> Lexicon<T> {
                 if i > 0 {
                     key.push(' ');
                 }
-                key.extend(text[s..e].chars().flat_map(char::to_lowercase));
+                key.extend(text[s..e].chars().map(lower));
             }
             if !self.suffixes.contains(&key) {
                 break;
@@ -655,5 +691,18 @@ mod tests {
         let t = "không ít hơn 7";
         let (s, q) = QUALIFIERS.match_before(t, t.len() - 2).unwrap();
         assert_eq!((s, *q), (0, "at_least"));
+    }
+}
+
+#[cfg(test)]
+mod lower_tests {
+    use super::lower;
+
+    #[test]
+    fn lower_agrees_with_std_for_vietnamese() {
+        let letters = "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ";
+        for c in letters.chars().chain(letters.to_lowercase().chars()) {
+            assert_eq!(lower(c), c.to_lowercase().next().unwrap(), "{c}");
+        }
     }
 }

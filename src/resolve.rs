@@ -346,7 +346,8 @@ pub fn resolve(input: &str, norm: &Normalized, cands: Vec<Cand>, options: &Optio
     let mut named = choose(named);
     // A person's name inside a place's ("thành phố Hồ Chí Minh") is the place's.
     named.retain(|c| {
-        c.fact.kind != Kind::Person || !places.iter().any(|p| p.start < c.end && c.start < p.end)
+        let i = places.partition_point(|p| p.end <= c.start);
+        c.fact.kind != Kind::Person || places.get(i).is_none_or(|p| p.start >= c.end)
     });
     let mut chosen = choose(figures);
     chosen.extend(named);

@@ -17,6 +17,7 @@ use crate::lexicon::{
     AbbrKind, ABBREVIATIONS, ADMIN_LEVELS, COUNT_UNITS, KNOWN_ORGS, NOT_ORG, ORG_HEADS, ORG_SPECS,
     PERSON_TITLES, STOPWORDS,
 };
+use std::collections::HashMap;
 
 /// An organisation named in the text.
 #[derive(Debug, Clone)]
@@ -126,7 +127,7 @@ impl Reader<'_> {
     /// its end and text.
     fn place_at(&self, i: usize) -> Option<(usize, String)> {
         let w = self.words[i];
-        if let Some(p) = self.gaz.places.iter().find(|p| p.start == w.start) {
+        if let Some(p) = self.gaz.at(w.start) {
             return match (p.name.as_deref(), self.gaz.only(p.level)) {
                 (Some(n), _) | (None, Some(n)) => Some((p.end, format!("{} {n}", p.level))),
                 (None, None) if UNIT_LEVELS.contains(&p.level) => Some((p.end, p.level.to_owned())),
@@ -443,10 +444,7 @@ pub fn recognize(
     let mut found: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let in_place = gaz
-            .places
-            .iter()
-            .any(|p| p.start < words[i].start && words[i].start < p.end);
+        let in_place = gaz.within(words[i].start);
         if inside(quotes, words[i].start) || in_place || inside(&ctx.block_spans, words[i].start) {
             i += 1;
             continue;
@@ -474,18 +472,24 @@ pub fn recognize(
     // Mentions of one organisation share one canonical name: "Hội CCB" in a report that also
     // writes "Hội CCB xã Kim Liên" (and no other Hội CCB) is that one.
     let canonicals: Vec<String> = found.iter().map(Mention::canonical).collect();
+    // Name without its place → the names with a place.
+    let mut with_place: HashMap<String, Vec<&String>> = HashMap::new();
     for (m, c) in found.iter().zip(&canonicals) {
-        let mut full: Vec<&String> = canonicals
-            .iter()
-            .filter(|o| {
-                o.len() > c.len() && o.starts_with(c.as_str()) && o[c.len()..].starts_with(' ')
-            })
-            .filter(|o| ADMIN_LEVELS.match_after(o, c.len() + 1).is_some())
-            .collect();
-        full.sort();
-        full.dedup();
-        let canonical = match (m.place.is_none(), full.as_slice()) {
-            (true, [one]) => (*one).clone(),
+        if m.place.is_some() {
+            let base = Mention {
+                place: None,
+                ..m.clone()
+            }
+            .canonical();
+            let v = with_place.entry(base).or_default();
+            if !v.contains(&c) {
+                v.push(c);
+            }
+        }
+    }
+    for (m, c) in found.iter().zip(&canonicals) {
+        let canonical = match (m.place.is_none(), with_place.get(c).map(Vec::as_slice)) {
+            (true, Some([one])) => (*one).clone(),
             _ => c.clone(),
         };
         let mut f = Fact::new(Kind::Organization);

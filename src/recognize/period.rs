@@ -250,6 +250,9 @@ pub fn join_ranges(text: &str, dates: &[Cand], out: &mut Vec<Cand>) {
         let Some(b) = sorted[i + 1..].iter().find(|b| b.start >= a.end) else {
             continue;
         };
+        if b.start - a.end > 16 {
+            continue;
+        }
         let between = text[a.end..b.start].to_lowercase();
         let sep = matches!(
             between.as_str(),
@@ -258,12 +261,7 @@ pub fn join_ranges(text: &str, dates: &[Cand], out: &mut Vec<Cand>) {
         if !sep {
             continue;
         }
-        let tu = text[..a.start].to_lowercase();
-        let start = if tu.ends_with("từ ") {
-            a.start - "từ ".len()
-        } else {
-            a.start
-        };
+        let start = super::ends_with_ci(&text[..a.start], "từ ").unwrap_or(a.start);
         if between.trim() == "-" && start == a.start && a.fact.precision != b.fact.precision {
             continue;
         }

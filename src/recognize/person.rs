@@ -242,25 +242,22 @@ pub fn recognize(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)], out: &mut
         }
     }
     // "đồng chí Hùng": the full name the document gives for one name alone.
-    let full: Vec<String> = found
-        .iter()
-        .filter_map(|c| c.fact.name.clone())
-        .filter(|n| n.contains(' '))
-        .collect();
+    let mut by_last: std::collections::HashMap<String, Vec<String>> =
+        std::collections::HashMap::new();
+    for n in found.iter().filter_map(|c| c.fact.name.as_ref()) {
+        if let Some((_, last)) = n.rsplit_once(' ') {
+            let v = by_last.entry(last.to_owned()).or_default();
+            if !v.contains(n) {
+                v.push(n.clone());
+            }
+        }
+    }
     for c in &mut found {
-        let Some(n) = c.fact.name.clone() else {
+        let Some(n) = c.fact.name.as_ref().filter(|n| !n.contains(' ')) else {
             continue;
         };
-        if n.contains(' ') {
-            continue;
-        }
-        let mut matches: Vec<&String> = full
-            .iter()
-            .filter(|f| f.ends_with(&format!(" {n}")))
-            .collect();
-        matches.dedup();
-        if matches.len() == 1 {
-            c.fact.full_name = Some(matches[0].clone());
+        if let Some([one]) = by_last.get(n).map(Vec::as_slice) {
+            c.fact.full_name = Some(one.clone());
         }
     }
     out.extend(found);

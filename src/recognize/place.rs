@@ -32,9 +32,22 @@ pub struct Gazetteer {
     pub places: Vec<Place>,
     /// Level → its only named place, when the document names exactly one.
     only: HashMap<&'static str, String>,
+    /// Index in `places` by start byte.
+    by_start: HashMap<usize, usize>,
 }
 
 impl Gazetteer {
+    /// The place that starts at byte `start`.
+    pub fn at(&self, start: usize) -> Option<&Place> {
+        self.by_start.get(&start).map(|&i| &self.places[i])
+    }
+
+    /// Is byte `pos` inside a place, after its first byte?
+    pub fn within(&self, pos: usize) -> bool {
+        let i = self.places.partition_point(|p| p.start < pos);
+        i > 0 && self.places[i - 1].end > pos
+    }
+
     /// The place a bare level stands for in this document ("xã" → "Kim Liên"), when certain.
     pub fn only(&self, level: &str) -> Option<&str> {
         self.only.get(level).map(String::as_str)
@@ -204,10 +217,9 @@ pub fn gazetteer(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)]) -> Gazett
     let mut places = scan(&known, true);
     // The user's places, named with no level before them ("Kim Liên" = xã).
     if let Some(u) = ctx.user {
+        let taken: Vec<(usize, usize)> = places.iter().map(|p| (p.start, p.end)).collect();
         for w in words {
-            if inside(quotes, w.start)
-                || places.iter().any(|p| p.start <= w.start && w.start < p.end)
-            {
+            if inside(quotes, w.start) || inside(&taken, w.start) {
                 continue;
             }
             if let Some((e, (name, level))) = u.places.match_after(text, w.start) {
@@ -235,7 +247,16 @@ pub fn gazetteer(ctx: &Ctx, words: &[Word], quotes: &[(usize, usize)]) -> Gazett
         .filter(|(_, v)| v.len() == 1)
         .map(|(l, v)| (l, v[0].clone()))
         .collect();
-    Gazetteer { places, only }
+    let by_start = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.start, i))
+        .collect();
+    Gazetteer {
+        places,
+        only,
+        by_start,
+    }
 }
 
 /// Proposes the places of the text.

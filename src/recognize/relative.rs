@@ -196,7 +196,11 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         let Some((ue, &unit)) = DURATION_UNITS.match_after(text, f.end + 1) else {
             continue;
         };
-        let rest = text[ue..].to_lowercase();
+        let mut window = (ue + 24).min(text.len());
+        while !text.is_char_boundary(window) {
+            window -= 1;
+        }
+        let rest = text[ue..window].to_lowercase();
         let (dir, len) = [
             (" vừa rồi", -1),
             (" vừa qua", -1),
