@@ -21,6 +21,7 @@
 
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod calendar;
 pub mod dec;
 pub mod decode;
@@ -32,6 +33,7 @@ pub mod numbers;
 pub mod recognize;
 pub mod resolve;
 pub mod user_lexicon;
+pub mod write;
 
 pub use dec::Dec;
 pub use fact::{Document, DocumentInfo, Fact, Kind, Organization, Precision, Qualifier, Value};

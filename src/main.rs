@@ -1,24 +1,28 @@
-//! The `vnfacts` command: a thin layer over the library. Reading files and printing happen
-//! here; the library never does either.
+//! The `vnfacts` command: a thin layer over the library. Reading arguments, files and the
+//! terminal happens here; the library never prints and never reads files on its own.
 
-use clap::{Parser, Subcommand};
-use rayon::prelude::*;
-use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vnfacts::{decode, extract, Kind, Options};
+use std::time::Instant;
+use vnfacts::batch::{file_jobs, jsonl_jobs, run_ordered, Job, Selector};
+use vnfacts::write::{Format, Record, Writer};
+use vnfacts::{Kind, Options};
 
 const EXAMPLES: &str = "\
 Examples:
   vnfacts extract corpus/hoi-nong-dan-so-ket-6-thang.txt --pretty
-  vnfacts extract corpus/*.txt > facts.jsonl
-  vnfacts extract report.txt --kinds money,count
+  vnfacts extract corpus/ > facts.jsonl
+  vnfacts extract archive/ --format xlsx -o facts.xlsx
+  vnfacts extract archive/ --format csv --bom -o facts.csv
   cat report.txt | vnfacts extract -
-  vnfacts extract report.txt --reference-year 2024
-  vnfacts extract report.txt --document-date 2024-07-08
-  vnfacts extract report.txt --lexicon lexicon.example.toml";
+  cat records.jsonl | vnfacts extract --input jsonl > facts.jsonl
+  vnfacts extract report.txt --kinds money,count --reference-year 2024
+  vnfacts extract report.txt --document-date 2024-07-08 --lexicon lexicon.example.toml";
 
-/// Reads Vietnamese reports and writes the facts in them as JSON.
+/// Reads Vietnamese reports and writes the facts in them.
 #[derive(Parser)]
 #[command(name = "vnfacts", version, after_help = EXAMPLES)]
 struct Cli {
@@ -28,18 +32,49 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract the facts of a report (UTF-8 text) as the JSON of SPEC.md.
+    /// Extract the facts of reports (UTF-8 text) as the JSON of SPEC.md, JSON Lines, CSV, TSV
+    /// or an Excel workbook.
     #[command(after_help = EXAMPLES)]
     Extract(ExtractArgs),
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum InputKind {
+    /// Files of text (a folder: every file its glob selects).
+    Text,
+    /// JSON Lines records {"id": …, "text": …}, one document each.
+    Jsonl,
+}
+
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// The reports to read; `-` reads standard input. Several files give JSON Lines, one
-    /// document a line, in the order given.
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
-    /// Indent the JSON for reading.
+    /// Reports, folders (read recursively) or `-` for standard input. Several documents give
+    /// one record a line, in order: as given, and sorted by path within a folder.
+    #[arg(default_value = "-")]
+    inputs: Vec<PathBuf>,
+    /// What the inputs hold.
+    #[arg(long, value_enum, default_value = "text")]
+    input: InputKind,
+    /// Output format: json (JSON Lines for several documents), jsonl, csv, tsv, xlsx.
+    #[arg(long, default_value = "json", value_parser = parse_format)]
+    format: Format,
+    /// Write to this file instead of standard output (required for xlsx). It appears only
+    /// when complete.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Start CSV/TSV with a byte-order mark, so that Excel on Windows reads UTF-8.
+    #[arg(long)]
+    bom: bool,
+    /// Which files of a folder to read.
+    #[arg(long, default_value = "*.txt", value_name = "GLOB")]
+    glob: String,
+    /// Threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar and no summary on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Indent a lone JSON document for reading.
     #[arg(long)]
     pretty: bool,
     /// Only these kinds, separated by commas (money, count, percent, ratio, measure,
@@ -63,96 +98,203 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
     s.parse()
 }
 
-fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("-: cannot read standard input: {e}"))?;
-        return Ok(buf);
-    }
-    if path.is_dir() {
-        return Err(format!(
-            "{}: is a folder; give a file (reading folders comes in a later version)",
-            path.display()
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
 }
 
-/// Reads and extracts one file: its JSON line, its warnings, or an error naming it.
-fn one(path: &PathBuf, options: &Options, pretty: bool) -> Result<(String, Vec<String>), String> {
-    let source = path.display().to_string();
-    let bytes = read_input(path)?;
-    let text = decode::decode(&bytes).map_err(|e| format!("{source}: {e}"))?;
-    let mut doc = extract(&text, options);
-    doc.source = source.clone();
-    let warnings = doc
-        .warnings
-        .iter()
-        .map(|w| format!("{source}: {w}"))
-        .collect();
-    let json = if pretty {
-        serde_json::to_string_pretty(&doc)
-    } else {
-        serde_json::to_string(&doc)
-    }
-    .map_err(|e| format!("{source}: cannot write JSON: {e}"))?;
-    Ok((json, warnings))
+/// A usage error (exit 2) or a failure of the run (exit 1).
+enum Failure {
+    Usage(String),
+    Run(String),
 }
 
-/// Extracts every file (in parallel) and prints the documents in the order given. Returns
-/// false when a file could not be read.
-fn run(args: ExtractArgs) -> Result<bool, String> {
+/// The output: standard output, or a file written beside its final name and renamed when done.
+struct Output {
+    target: Option<PathBuf>,
+    partial: Option<PathBuf>,
+}
+
+impl Output {
+    fn partial_path(target: &Path) -> PathBuf {
+        let mut name = target.file_name().unwrap_or_default().to_os_string();
+        name.push(".partial");
+        target.with_file_name(name)
+    }
+
+    fn commit(&mut self) -> Result<(), String> {
+        if let (Some(t), Some(p)) = (&self.target, self.partial.take()) {
+            std::fs::rename(&p, t).map_err(|e| format!("{}: cannot write: {e}", t.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // A run that failed leaves no partial file behind.
+        if let Some(p) = self.partial.take() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+fn run(args: ExtractArgs) -> Result<vnfacts::batch::Summary, Failure> {
     let lexicon = match &args.lexicon {
-        Some(p) => Some(std::sync::Arc::new(vnfacts::UserLexicon::load(p)?)),
+        Some(p) => Some(std::sync::Arc::new(
+            vnfacts::UserLexicon::load(p).map_err(Failure::Usage)?,
+        )),
         None => None,
     };
     let options = Options {
         reference_year: args.reference_year,
-        kinds: args.kinds,
+        kinds: args.kinds.clone(),
         document_date: args.document_date,
         lexicon,
     };
-    let pretty = args.pretty && args.files.len() == 1;
-    let results: Vec<_> = args
-        .files
-        .par_iter()
-        .map(|p| one(p, &options, pretty))
-        .collect();
-    let mut stdout = io::stdout().lock();
-    let mut all_ok = true;
-    for r in results {
-        match r {
-            Ok((json, warnings)) => {
-                for w in warnings {
-                    eprintln!("vnfacts: {w}");
+    if args.format == Format::Xlsx && args.output.is_none() {
+        return Err(Failure::Usage(
+            "--format xlsx writes a file: give it with -o FILE".to_owned(),
+        ));
+    }
+    let select = Selector::new(&args.glob).map_err(Failure::Usage)?;
+    let threads = args.jobs.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Failure::Usage(format!("--jobs {threads}: {e}")))?;
+
+    // The jobs, in order.
+    let (jobs, total): (Box<dyn Iterator<Item = Job>>, Option<usize>) = match args.input {
+        InputKind::Text => {
+            let jobs = file_jobs(&args.inputs, &select);
+            let n = jobs.len();
+            (Box::new(jobs.into_iter()), Some(n))
+        }
+        InputKind::Jsonl => {
+            let mut streams: Vec<Box<dyn Iterator<Item = Job>>> = Vec::new();
+            for p in &args.inputs {
+                let name = p.display().to_string();
+                if name == "-" {
+                    streams.push(Box::new(jsonl_jobs(io::BufReader::new(io::stdin()), "-")));
+                } else {
+                    match std::fs::File::open(p) {
+                        Ok(f) => streams.push(Box::new(jsonl_jobs(io::BufReader::new(f), &name))),
+                        Err(e) => streams.push(Box::new(std::iter::once(Job {
+                            source: name,
+                            what: vnfacts::batch::What::Error(format!("cannot read: {e}")),
+                        }))),
+                    }
                 }
-                writeln!(stdout, "{json}").map_err(|e| format!("cannot write the output: {e}"))?;
             }
-            Err(e) => {
-                eprintln!("vnfacts: {e}");
-                all_ok = false;
+            (Box::new(streams.into_iter().flatten()), None)
+        }
+    };
+
+    let show_progress = !args.quiet && io::stderr().is_terminal() && total.is_none_or(|n| n > 1);
+    let bar = if show_progress {
+        let bar = match total {
+            Some(n) => ProgressBar::new(n as u64),
+            None => ProgressBar::new_spinner(),
+        };
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} documents, {msg} facts, {per_sec}, {eta} left",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+
+    let mut output = Output {
+        target: args.output.clone(),
+        partial: None,
+    };
+    let mut sink: Box<dyn Write> = match &args.output {
+        Some(t) if args.format != Format::Xlsx => {
+            let p = Output::partial_path(t);
+            let f = std::fs::File::create(&p)
+                .map_err(|e| Failure::Usage(format!("{}: cannot write: {e}", t.display())))?;
+            output.partial = Some(p);
+            Box::new(io::BufWriter::new(f))
+        }
+        _ => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let mut writer = Writer::new(args.format, &mut sink, args.bom)
+        .map_err(|e| Failure::Run(format!("cannot write the output: {e}")))?
+        .pretty(args.pretty);
+    let mut facts = 0;
+    let summary = run_ordered(jobs, &pool, &options, |r| {
+        match r {
+            Record::Document(d) => {
+                for w in &d.warnings {
+                    eprintln!("vnfacts: {}: {w}", d.source);
+                }
+                facts += d.facts.len();
+            }
+            Record::Error { source, error } => {
+                if let Some(b) = &bar {
+                    b.suspend(|| eprintln!("vnfacts: {source}: {error}"));
+                } else {
+                    eprintln!("vnfacts: {source}: {error}");
+                }
             }
         }
+        if let Some(b) = &bar {
+            b.inc(1);
+            b.set_message(facts.to_string());
+        }
+        writer.write(r)
+    })
+    .map_err(|e| Failure::Run(format!("cannot write the output: {e}")))?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
     }
-    stdout
-        .flush()
-        .map_err(|e| format!("cannot write the output: {e}"))?;
-    Ok(all_ok)
+    if args.format == Format::Xlsx {
+        let target = args.output.clone().expect("xlsx has -o");
+        let partial = Output::partial_path(&target);
+        output.partial = Some(partial.clone());
+        writer.finish_xlsx(&partial).map_err(Failure::Run)?;
+    } else {
+        writer
+            .finish()
+            .map_err(|e| Failure::Run(format!("cannot write the output: {e}")))?;
+    }
+    drop(sink);
+    output.commit().map_err(Failure::Run)?;
+    Ok(summary)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Extract(args) => run(args),
-    };
-    match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
-        Err(msg) => {
+    let Command::Extract(args) = cli.command;
+    let quiet = args.quiet;
+    let started = Instant::now();
+    match run(args) {
+        Ok(s) => {
+            if !quiet && (s.documents > 1 || s.errors > 0) {
+                eprintln!(
+                    "vnfacts: {} documents, {} facts, {} errors, {:.2} s",
+                    s.documents,
+                    s.facts,
+                    s.errors,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if s.errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(Failure::Usage(msg)) => {
             eprintln!("vnfacts: {msg}");
-            ExitCode::FAILURE
+            ExitCode::from(2)
+        }
+        Err(Failure::Run(msg)) => {
+            eprintln!("vnfacts: {msg}");
+            ExitCode::from(1)
         }
     }
 }

@@ -125,32 +125,36 @@ fn invalid_utf8_names_the_file_and_the_byte() {
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("tcvn3.txt");
     std::fs::write(&bad, b"B\xb8o c\xb8o\n").unwrap();
-    vnfacts()
+    let out = vnfacts()
         .arg("extract")
         .arg(&bad)
         .assert()
-        .failure()
-        .stdout("")
+        .code(1)
         .stderr(
             predicate::str::contains("tcvn3.txt")
                 .and(predicate::str::contains("invalid UTF-8 at byte 1")),
-        );
+        )
+        .get_output()
+        .stdout
+        .clone();
+    // The input still has its record: an error record.
+    let recs = json_lines(&out);
+    assert_eq!(recs.len(), 1);
+    assert!(recs[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("invalid UTF-8 at byte 1"));
     std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
-fn missing_files_and_folders_are_errors_not_panics() {
+fn missing_files_are_error_records_not_panics() {
     vnfacts()
         .args(["extract", "no-such-report.txt"])
         .assert()
-        .failure()
+        .code(1)
         .stderr(predicate::str::contains("no-such-report.txt: cannot read"));
-    vnfacts()
-        .args(["extract", "corpus"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("corpus: is a folder"));
-    // A bad file among good ones: the good ones are still written.
+    // A bad file among good ones: the good ones are still written, each input once, in order.
     let out = vnfacts()
         .args([
             "extract",
@@ -158,11 +162,15 @@ fn missing_files_and_folders_are_errors_not_panics() {
             "corpus/quy-khuyen-hoc-ung-ho.txt",
         ])
         .assert()
-        .failure()
+        .code(1)
         .get_output()
         .stdout
         .clone();
-    assert_eq!(json_lines(&out).len(), 1);
+    let recs = json_lines(&out);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["source"], "no-such-report.txt");
+    assert!(recs[0]["error"].is_string());
+    assert_eq!(recs[1]["source"], "corpus/quy-khuyen-hoc-ung-ho.txt");
 }
 
 #[test]
