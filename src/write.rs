@@ -355,7 +355,8 @@ impl Xlsx {
         let mut book = Workbook::new();
         let bold = XFormat::new().set_bold();
         let day = XFormat::new().set_num_format("yyyy-mm-dd");
-        let sheets: [(&str, &[&str], &Vec<Vec<Cell>>); 2] = [
+        type Sheet<'s> = (&'s str, &'s [&'s str], &'s Vec<Vec<Cell>>);
+        let sheets: [Sheet; 2] = [
             ("facts", COLUMNS, &self.facts),
             (
                 "documents",
