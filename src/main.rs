@@ -274,11 +274,14 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(s) => {
             if !quiet && (s.documents > 1 || s.errors > 0) {
+                let plural = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
                 eprintln!(
-                    "vnfacts: {} documents, {} facts, {} errors, {:.2} s",
-                    s.documents,
-                    s.facts,
-                    s.errors,
+                    "vnfacts: {}, {}, {}, {:.2} s",
+                    plural(s.documents, "document", "documents"),
+                    plural(s.facts, "fact", "facts"),
+                    plural(s.errors, "error", "errors"),
                     started.elapsed().as_secs_f64()
                 );
             }
