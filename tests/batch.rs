@@ -188,7 +188,7 @@ fn the_workbook_has_typed_cells_a_frozen_header_and_a_documents_sheet() {
     let text = header.iter().position(|h| h == "text").unwrap();
     let row = facts
         .rows()
-        .find(|r| r[text].to_string() == "1 tỷ 350 triệu đồng")
+        .find(|r| r[text] == "1 tỷ 350 triệu đồng")
         .unwrap();
     assert_eq!(row[value], Data::Float(1_350_000_000.0));
     let date = facts
@@ -226,8 +226,8 @@ fn the_workbook_has_typed_cells_a_frozen_header_and_a_documents_sheet() {
 fn broken_inputs_lose_none_of_the_good_ones() {
     let dir = temp("broken");
     let texts = corpus_texts();
-    for i in 0..5 {
-        std::fs::write(dir.join(format!("good-{i}.txt")), &texts[i]).unwrap();
+    for (i, t) in texts.iter().take(5).enumerate() {
+        std::fs::write(dir.join(format!("good-{i}.txt")), t).unwrap();
     }
     std::fs::write(dir.join("binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
     std::fs::write(dir.join("latin1.txt"), b"B\xe1o c\xe1o").unwrap();
