@@ -23,6 +23,7 @@
 
 pub mod batch;
 pub mod calendar;
+pub mod check;
 pub mod dec;
 pub mod decode;
 pub mod fact;

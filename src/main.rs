@@ -36,6 +36,194 @@ enum Command {
     /// or an Excel workbook.
     #[command(after_help = EXAMPLES)]
     Extract(ExtractArgs),
+    /// Check sample reports against the facts expected of them (X.facts.json beside X.txt).
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
+}
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  vnfacts check corpus/                    # every X.txt with an X.facts.json beside it
+  vnfacts check samples/ --strict          # also report facts the expectation does not list
+  vnfacts check samples/new.txt --bless    # write the current facts as the expectation
+  vnfacts check samples/ --require-expected --color never";
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    /// Colours when standard output is a terminal.
+    Auto,
+    /// Always colours.
+    Always,
+    /// Never colours.
+    Never,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Sample reports or folders of them.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Compare every field, and report facts the expected file does not list.
+    #[arg(long)]
+    strict: bool,
+    /// Write the current facts as the expected file of each document that changed or has none.
+    #[arg(long)]
+    bless: bool,
+    /// Fail documents that have no expected file (they are only listed otherwise).
+    #[arg(long)]
+    require_expected: bool,
+    /// Colours in the output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorWhen,
+    /// Which files of a folder are sample reports.
+    #[arg(long, default_value = "*.txt", value_name = "GLOB")]
+    glob: String,
+    /// The year that completes dates written without one.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
+    reference_year: Option<i32>,
+    /// The reports' own date (YYYY-MM-DD), for relative dates.
+    #[arg(long, value_name = "DATE")]
+    document_date: Option<vnfacts::calendar::Date>,
+    /// Your own abbreviations, organisations and places (TOML).
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
+}
+
+/// What a check found.
+#[derive(Default)]
+struct CheckSummary {
+    ok: usize,
+    changed: usize,
+    without: usize,
+    errors: usize,
+    written: usize,
+    failed: bool,
+}
+
+fn check(args: CheckArgs) -> Result<CheckSummary, Failure> {
+    use vnfacts::check::{blessed, compare, expected_path, render, Style};
+    for p in &args.paths {
+        if !p.exists() {
+            return Err(Failure::Usage(format!(
+                "{}: no such file or folder",
+                p.display()
+            )));
+        }
+    }
+    let lexicon = match &args.lexicon {
+        Some(p) => Some(std::sync::Arc::new(
+            vnfacts::UserLexicon::load(p).map_err(Failure::Usage)?,
+        )),
+        None => None,
+    };
+    let options = Options {
+        reference_year: args.reference_year,
+        kinds: None,
+        document_date: args.document_date,
+        lexicon,
+    };
+    let select = Selector::new(&args.glob).map_err(Failure::Usage)?;
+    let style = Style {
+        color: match args.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => io::stdout().is_terminal(),
+        },
+    };
+    let paint = |code: &str, s: &str| {
+        if style.color {
+            format!("\u{1b}[{code}m{s}\u{1b}[0m")
+        } else {
+            s.to_owned()
+        }
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .build()
+        .map_err(|e| Failure::Run(e.to_string()))?;
+    let jobs = file_jobs(&args.paths, &select);
+    let mut sum = CheckSummary::default();
+    let mut stdout = io::stdout().lock();
+    run_ordered(jobs.into_iter(), &pool, &options, |r| {
+        let doc = match r {
+            Record::Error { source, error } => {
+                sum.errors += 1;
+                sum.failed = true;
+                return writeln!(stdout, "{} {source}: {error}", paint("31", "error  "));
+            }
+            Record::Document(d) => d,
+        };
+        let expected_file = expected_path(Path::new(&doc.source));
+        let actual = serde_json::to_value(doc).map_err(io::Error::other)?;
+        let bless = |stdout: &mut dyn Write, sum: &mut CheckSummary| -> io::Result<()> {
+            std::fs::write(&expected_file, blessed(doc))?;
+            sum.written += 1;
+            writeln!(stdout, "        wrote {}", expected_file.display())
+        };
+        let text = match std::fs::read_to_string(&expected_file) {
+            Ok(t) => t,
+            Err(_) => {
+                sum.without += 1;
+                if args.require_expected && !args.bless {
+                    sum.failed = true;
+                }
+                writeln!(
+                    stdout,
+                    "{} {} (no {})",
+                    paint("33", "no expectation"),
+                    doc.source,
+                    expected_file.display()
+                )?;
+                return if args.bless {
+                    bless(&mut stdout, &mut sum)
+                } else {
+                    Ok(())
+                };
+            }
+        };
+        let expected: serde_json::Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                sum.errors += 1;
+                sum.failed = true;
+                return writeln!(
+                    stdout,
+                    "{} {}: not JSON: {e}",
+                    paint("31", "error  "),
+                    expected_file.display()
+                );
+            }
+        };
+        let diff = compare(&expected, &actual, args.strict);
+        if diff.is_empty() {
+            sum.ok += 1;
+            return writeln!(stdout, "{} {}", paint("32", "ok     "), doc.source);
+        }
+        sum.changed += 1;
+        writeln!(stdout, "{} {}", paint("31", "changed"), doc.source)?;
+        write!(stdout, "{}", render(&diff, style))?;
+        if args.bless {
+            bless(&mut stdout, &mut sum)
+        } else {
+            sum.failed = true;
+            Ok(())
+        }
+    })
+    .map_err(|e| Failure::Run(format!("cannot write: {e}")))?;
+    writeln!(
+        stdout,
+        "vnfacts check: {} ok, {} changed, {} without an expected file, {} errors{}",
+        sum.ok,
+        sum.changed,
+        sum.without,
+        sum.errors,
+        if sum.written > 0 {
+            format!(", {} expected files written", sum.written)
+        } else {
+            String::new()
+        }
+    )
+    .map_err(|e| Failure::Run(format!("cannot write: {e}")))?;
+    Ok(sum)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -268,7 +456,23 @@ fn run(args: ExtractArgs) -> Result<vnfacts::batch::Summary, Failure> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Command::Extract(args) = cli.command;
+    let args = match cli.command {
+        Command::Extract(args) => args,
+        Command::Check(args) => {
+            return match check(args) {
+                Ok(s) if s.failed => ExitCode::from(1),
+                Ok(_) => ExitCode::SUCCESS,
+                Err(Failure::Usage(msg)) => {
+                    eprintln!("vnfacts: {msg}");
+                    ExitCode::from(2)
+                }
+                Err(Failure::Run(msg)) => {
+                    eprintln!("vnfacts: {msg}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    };
     let quiet = args.quiet;
     let started = Instant::now();
     match run(args) {

@@ -1,13 +1,13 @@
-//! The corpus: every `corpus/NAME.txt` is extracted and compared with `corpus/NAME.facts.json`.
+//! The corpus: every `corpus/NAME.txt` is extracted and compared with `corpus/NAME.facts.json`
+//! by the comparison of `vnfacts check --strict` (one mechanism, not two).
 //! After a change that is meant to alter the output, look at the differences this test prints,
 //! then rewrite the expected files with `VNFACTS_BLESS=1 cargo test --test corpus` and review
 //! them with `git diff corpus/`.
 
 use serde_json::Value as Json;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
-use vnfacts::{decode::decode, extract, normalize::Normalized, Options};
+use vnfacts::{check, decode::decode, extract, normalize::Normalized, Options};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
@@ -30,50 +30,6 @@ fn run(path: &Path) -> Json {
     serde_json::to_value(&doc).unwrap()
 }
 
-fn key(f: &Json) -> (u64, u64, String) {
-    (
-        f["start"].as_u64().unwrap_or(0),
-        f["end"].as_u64().unwrap_or(0),
-        f["kind"].as_str().unwrap_or("").to_owned(),
-    )
-}
-
-/// Missing, new and changed facts, one line each.
-fn differences(want: &Json, got: &Json) -> Vec<String> {
-    let mut out = Vec::new();
-    if want["document"] != got["document"] {
-        out.push(format!(
-            "document: want {} got {}",
-            want["document"], got["document"]
-        ));
-    }
-    let index = |d: &Json| -> BTreeMap<(u64, u64, String), Json> {
-        d["facts"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|f| (key(f), f.clone()))
-            .collect()
-    };
-    let (w, g) = (index(want), index(got));
-    for (k, f) in &w {
-        match g.get(k) {
-            None => out.push(format!("missing (line {}): {}", f["line"], f)),
-            Some(h) if h != f => out.push(format!(
-                "changed (line {}): want {} got {}",
-                f["line"], f, h
-            )),
-            _ => {}
-        }
-    }
-    for (k, f) in &g {
-        if !w.contains_key(k) {
-            out.push(format!("new (line {}): {}", f["line"], f));
-        }
-    }
-    out
-}
-
 #[test]
 fn corpus_matches_expected_facts() {
     let bless = std::env::var_os("VNFACTS_BLESS").is_some();
@@ -85,7 +41,7 @@ fn corpus_matches_expected_facts() {
     );
     for path in files {
         let got = run(&path);
-        let expected_path = path.with_extension("facts.json");
+        let expected_path = check::expected_path(&path);
         if bless {
             let text = serde_json::to_string_pretty(&got).unwrap() + "\n";
             std::fs::write(&expected_path, text).unwrap();
@@ -96,9 +52,15 @@ fn corpus_matches_expected_facts() {
             continue;
         };
         let want: Json = serde_json::from_str(&text).unwrap();
-        let diff = differences(&want, &got);
+        // The same comparison as `vnfacts check --strict` (one mechanism, not two).
+        let diff = check::compare(&want, &got, true);
         if !diff.is_empty() {
-            failures.push(format!("{}:\n  {}", path.display(), diff.join("\n  ")));
+            let style = check::Style { color: false };
+            failures.push(format!(
+                "{}:\n{}",
+                path.display(),
+                check::render(&diff, style)
+            ));
         }
     }
     assert!(
