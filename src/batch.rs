@@ -161,6 +161,17 @@ pub fn jsonl_jobs<R: BufRead>(reader: R, name: &str) -> impl Iterator<Item = Job
     })
 }
 
+/// The largest document read, in bytes (64 MiB): a larger one is refused with an error record,
+/// so that memory stays bounded (the offset map and figures take a few times the text).
+pub const MAX_DOCUMENT: usize = 64 << 20;
+
+/// Reads at most [`MAX_DOCUMENT`] bytes; `None` when there are more.
+fn read_limited(r: impl Read) -> io::Result<Option<Vec<u8>>> {
+    let mut b = Vec::new();
+    r.take(MAX_DOCUMENT as u64 + 1).read_to_end(&mut b)?;
+    Ok((b.len() <= MAX_DOCUMENT).then_some(b))
+}
+
 /// Reads one job into its record.
 pub fn process(job: Job, options: &Options) -> Record {
     let Job { source, what } = job;
@@ -170,15 +181,21 @@ pub fn process(job: Job, options: &Options) -> Record {
         What::Text(t) => t,
         What::Stdin | What::File(_) => {
             let bytes = match &what {
-                What::Stdin => {
-                    let mut b = Vec::new();
-                    io::stdin().read_to_end(&mut b).map(|_| b)
-                }
-                What::File(p) => std::fs::read(p),
+                What::Stdin => read_limited(io::stdin()),
+                What::File(p) => std::fs::File::open(p).and_then(read_limited),
                 _ => unreachable!(),
             };
             let bytes = match bytes {
-                Ok(b) => b,
+                Ok(Some(b)) => b,
+                Ok(None) => {
+                    return fail(
+                        source,
+                        format!(
+                            "larger than {} MiB, the most vnfacts reads as one document; split it into parts",
+                            MAX_DOCUMENT >> 20
+                        ),
+                    )
+                }
                 Err(e) if e.kind() == io::ErrorKind::IsADirectory => {
                     return fail(source, "is a folder, not a file".to_owned())
                 }

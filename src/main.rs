@@ -399,7 +399,26 @@ fn run(args: ExtractArgs) -> Result<vnfacts::batch::Summary, Failure> {
         target: args.output.clone(),
         partial: None,
     };
+    // A device or a pipe ("-o /dev/full") is written directly; a file through a partial file.
+    let special = args
+        .output
+        .as_ref()
+        .is_some_and(|t| std::fs::metadata(t).is_ok_and(|m| !m.is_file()));
     let mut sink: Box<dyn Write> = match &args.output {
+        Some(t) if special => {
+            if args.format == Format::Xlsx {
+                return Err(Failure::Usage(format!(
+                    "{}: xlsx needs a regular file",
+                    t.display()
+                )));
+            }
+            output.target = None;
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(t)
+                .map_err(|e| Failure::Usage(format!("{}: cannot write: {e}", t.display())))?;
+            Box::new(io::BufWriter::new(f))
+        }
         Some(t) if args.format != Format::Xlsx => {
             let p = Output::partial_path(t);
             let f = std::fs::File::create(&p)
@@ -449,6 +468,8 @@ fn run(args: ExtractArgs) -> Result<vnfacts::batch::Summary, Failure> {
             .finish()
             .map_err(|e| Failure::Run(format!("cannot write the output: {e}")))?;
     }
+    sink.flush()
+        .map_err(|e| Failure::Run(format!("cannot write the output: {e}")))?;
     drop(sink);
     output.commit().map_err(Failure::Run)?;
     Ok(summary)
