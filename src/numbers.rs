@@ -159,7 +159,11 @@ fn read_digits(text: &str, i: usize) -> DigitNum {
                 let space_only = n == 0;
                 if k - g == 3
                     && next != Some(&b'/')
-                    && !(next == Some(&b'.') && is_digit(at(k + 1)) && space_only)
+                    // "12 100.5" is two figures, but "1 000.000 000" is one.
+                    && !(next == Some(&b'.')
+                        && is_digit(at(k + 1))
+                        && space_only
+                        && (digit_run(b, k + 1) - k - 1) % 3 != 0)
                     && (!space_only || first_len <= 3)
                 {
                     acc.push(&b[g..k]);
@@ -318,8 +322,15 @@ fn atoms(text: &str) -> Vec<Vec<Atom>> {
                 i += l;
                 continue;
             }
-            let end = i + len;
-            if let Some(kind) = lookup_word(word) {
+            let mut end = i + len;
+            // "5 triệuđ": a currency mark glued to a scale word.
+            let glued = word
+                .strip_suffix('đ')
+                .filter(|w| matches!(lookup_word(w), Some(NumberWord::Scale(_))));
+            if let Some(w) = glued {
+                end = i + w.len();
+            }
+            if let Some(kind) = lookup_word(&text[i..end]) {
                 let atom = Atom {
                     start: i,
                     end,
