@@ -47,6 +47,16 @@ fn bench(c: &mut Criterion) {
     let ctx = Ctx::new(norm.text());
     g.bench_function("recognisers", |b| b.iter(|| run(black_box(&ctx))));
     g.finish();
+
+    // Time against size: 1×, 10× and 100× the corpus; linear time keeps the throughput level.
+    let mut g = c.benchmark_group("scale");
+    g.sample_size(10);
+    for times in [1usize, 10, 100] {
+        let text = joined.repeat(times);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(format!("{times}x corpus"), |b| b.iter(|| extract(black_box(&text), &opts)));
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

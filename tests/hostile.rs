@@ -164,7 +164,7 @@ fn a_full_device_is_an_error_and_leaves_nothing_half_written() {
     vnfacts()
         .args(["extract", "--quiet", "-o"])
         .arg(&out)
-        .arg(&dir.join("khong-co"))
+        .arg(dir.join("khong-co"))
         .assert()
         .code(1);
     assert!(!dir.join("facts.jsonl.partial").exists());
