@@ -710,6 +710,8 @@ mod tests {
         ("hai phẩy năm", "2.5"),
         ("một chấm ba", "1.3"),
         ("200\n000", "200000"),
+        // Found by the property tests: mixed separators, "đ" glued to a scale word.
+        ("1 000.000 000", "1000000000"),
         ("không", "0"),
         ("trăm", "100"),
     ];

@@ -397,6 +397,10 @@ mod tests {
             ],
         ),
         (
+            "trao 5 triệuđ cho hộ",
+            &[("5 triệuđ", r#"{"value":5000000}"#)],
+        ),
+        (
             "vay 3,2 ttriệu đồng",
             &[("3,2 ttriệu đồng", r#"{"value":3200000}"#)],
         ),
