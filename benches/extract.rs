@@ -54,7 +54,9 @@ fn bench(c: &mut Criterion) {
     for times in [1usize, 10, 100] {
         let text = joined.repeat(times);
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(format!("{times}x corpus"), |b| b.iter(|| extract(black_box(&text), &opts)));
+        g.bench_function(format!("{times}x corpus"), |b| {
+            b.iter(|| extract(black_box(&text), &opts))
+        });
     }
     g.finish();
 }
