@@ -110,18 +110,7 @@ fn check(args: CheckArgs) -> Result<CheckSummary, Failure> {
             )));
         }
     }
-    let lexicon = match &args.lexicon {
-        Some(p) => Some(std::sync::Arc::new(
-            vnfacts::UserLexicon::load(p).map_err(Failure::Usage)?,
-        )),
-        None => None,
-    };
-    let options = Options {
-        reference_year: args.reference_year,
-        kinds: None,
-        document_date: args.document_date,
-        lexicon,
-    };
+    let options = options(args.reference_year, args.document_date, &args.lexicon, None)?;
     let select = Selector::new(&args.glob).map_err(Failure::Usage)?;
     let style = Style {
         color: match args.color {
@@ -290,6 +279,27 @@ fn parse_format(s: &str) -> Result<Format, String> {
     s.parse()
 }
 
+/// The reading options the two commands share; a bad lexicon is a usage error.
+fn options(
+    reference_year: Option<i32>,
+    document_date: Option<vnfacts::calendar::Date>,
+    lexicon: &Option<PathBuf>,
+    kinds: Option<Vec<Kind>>,
+) -> Result<Options, Failure> {
+    let lexicon = match lexicon {
+        Some(p) => Some(std::sync::Arc::new(
+            vnfacts::UserLexicon::load(p).map_err(Failure::Usage)?,
+        )),
+        None => None,
+    };
+    Ok(Options {
+        reference_year,
+        kinds,
+        document_date,
+        lexicon,
+    })
+}
+
 /// A usage error (exit 2) or a failure of the run (exit 1).
 enum Failure {
     Usage(String),
@@ -327,18 +337,12 @@ impl Drop for Output {
 }
 
 fn run(args: ExtractArgs) -> Result<vnfacts::batch::Summary, Failure> {
-    let lexicon = match &args.lexicon {
-        Some(p) => Some(std::sync::Arc::new(
-            vnfacts::UserLexicon::load(p).map_err(Failure::Usage)?,
-        )),
-        None => None,
-    };
-    let options = Options {
-        reference_year: args.reference_year,
-        kinds: args.kinds.clone(),
-        document_date: args.document_date,
-        lexicon,
-    };
+    let options = options(
+        args.reference_year,
+        args.document_date,
+        &args.lexicon,
+        args.kinds.clone(),
+    )?;
     if args.format == Format::Xlsx && args.output.is_none() {
         return Err(Failure::Usage(
             "--format xlsx writes a file: give it with -o FILE".to_owned(),

@@ -51,6 +51,20 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The index of the word that starts at byte `pos`.
+pub fn word_at(words: &[Word], pos: usize) -> Option<usize> {
+    let i = words.partition_point(|w| w.start < pos);
+    (words.get(i)?.start == pos).then_some(i)
+}
+
+/// The index of the word after byte `end`, when exactly one space separates them.
+pub fn next_word(text: &str, words: &[Word], end: usize) -> Option<usize> {
+    if text.as_bytes().get(end) != Some(&b' ') {
+        return None;
+    }
+    word_at(words, end + 1)
+}
+
 /// Does the word start with an upper-case letter?
 pub fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)

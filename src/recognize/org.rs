@@ -9,7 +9,9 @@
 //! in "Hội CCB, Hội LHPN xã Kim Liên" both take the place. "Thường trực HĐND-UBND" is two
 //! organisations.
 
-use super::names::{fix_tone, fold, inside, is_cap, is_lower, title_case, Word};
+use super::names::{
+    fix_tone, fold, inside, is_cap, is_lower, next_word, title_case, word_at, Word,
+};
 use super::place::Gazetteer;
 use super::{prio, Cand, Ctx};
 use crate::fact::{Fact, Kind};
@@ -83,18 +85,12 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The index of the word that starts at byte `pos`.
     fn word_at(&self, pos: usize) -> Option<usize> {
-        let i = self.words.partition_point(|w| w.start < pos);
-        (self.words.get(i)?.start == pos).then_some(i)
+        word_at(self.words, pos)
     }
 
-    /// The index of the word after byte `end`, when exactly one space separates them.
     fn next_word(&self, end: usize) -> Option<usize> {
-        if self.text.as_bytes().get(end) != Some(&b' ') {
-            return None;
-        }
-        self.word_at(end + 1)
+        next_word(self.text, self.words, end)
     }
 
     /// A known organisation's name at byte `pos`: its end and canonical name.

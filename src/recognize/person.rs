@@ -6,7 +6,7 @@
 //! its author. Names inside quotes (slogans, programmes: “Mẹ đỡ đầu”, “Bộ đội Cụ Hồ”) are not
 //! people.
 
-use super::names::{fix_tone, inside, is_cap, is_lower, title_case, Word};
+use super::names::{fix_tone, inside, is_cap, is_lower, next_word, title_case, word_at, Word};
 use super::{prio, Cand, Ctx};
 use crate::fact::{Fact, Kind};
 use crate::lexicon::{
@@ -21,15 +21,11 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn word_at(&self, pos: usize) -> Option<usize> {
-        let i = self.words.partition_point(|w| w.start < pos);
-        (self.words.get(i)?.start == pos).then_some(i)
+        word_at(self.words, pos)
     }
 
     fn next_word(&self, end: usize) -> Option<usize> {
-        if self.text.as_bytes().get(end) != Some(&b' ') {
-            return None;
-        }
-        self.word_at(end + 1)
+        next_word(self.text, self.words, end)
     }
 
     fn s(&self, i: usize) -> &str {
