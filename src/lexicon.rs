@@ -10,7 +10,7 @@
 //! assert_eq!(&text[7..end], "hội viên mới");
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// A list of phrases (one or more words), each with a payload.
@@ -90,11 +90,11 @@ pub fn key_of(phrase: &str) -> String {
 impl<T> Lexicon<T> {
     /// A lexicon of (lower-case key, payload) pairs.
     pub fn from_pairs(pairs: impl Iterator<Item = (String, T)>) -> Self {
-        let mut map = HashMap::new();
-        let mut prefixes = HashSet::new();
-        let mut suffixes = HashSet::new();
+        let mut map = HashMap::default();
+        let mut prefixes = HashSet::default();
+        let mut suffixes = HashSet::default();
         let mut max_words = 1;
-        let mut first_chars = HashSet::new();
+        let mut first_chars = HashSet::default();
         for (k, v) in pairs {
             first_chars.extend(k.chars().next());
             let words: Vec<&str> = k.split(' ').collect();
@@ -278,7 +278,7 @@ fn parse_number_word(spec: &str) -> NumberWord {
 /// Number words, looked up by the word as written: lower case, capitalised and upper case forms
 /// are all stored, so that the scanner never allocates to look a word up.
 pub static NUMBER_WORDS: LazyLock<HashMap<String, NumberWord>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for e in entries(include_str!("../data/number_words.txt")) {
         let w = parse_number_word(e[1]);
         let lower = e[0].to_lowercase();
@@ -359,7 +359,7 @@ pub static NOT_AFTER: LazyLock<WordSet> =
 
 /// The small words of `data/function_words.txt`, by role, lower case.
 static FUNCTION_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
     for e in entries(include_str!("../data/function_words.txt")) {
         map.entry(e[1]).or_default().push(e[0]);
     }
@@ -501,11 +501,11 @@ impl Abbreviations {
 
     /// Abbreviations from (abbreviation, meaning) pairs.
     pub fn from_entries(entries: impl IntoIterator<Item = (String, Abbr)>) -> Abbreviations {
-        let mut map: HashMap<String, Vec<Abbr>> = HashMap::new();
+        let mut map: HashMap<String, Vec<Abbr>> = HashMap::default();
         for (k, a) in entries {
             map.entry(k).or_default().push(a);
         }
-        let mut by_first: HashMap<char, Vec<(String, Vec<Abbr>)>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<(String, Vec<Abbr>)>> = HashMap::default();
         for (k, v) in map {
             let c = k.chars().next().unwrap_or(' ');
             by_first.entry(c).or_default().push((k, v));
@@ -600,7 +600,7 @@ pub static KNOWN_ORGS: LazyLock<Lexicon<&'static str>> =
     LazyLock::new(|| word_map(include_str!("../data/known_orgs.txt"), |e| e[1]));
 
 /// Surnames (`data/surnames.txt`), as written (capitalised).
-pub static SURNAMES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+pub static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     entries(include_str!("../data/surnames.txt"))
         .map(|e| e[0])
         .collect()
