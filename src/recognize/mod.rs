@@ -214,7 +214,7 @@ pub fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
     let mut h = hay.char_indices();
     for n in needle.chars() {
         let (_, c) = h.next()?;
-        if c != n && c.to_lowercase().next() != Some(n) {
+        if c != n && crate::lexicon::lower(c) != n {
             return None;
         }
     }
@@ -227,7 +227,7 @@ pub fn ends_with_ci(hay: &str, needle: &str) -> Option<usize> {
     let mut start = hay.len();
     for n in needle.chars().rev() {
         let (i, c) = h.next()?;
-        if c != n && c.to_lowercase().next() != Some(n) {
+        if c != n && crate::lexicon::lower(c) != n {
             return None;
         }
         start = i;

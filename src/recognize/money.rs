@@ -30,7 +30,7 @@ fn alnum(c: Option<char>) -> bool {
 /// Could a currency mark start (or end) with this char? A cheap test before the full one.
 fn may_be_mark(c: Option<char>, last: bool) -> bool {
     let Some(c) = c else { return false };
-    let c = c.to_lowercase().next().unwrap_or(c);
+    let c = crate::lexicon::lower(c);
     CURRENCIES.iter().any(|m| {
         let mut chars = m.mark.chars();
         (if last {
