@@ -403,7 +403,7 @@ pub fn resolve(input: &str, norm: &Normalized, cands: Vec<Cand>, options: &Optio
         if kinds.is_some_and(|k| !k.contains(&c.fact.kind)) {
             continue;
         }
-        let mut f = c.fact;
+        let mut f = *c.fact;
         f.text = text.to_owned();
         f.start = chars;
         f.end = chars + text.chars().count();

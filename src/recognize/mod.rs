@@ -124,8 +124,8 @@ pub struct Cand {
     pub end: usize,
     /// Higher wins an overlap; then the longer.
     pub prio: u8,
-    /// The fact, without text and offsets.
-    pub fact: Fact,
+    /// The fact, without text and offsets (boxed: candidates move a lot, facts are large).
+    pub fact: Box<Fact>,
     /// A figure in it was too large to hold: report a warning, not the fact.
     pub overflow: bool,
     /// A span that is not a fact but keeps others out of it (a document number).
@@ -145,7 +145,7 @@ impl Cand {
             start,
             end,
             prio,
-            fact,
+            fact: Box::new(fact),
             overflow: false,
             block: false,
             pending: None,
