@@ -366,7 +366,12 @@ static FUNCTION_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = Lazy
     map
 });
 
-/// The words of one role in `data/function_words.txt` ("range_from", "day", …).
+/// The words of one role in `data/function_words.txt` ("range_from",
+            "span_past",
+            "span_next",
+            "weekday_anchor",
+            "not_month",
+            "not_name", "day", …).
 pub fn function_words(role: &str) -> &'static [&'static str] {
     FUNCTION_WORDS.get(role).map_or(&[], Vec::as_slice)
 }

@@ -38,30 +38,23 @@ static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// What may follow "thứ N" when it is a day of the week ("thứ 5 tuần sau", "thứ 2 ngày 6/2").
-const WEEKDAY_ANCHORS: &[&str] = &[
-    " tuần",
-    " của tuần",
-    " tới",
-    " này",
-    " vừa",
-    " ngày",
-    ", ngày",
-    " mùng",
-    " mồng",
-    " (",
-];
-
 /// The spans of the text that are not facts.
 pub fn spans(text: &str) -> Vec<(usize, usize)> {
     BLOCKS
         .captures_iter(text)
         .filter_map(|c| c.name("all"))
         .filter(|m| {
+            // "thứ 5 tuần sau", "thứ 2 ngày 6/2", "thứ 2 (6/2)": a day of the week.
+            let rest = &text[m.end()..];
+            let rest = rest.strip_prefix(',').unwrap_or(rest);
             let weekday = super::starts_with_ci(m.as_str(), "thứ ").is_some()
-                && WEEKDAY_ANCHORS
-                    .iter()
-                    .any(|a| super::starts_with_ci(&text[m.end()..], a).is_some());
+                && (rest.starts_with(" (")
+                    || crate::lexicon::function_words("weekday_anchor")
+                        .iter()
+                        .any(|a| {
+                            rest.strip_prefix(' ')
+                                .is_some_and(|r| super::starts_with_ci(r, a).is_some())
+                        }));
             !weekday
         })
         .map(|m| (m.start(), m.end()))

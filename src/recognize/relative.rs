@@ -10,7 +10,9 @@
 use super::date::{digit_after, month_of, point_cand, B, MONTHS};
 use super::{prio, Cand, Ctx, Pending, Point};
 use crate::fact::{Fact, Kind, Relative};
-use crate::lexicon::{alternatives, DURATION_UNITS, RELATIVE_TIME, SEASONS, WEEKDAYS};
+use crate::lexicon::{
+    alternatives, function_words, DURATION_UNITS, RELATIVE_TIME, SEASONS, WEEKDAYS,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -201,19 +203,21 @@ pub fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             window -= 1;
         }
         let rest = text[ue..window].to_lowercase();
-        let (dir, len) = [
-            (" vừa rồi", -1),
-            (" vừa qua", -1),
-            (" qua", -1),
-            (" tới", 1),
-            (" sắp tới", 1),
-            (" tiếp theo", 1),
-            (" kế tiếp", 1),
-        ]
-        .iter()
-        .find(|(w, _)| rest.starts_with(w) && !rest[w.len()..].starts_with(char::is_alphanumeric))
-        .map(|(w, d)| (*d, w.len()))
-        .unwrap_or((0, 0));
+        // The longest direction word right after the unit ("vừa qua" before "qua").
+        let mut dir = 0;
+        let mut len = 0;
+        for (role, d) in [("span_past", -1), ("span_next", 1)] {
+            for w in function_words(role) {
+                let n = w.len() + 1;
+                let ok = rest.len() >= n
+                    && rest.starts_with(' ')
+                    && rest[1..].starts_with(w)
+                    && !rest[n..].starts_with(char::is_alphanumeric);
+                if ok && n > len {
+                    (dir, len) = (d, n);
+                }
+            }
+        }
         if dir == 0 {
             continue;
         }
