@@ -366,12 +366,7 @@ static FUNCTION_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = Lazy
     map
 });
 
-/// The words of one role in `data/function_words.txt` ("range_from",
-            "span_past",
-            "span_next",
-            "weekday_anchor",
-            "not_month",
-            "not_name", "day", …).
+/// The words of one role in `data/function_words.txt` ("range_from", "day", …).
 pub fn function_words(role: &str) -> &'static [&'static str] {
     FUNCTION_WORDS.get(role).map_or(&[], Vec::as_slice)
 }
@@ -682,6 +677,59 @@ mod tests {
         assert!(MEASURE_UNITS
             .iter()
             .any(|u| u.written == "m²" && u.symbol == "m2"));
+        assert!(
+            ABBREVIATIONS.len() >= 250,
+            "{} abbreviations",
+            ABBREVIATIONS.len()
+        );
+        let ubnd = ABBREVIATIONS.get("UBND").unwrap();
+        assert_eq!(
+            (ubnd[0].full.as_str(), ubnd[0].kind),
+            ("Ủy ban nhân dân", AbbrKind::Org)
+        );
+        assert_eq!(ABBREVIATIONS.get("BHYT").unwrap()[0].kind, AbbrKind::Other);
+        assert_eq!(
+            ABBREVIATIONS.match_at("BCH quân sự xã", 0).unwrap().0,
+            "BCH quân sự".len()
+        );
+        assert!(ABBREVIATIONS.match_at("UBNDX", 0).is_none());
+        assert!(ORG_HEADS.get("Đảng ủy").unwrap().whole);
+        assert!(ORG_HEADS.get("ban thường vụ").unwrap().sub);
+        assert_eq!(
+            KNOWN_ORGS.get("Agribank").map(|c| c.contains("Agribank")),
+            Some(true)
+        );
+        assert!(SURNAMES.contains("Nguyễn"));
+        assert_eq!(PERSON_TITLES.get("chị"), Some(&TitleKind::Kin));
+        assert_eq!(PERSON_TITLES.get("hội viên"), Some(&TitleKind::Group));
+        assert_eq!(ROLES.get("bí thư"), Some(&"Bí thư"));
+        assert_eq!(ADMIN_LEVELS.get("Thị trấn"), Some(&"thị trấn"));
+        assert!(STOPWORDS.get("làm").is_some() && NOT_ORG.get("Đại hội").is_some());
+        assert_eq!(MONTH_NAMES.get("Chạp"), Some(&12));
+        assert_eq!(WEEKDAYS.get("chủ nhật"), Some(&6));
+        assert_eq!(RELATIVE_TIME.get("hôm qua"), Some(&("day", -1)));
+        assert!(HOLIDAYS
+            .get("Quốc khánh")
+            .is_some_and(|h| !h.lunar && h.month == 9));
+        assert!(CAN_CHI.len() >= 22 && SEASONS.get("hè").is_some());
+        for role in [
+            "range_from",
+            "range_to",
+            "linking",
+            "per",
+            "time_of_day",
+            "day",
+            "date_cue",
+            "ratio_cue",
+            "not_duration",
+            "not_month",
+            "not_name",
+            "span_past",
+            "span_next",
+            "weekday_anchor",
+        ] {
+            assert!(!function_words(role).is_empty(), "no {role} words");
+        }
     }
 
     #[test]
