@@ -202,6 +202,7 @@ pub struct Writer<'a> {
     xlsx: Option<Xlsx>,
     count: usize,
     pending_single: Option<String>,
+    pending_pretty: Option<String>,
     pretty: bool,
 }
 
@@ -216,6 +217,7 @@ impl<'a> Writer<'a> {
             xlsx: None,
             count: 0,
             pending_single: None,
+            pending_pretty: None,
             pretty: false,
         };
         match format {
@@ -251,6 +253,9 @@ impl<'a> Writer<'a> {
                 if self.format == Format::Json && self.count == 1 {
                     // A lone document may be indented; hold it until we know it is alone.
                     self.pending_single = Some(line);
+                    if self.pretty {
+                        self.pending_pretty = Some(serde_json::to_string_pretty(r)?);
+                    }
                     return Ok(());
                 }
                 if let Some(first) = self.pending_single.take() {
@@ -290,11 +295,9 @@ impl<'a> Writer<'a> {
     pub fn finish(mut self) -> io::Result<()> {
         if let Some(first) = self.pending_single.take() {
             let out = self.out.as_mut().expect("JSON writer");
-            if self.pretty {
-                let v: serde_json::Value = serde_json::from_str(&first)?;
-                writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
-            } else {
-                writeln!(out, "{first}")?;
+            match self.pending_pretty.take() {
+                Some(pretty) => writeln!(out, "{pretty}")?,
+                None => writeln!(out, "{first}")?,
             }
         }
         if let Some(mut c) = self.delimited.take() {

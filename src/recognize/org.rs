@@ -458,8 +458,10 @@ pub fn recognize(
     // Kim Liên".
     for k in (0..found.len().saturating_sub(1)).rev() {
         let between = &ctx.text[found[k].end.min(found[k + 1].start)..found[k + 1].start];
-        let same_head =
-            !found[k].parts.is_empty() && found[k].parts.first() == found[k + 1].parts.first();
+        // Same head ("Hội CCB, Hội LHPN xã"), or organisations named whole ("HĐND, UBND xã").
+        let same_head = (!found[k].parts.is_empty()
+            && found[k].parts.first() == found[k + 1].parts.first())
+            || (found[k].whole && found[k + 1].whole && found[k + 1].known.is_none());
         if found[k].place.is_none() && same_head && matches!(between, ", " | " và " | " - " | ",")
         {
             found[k].place = found[k + 1].place.clone();
@@ -510,6 +512,7 @@ mod tests {
         ("Văn phòng HĐND-UBND xã Yên Phúc; Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh huyện; Nghị quyết số 20/NQ-HĐND", &[("Văn phòng HĐND-UBND xã Yên Phúc", r#"{"canonical":"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Yên Phúc"}"#), ("Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh huyện", r#"{"canonical":"Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam (Agribank) chi nhánh huyện"}"#)]),
         ("hợp tác xã Bình Minh tiêu thụ; chi hội Nam giành giải; công tác tiêm phòng đợt 1; Ngày hội văn hóa; Giỗ Tổ Hùng Vương", &[("hợp tác xã Bình Minh", r#"{"canonical":"Hợp tác xã Bình Minh"}"#), ("chi hội Nam", r#"{"canonical":"Chi hội Nam"}"#)]),
         ("Trường THCS Lê Hồng Phong và Trường Tiểu học; Công ty TNHH Cao su và Agribank; Phòng Tài chính - Kế hoạch cân đối", &[("Trường THCS Lê Hồng Phong", r#"{"canonical":"Trường Trung học cơ sở Lê Hồng Phong"}"#), ("Trường Tiểu học", r#"{}"#), ("Công ty TNHH Cao su", r#"{"canonical":"Công ty trách nhiệm hữu hạn Cao su"}"#), ("Agribank", r#"{}"#), ("Phòng Tài chính - Kế hoạch", r#"{"canonical":"Phòng Tài chính - Kế hoạch"}"#)]),
+        ("ở xã Đồng Tâm, lãnh đạo HĐND, UBND xã dự", &[("HĐND", r#"{"canonical":"Hội đồng nhân dân xã Đồng Tâm"}"#), ("UBND xã", r#"{"canonical":"Ủy ban nhân dân xã Đồng Tâm"}"#)]),
         ("Chỉ thị của Bộ chính trị về", &[("Bộ chính trị", r#"{"canonical":"Bộ Chính trị"}"#)]),
         ("nhà trường, công an xã 3 buổi; BCH quân sự và", &[("công an xã", r#"{"canonical":"Công an xã"}"#), ("BCH quân sự", r#"{"canonical":"Ban Chỉ huy Quân sự"}"#)]),
         ("có Thường trực HĐND-UBND, Trưởng các đoàn thể", &[("Thường trực HĐND", r#"{"canonical":"Thường trực Hội đồng nhân dân"}"#), ("UBND", r#"{"canonical":"Thường trực Ủy ban nhân dân"}"#)]),
