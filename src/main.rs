@@ -78,15 +78,8 @@ struct CheckArgs {
     /// Which files of a folder are sample reports.
     #[arg(long, default_value = "*.txt", value_name = "GLOB")]
     glob: String,
-    /// The year that completes dates written without one.
-    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
-    reference_year: Option<i32>,
-    /// The reports' own date (YYYY-MM-DD), for relative dates.
-    #[arg(long, value_name = "DATE")]
-    document_date: Option<vnfacts::calendar::Date>,
-    /// Your own abbreviations, organisations and places (TOML).
-    #[arg(long, value_name = "FILE")]
-    lexicon: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 /// What a check found.
@@ -110,7 +103,7 @@ fn check(args: CheckArgs) -> Result<CheckSummary, Failure> {
             )));
         }
     }
-    let options = options(args.reference_year, args.document_date, &args.lexicon, None)?;
+    let options = args.read.options(None)?;
     let select = Selector::new(&args.glob).map_err(Failure::Usage)?;
     let style = Style {
         color: match args.color {
@@ -258,6 +251,13 @@ struct ExtractArgs {
     /// duration, date, period, organization, person, location).
     #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
     kinds: Option<Vec<Kind>>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+/// How reports are read: the options `extract` and `check` share.
+#[derive(clap::Args)]
+struct ReadArgs {
     /// The year that completes dates written without one ("ngày 8/3", "6 tháng đầu năm");
     /// overrides the year read from the text.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
@@ -271,33 +271,30 @@ struct ExtractArgs {
     lexicon: Option<PathBuf>,
 }
 
+impl ReadArgs {
+    /// The library's options; a bad lexicon is a usage error.
+    fn options(&self, kinds: Option<Vec<Kind>>) -> Result<Options, Failure> {
+        let lexicon = match &self.lexicon {
+            Some(p) => Some(std::sync::Arc::new(
+                vnfacts::UserLexicon::load(p).map_err(Failure::Usage)?,
+            )),
+            None => None,
+        };
+        Ok(Options {
+            reference_year: self.reference_year,
+            kinds,
+            document_date: self.document_date,
+            lexicon,
+        })
+    }
+}
+
 fn parse_kind(s: &str) -> Result<Kind, String> {
     s.parse()
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
     s.parse()
-}
-
-/// The reading options the two commands share; a bad lexicon is a usage error.
-fn options(
-    reference_year: Option<i32>,
-    document_date: Option<vnfacts::calendar::Date>,
-    lexicon: &Option<PathBuf>,
-    kinds: Option<Vec<Kind>>,
-) -> Result<Options, Failure> {
-    let lexicon = match lexicon {
-        Some(p) => Some(std::sync::Arc::new(
-            vnfacts::UserLexicon::load(p).map_err(Failure::Usage)?,
-        )),
-        None => None,
-    };
-    Ok(Options {
-        reference_year,
-        kinds,
-        document_date,
-        lexicon,
-    })
 }
 
 /// A usage error (exit 2) or a failure of the run (exit 1).
@@ -337,12 +334,7 @@ impl Drop for Output {
 }
 
 fn run(args: ExtractArgs) -> Result<vnfacts::batch::Summary, Failure> {
-    let options = options(
-        args.reference_year,
-        args.document_date,
-        &args.lexicon,
-        args.kinds.clone(),
-    )?;
+    let options = args.read.options(args.kinds.clone())?;
     if args.format == Format::Xlsx && args.output.is_none() {
         return Err(Failure::Usage(
             "--format xlsx writes a file: give it with -o FILE".to_owned(),

@@ -13,6 +13,7 @@ use crate::lunar::lunar_to_solar;
 use crate::normalize::Normalized;
 use crate::recognize::date::{iso, valid_day};
 use crate::recognize::period::{bounds, fill_years, first_week};
+use crate::recognize::relative::WEEKDAY_NAMES;
 use crate::recognize::{Cand, Pending, Point};
 use crate::Options;
 use std::collections::BTreeMap;
@@ -214,23 +215,13 @@ enum When {
     Span(String, String),
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Resolves a relative time against the document's date `d`.
 fn relative(r: &Relative, d: Date) -> Option<When> {
     let off = r.offset as i64;
     let count = r.count.map(|n| n as i64);
     let weekday = r
         .weekday
-        .and_then(|w| WEEKDAYS.iter().position(|x| *x == w))
+        .and_then(|w| WEEKDAY_NAMES.iter().position(|x| *x == w))
         .map(|w| w as i64);
     Some(match r.unit {
         "day" => match (weekday, count) {

@@ -48,7 +48,8 @@ static SEASON: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-const WEEKDAY_NAMES: [&str; 7] = [
+/// The days of the week as `relative.weekday` names them, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
