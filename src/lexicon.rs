@@ -727,6 +727,9 @@ mod tests {
             "span_past",
             "span_next",
             "weekday_anchor",
+            "unit_level",
+            "sloppy_level",
+            "branch_head",
         ] {
             assert!(!function_words(role).is_empty(), "no {role} words");
         }

@@ -16,8 +16,8 @@ use super::place::Gazetteer;
 use super::{prio, Cand, Ctx};
 use crate::fact::{Fact, Kind};
 use crate::lexicon::{
-    AbbrKind, ABBREVIATIONS, ADMIN_LEVELS, COUNT_UNITS, KNOWN_ORGS, NOT_ORG, ORG_HEADS, ORG_SPECS,
-    PERSON_TITLES, STOPWORDS,
+    function_words, AbbrKind, ABBREVIATIONS, ADMIN_LEVELS, COUNT_UNITS, KNOWN_ORGS, NOT_ORG,
+    ORG_HEADS, ORG_SPECS, PERSON_TITLES, STOPWORDS,
 };
 use std::collections::HashMap;
 
@@ -61,21 +61,6 @@ impl Mention {
         }
     }
 }
-
-/// Heads of branches, whose names are proper names ("Chi hội Sen 2").
-const BRANCH_HEADS: &[&str] = &["Chi hội", "Chi bộ", "Tổ hội", "Chi đoàn", "Tổ"];
-
-/// Levels that have organisations of their own: "UBND xã", "Công an huyện".
-const UNIT_LEVELS: &[&str] = &[
-    "tỉnh",
-    "thành phố",
-    "huyện",
-    "quận",
-    "thị xã",
-    "xã",
-    "phường",
-    "thị trấn",
-];
 
 struct Reader<'a> {
     text: &'a str,
@@ -126,13 +111,15 @@ impl Reader<'_> {
         if let Some(p) = self.gaz.at(w.start) {
             return match (p.name.as_deref(), self.gaz.only(p.level)) {
                 (Some(n), _) | (None, Some(n)) => Some((p.end, format!("{} {n}", p.level))),
-                (None, None) if UNIT_LEVELS.contains(&p.level) => Some((p.end, p.level.to_owned())),
+                (None, None) if function_words("unit_level").contains(&p.level) => {
+                    Some((p.end, p.level.to_owned()))
+                }
                 (None, None) => None,
             };
         }
         let (le, level) = ADMIN_LEVELS.match_after(self.text, w.start)?;
         // A bare level says which body only for units that have one ("UBND xã"), not "bản".
-        if !UNIT_LEVELS.contains(level) {
+        if !function_words("unit_level").contains(level) {
             return None;
         }
         match self.gaz.only(level) {
@@ -307,7 +294,7 @@ impl Reader<'_> {
         let branch = m
             .parts
             .first()
-            .is_some_and(|p| BRANCH_HEADS.contains(&p.as_str()));
+            .is_some_and(|p| function_words("branch_head").contains(&p.as_str()));
         if m.known.is_none() {
             self.specs(head_end, &mut m, branch);
         }

@@ -54,9 +54,6 @@ impl Gazetteer {
     }
 }
 
-/// Levels whose names sloppy text writes in lower case ("Xóm mậu 2"); "Bản tin" is no place.
-const SLOPPY_LEVELS: &[&str] = &["xóm", "thôn", "ấp", "xã", "phường", "tổ dân phố"];
-
 /// A capitalised word that opens a sentence rather than going on a name ("xã Yên Phúc\nNgày 15").
 pub fn not_name(s: &str) -> bool {
     crate::lexicon::function_words("not_name")
@@ -93,7 +90,7 @@ fn parse(
     {
         return None;
     }
-    let sloppy = sloppy && SLOPPY_LEVELS.contains(&level);
+    let sloppy = sloppy && crate::lexicon::function_words("sloppy_level").contains(&level);
     // The level's last word.
     let mut j = i;
     while j + 1 < words.len() && words[j].end < le {
