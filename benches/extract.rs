@@ -4,8 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use vnfacts::normalize::Normalized;
-use vnfacts::recognize::{run, Ctx};
+use vnfacts::stages::{normalized, recognisers, Read};
 use vnfacts::{extract, Options};
 
 fn corpus() -> Vec<String> {
@@ -39,13 +38,17 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.sample_size(20);
-    g.bench_function("normalize", |b| b.iter(|| Normalized::new(black_box(&big))));
-    let norm = Normalized::new(&big);
-    g.bench_function("scan figures", |b| {
-        b.iter(|| Ctx::new(black_box(norm.text())))
+    g.bench_function("normalize", |b| b.iter(|| normalized(black_box(&big))));
+    g.bench_function("read (normalise, words, figures)", |b| {
+        b.iter(|| Read::new(black_box(&big)))
     });
-    let ctx = Ctx::new(norm.text());
-    g.bench_function("recognisers", |b| b.iter(|| run(black_box(&ctx))));
+    let read = Read::new(&big);
+    g.bench_function("recognisers", |b| b.iter(|| read.recognise(black_box(&[]))));
+    for name in recognisers() {
+        g.bench_function(format!("recogniser {name}"), |b| {
+            b.iter(|| read.recognise(black_box(&[name])))
+        });
+    }
     g.finish();
 
     // Time against size: 1×, 10× and 100× the corpus; linear time keeps the throughput level.

@@ -1,40 +1,9 @@
 //! Batch runs: many documents, thread counts, spreadsheets, broken inputs, JSON Lines streams.
+mod common;
+use common::{corpus_texts, json_lines, temp, vnfacts};
 
-use assert_cmd::Command;
 use serde_json::Value as Json;
-use std::path::{Path, PathBuf};
-
-fn vnfacts() -> Command {
-    Command::cargo_bin("vnfacts").unwrap()
-}
-
-fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("vnfacts-batch-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn corpus_texts() -> Vec<String> {
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-    v.sort();
-    v.iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
-
-fn lines(out: &[u8]) -> Vec<Json> {
-    String::from_utf8(out.to_vec())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use std::path::Path;
 
 /// 1,000 documents made from the corpus, each with its own figures, in nested folders.
 fn thousand(dir: &Path) {
@@ -56,7 +25,8 @@ fn thousand(dir: &Path) {
 
 #[test]
 fn a_thousand_documents_give_the_same_bytes_whatever_the_threads() {
-    let dir = temp("thousand");
+    let tmp = temp();
+    let dir = tmp.path().to_path_buf();
     thousand(&dir);
     let run = |jobs: &str| {
         vnfacts()
@@ -71,7 +41,7 @@ fn a_thousand_documents_give_the_same_bytes_whatever_the_threads() {
     let one = run("1");
     let two = run("2");
     assert!(one == two, "--jobs 1 and --jobs 2 differ");
-    let recs = lines(&one);
+    let recs = json_lines(&one);
     assert_eq!(recs.len(), 1000);
     let sources: Vec<&str> = recs.iter().map(|r| r["source"].as_str().unwrap()).collect();
     let mut sorted = sources.clone();
@@ -87,7 +57,6 @@ fn a_thousand_documents_give_the_same_bytes_whatever_the_threads() {
         .unwrap()
         .iter()
         .any(|f| f["text"] == "43 triệu đồng" && f["value"] == 43_000_000));
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -110,7 +79,7 @@ fn csv_read_back_equals_the_json_facts() {
     let header = rdr.headers().unwrap().clone();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
-    let facts: Vec<(String, Json)> = lines(&json.stdout)
+    let facts: Vec<(String, Json)> = json_lines(&json.stdout)
         .into_iter()
         .flat_map(|d| {
             let src = d["source"].as_str().unwrap().to_owned();
@@ -159,7 +128,8 @@ fn csv_read_back_equals_the_json_facts() {
 #[test]
 fn the_workbook_has_typed_cells_a_frozen_header_and_a_documents_sheet() {
     use calamine::{open_workbook, Data, Reader, Xlsx};
-    let dir = temp("xlsx");
+    let tmp = temp();
+    let dir = tmp.path().to_path_buf();
     let out = dir.join("facts.xlsx");
     std::fs::write(dir.join("bad.txt"), b"\xff\xfe").unwrap();
     std::fs::copy(
@@ -219,12 +189,12 @@ fn the_workbook_has_typed_cells_a_frozen_header_and_a_documents_sheet() {
     assert_eq!(rows.len(), 3);
     assert!(rows[1][0].ends_with("bad.txt") && rows[1][5].contains("invalid UTF-8"));
     assert!(rows[2][0].ends_with("good.txt") && rows[2][5].is_empty());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn broken_inputs_lose_none_of_the_good_ones() {
-    let dir = temp("broken");
+    let tmp = temp();
+    let dir = tmp.path().to_path_buf();
     let texts = corpus_texts();
     for (i, t) in texts.iter().take(5).enumerate() {
         std::fs::write(dir.join(format!("good-{i}.txt")), t).unwrap();
@@ -245,7 +215,7 @@ fn broken_inputs_lose_none_of_the_good_ones() {
         .get_output()
         .stdout
         .clone();
-    let recs = lines(&out);
+    let recs = json_lines(&out);
     let good = recs.iter().filter(|r| r["facts"].is_array()).count();
     let errors: Vec<&Json> = recs.iter().filter(|r| r["error"].is_string()).collect();
     assert_eq!(good, 5, "{recs:?}");
@@ -267,7 +237,6 @@ fn broken_inputs_lose_none_of_the_good_ones() {
             "{errors:?}"
         );
     }
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -286,7 +255,7 @@ fn ten_thousand_json_lines_records_come_back_complete_and_in_order() {
         .get_output()
         .stdout
         .clone();
-    let recs = lines(&out);
+    let recs = json_lines(&out);
     assert_eq!(recs.len(), 10_001);
     for (i, r) in recs.iter().take(10_000).enumerate() {
         assert_eq!(r["source"], format!("r{i}"));

@@ -1,25 +1,22 @@
 //! `vnfacts check`: regression checks on a user's own sample documents.
+mod common;
+use common::{temp, vnfacts};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
-fn vnfacts() -> Command {
-    Command::cargo_bin("vnfacts").unwrap()
-}
-
 /// A folder with one sample report (from the corpus) and no expected file.
-fn samples(name: &str) -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("vnfacts-check-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+fn samples() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = temp();
+    let dir = tmp.path().to_path_buf();
     let doc = dir.join("tin-tuan.txt");
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/tin-tuan-xa-binh-an.txt"),
         &doc,
     )
     .unwrap();
-    (dir, doc)
+    (tmp, dir, doc)
 }
 
 fn stdout(cmd: &mut Command, code: i32) -> String {
@@ -28,7 +25,7 @@ fn stdout(cmd: &mut Command, code: i32) -> String {
 
 #[test]
 fn bless_then_ok_then_a_changed_value_is_shown_field_by_field() {
-    let (dir, doc) = samples("bless");
+    let (_tmp, dir, doc) = samples();
     // No expected file: listed, not failed; --require-expected fails it.
     let out = stdout(vnfacts().arg("check").arg(&dir), 0);
     assert!(
@@ -64,12 +61,11 @@ fn bless_then_ok_then_a_changed_value_is_shown_field_by_field() {
     // --bless accepts the change.
     stdout(vnfacts().args(["check", "--bless"]).arg(&dir), 0);
     stdout(vnfacts().arg("check").arg(&dir), 0);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn hand_written_expectations_compare_only_what_they_say() {
-    let (dir, _) = samples("hand");
+    let (_tmp, dir, _) = samples();
     std::fs::write(
         dir.join("tin-tuan.facts.json"),
         r#"{
@@ -100,7 +96,6 @@ fn hand_written_expectations_compare_only_what_they_say() {
     .unwrap();
     let out = stdout(vnfacts().args(["check", "--color", "never"]).arg(&dir), 1);
     assert!(out.contains("- missing count \"99 con trâu\""), "{out}");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -110,11 +105,10 @@ fn usage_errors_exit_2_and_bad_expectations_are_errors() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no-such-folder"));
-    let (dir, _) = samples("bad");
+    let (_tmp, dir, _) = samples();
     std::fs::write(dir.join("tin-tuan.facts.json"), "{ not json").unwrap();
     let out = stdout(vnfacts().args(["check", "--color", "never"]).arg(&dir), 1);
     assert!(out.contains("not JSON"), "{out}");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

@@ -1,20 +1,9 @@
 //! The `vnfacts` command, run as a user runs it.
+mod common;
+use common::{json_lines, temp, vnfacts};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value as Json;
-
-fn vnfacts() -> Command {
-    Command::cargo_bin("vnfacts").unwrap()
-}
-
-fn json_lines(out: &[u8]) -> Vec<Json> {
-    String::from_utf8(out.to_vec())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 #[test]
 fn extracts_a_corpus_report() {
@@ -121,8 +110,8 @@ fn several_files_give_json_lines_in_order() {
 
 #[test]
 fn invalid_utf8_names_the_file_and_the_byte() {
-    let dir = std::env::temp_dir().join(format!("vnfacts-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = temp();
+    let dir = tmp.path();
     let bad = dir.join("tcvn3.txt");
     std::fs::write(&bad, b"B\xb8o c\xb8o\n").unwrap();
     let out = vnfacts()
@@ -144,7 +133,6 @@ fn invalid_utf8_names_the_file_and_the_byte() {
         .as_str()
         .unwrap()
         .contains("invalid UTF-8 at byte 1"));
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -179,7 +167,29 @@ fn usage_errors_and_help() {
         .args(["extract", "-", "--kinds", "moneys"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown kind"));
+        .stderr(predicate::str::contains("invalid value 'moneys'"))
+        .stderr(predicate::str::contains("possible values: money, count"));
+    vnfacts()
+        .args(["extract", "-", "--format", "pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "possible values: json, jsonl, csv, tsv, xlsx",
+        ));
+    // The kinds and formats --help lists are the library's own lists.
+    let help = vnfacts()
+        .args(["extract", "--help"])
+        .output()
+        .unwrap()
+        .stdout;
+    let help = String::from_utf8(help).unwrap();
+    for kind in vnfacts::Kind::ALL {
+        assert!(
+            help.contains(kind.name()),
+            "{} missing from --help",
+            kind.name()
+        );
+    }
     vnfacts()
         .arg("--help")
         .assert()
@@ -244,8 +254,8 @@ fn a_user_lexicon_adds_names() {
 
 #[test]
 fn a_bad_user_lexicon_is_an_error_that_names_it() {
-    let dir = std::env::temp_dir().join(format!("vnfacts-lex-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = temp();
+    let dir = tmp.path();
     let bad = dir.join("bad.toml");
     std::fs::write(&bad, "[places]\n\"Kim Liên\" = \"làng xã\"\n").unwrap();
     vnfacts()
@@ -259,5 +269,4 @@ fn a_bad_user_lexicon_is_an_error_that_names_it() {
         .stderr(
             predicate::str::contains("bad.toml").and(predicate::str::contains("is not a level")),
         );
-    std::fs::remove_dir_all(&dir).ok();
 }

@@ -3,25 +3,13 @@
 //! After a change that is meant to alter the output, look at the differences this test prints,
 //! then rewrite the expected files with `VNFACTS_BLESS=1 cargo test --test corpus` and review
 //! them with `git diff corpus/`.
+mod common;
+use common::corpus_paths;
 
 use serde_json::Value as Json;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
-use vnfacts::{check, decode::decode, extract, normalize::Normalized, Options};
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
-
-fn samples() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    v.sort();
-    v
-}
+use vnfacts::{check, decode, extract, stages, Options};
 
 fn run(path: &Path) -> Json {
     let text = decode(&std::fs::read(path).unwrap()).unwrap();
@@ -34,7 +22,7 @@ fn run(path: &Path) -> Json {
 fn corpus_matches_expected_facts() {
     let bless = std::env::var_os("VNFACTS_BLESS").is_some();
     let mut failures = Vec::new();
-    let files = samples();
+    let files = corpus_paths();
     assert!(
         files.len() >= 8,
         "the corpus should hold at least 8 reports"
@@ -72,7 +60,7 @@ fn corpus_matches_expected_facts() {
 
 #[test]
 fn corpus_reports_are_long_enough_and_spans_are_true() {
-    for path in samples() {
+    for path in corpus_paths() {
         let text = decode(&std::fs::read(&path).unwrap()).unwrap();
         assert!(
             text.chars().count() >= 1500,
@@ -101,11 +89,11 @@ fn corpus_covers_every_form_twice() {
     let mut raw = String::new();
     let mut norm = String::new();
     let (mut crlf, mut decomposed) = (0, 0);
-    for path in samples() {
+    for path in corpus_paths() {
         let text = decode(&std::fs::read(&path).unwrap()).unwrap();
         crlf += usize::from(text.contains("\r\n"));
         decomposed += text.matches(['\u{301}', '\u{323}', '\u{309}']).count();
-        norm.push_str(Normalized::new(&text).text());
+        norm.push_str(&stages::normalized(&text));
         norm.push('\n');
         // Composed, line breaks kept as written.
         let nfc = text.nfc().collect::<String>().replace("\r\n", "\n");

@@ -1,21 +1,20 @@
 //! The Time examples of Duckling's Vietnamese corpus (`../shared/peers/duckling-vi/time.json`)
 //! that resolve to a day, a week, a month, a quarter, a year or a span of them, run through
 //! `extract` with Duckling's reference time (Thursday 2017-02-02) as the document's date.
-//! Prints the pass rate and the failures; fails below 90%. Skipped when `../shared` is absent.
+//! Prints the pass rate and the failures; fails below 90%. Ignored when `../shared` is absent.
 //!
 //! An example passes when exactly one date or period fact covers the whole text with
 //! Duckling's value: a day, month or year is a `date` at that precision; a week, a quarter and
 //! every interval is a `period` with inclusive bounds (Duckling's `to` is exclusive).
+mod common;
+use common::shared;
 
 use serde_json::Value as Json;
-use std::path::Path;
-use vnfacts::calendar::Date;
+use vnfacts::time::Date;
 use vnfacts::{extract, Kind, Options, Value};
 
 fn load(name: &str) -> Option<Vec<Json>> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/peers/duckling-vi")
-        .join(name);
+    let p = shared("peers/duckling-vi").join(name);
     serde_json::from_str(&std::fs::read_to_string(p).ok()?).ok()
 }
 
@@ -67,11 +66,10 @@ fn want(e: &Json) -> Option<Want> {
 }
 
 #[test]
+#[cfg_attr(not(shared), ignore = "needs ../shared")]
 fn duckling_time() {
-    let (Some(examples), Some(negative)) = (load("time.json"), load("time_negative.json")) else {
-        eprintln!("skipped: ../shared/peers/duckling-vi is not here");
-        return;
-    };
+    let examples = load("time.json").expect("../shared/peers/duckling-vi is there");
+    let negative = load("time_negative.json").expect("../shared/peers/duckling-vi is there");
     let options = Options {
         document_date: Date::new(2017, 2, 2),
         ..Options::default()

@@ -1,35 +1,10 @@
 //! Hostile inputs, each with its documented behaviour (README, "Limits and hostile input"):
 //! never a panic, never a span whose text differs from the input, a clear message and a
 //! non-zero exit where a run fails.
+mod common;
+use common::{calm, temp, vnfacts};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-use vnfacts::{extract, Options};
-
-fn vnfacts() -> Command {
-    Command::cargo_bin("vnfacts").unwrap()
-}
-
-/// Every fact's text is the input between its offsets, and every number is finite.
-fn calm(text: &str) -> vnfacts::Document {
-    let doc = extract(text, &Options::default());
-    let chars: Vec<char> = text.chars().collect();
-    for f in &doc.facts {
-        assert!(f.start < f.end && f.end <= chars.len());
-        assert_eq!(chars[f.start..f.end].iter().collect::<String>(), f.text);
-        if let Some(v) = f.number() {
-            assert!(v.to_f64().is_finite());
-        }
-    }
-    doc
-}
-
-fn temp(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("vnfacts-hostile-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 #[test]
 fn empty_and_blank_documents_have_no_facts() {
@@ -101,7 +76,8 @@ fn a_20_mb_line_with_no_line_break() {
 
 #[test]
 fn binary_data_and_invalid_utf8_in_the_middle() {
-    let dir = temp("binary");
+    let tmp = temp();
+    let dir = tmp.path().to_path_buf();
     std::fs::write(dir.join("zip.txt"), b"PK\x03\x04\x00\x00\x00binary").unwrap();
     std::fs::write(dir.join("mid.txt"), b"Hoi co 20 hoi vien\n\xe1\xbb\n").unwrap();
     let out = vnfacts()
@@ -115,7 +91,6 @@ fn binary_data_and_invalid_utf8_in_the_middle() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("invalid UTF-8 at byte 19 (line 2)"), "{text}");
     assert!(text.contains("a binary file (a NUL byte at 4)"), "{text}");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -159,7 +134,8 @@ fn a_full_device_is_an_error_and_leaves_nothing_half_written() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the output"));
     // A regular file that cannot be completed is never left as if complete.
-    let dir = temp("partial");
+    let tmp = temp();
+    let dir = tmp.path().to_path_buf();
     let out = dir.join("facts.jsonl");
     vnfacts()
         .args(["extract", "--quiet", "-o"])
@@ -168,15 +144,15 @@ fn a_full_device_is_an_error_and_leaves_nothing_half_written() {
         .assert()
         .code(1);
     assert!(!dir.join("facts.jsonl.partial").exists());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn a_document_larger_than_the_limit_is_refused_with_a_reason() {
-    let dir = temp("large");
+    let tmp = temp();
+    let dir = tmp.path().to_path_buf();
     let big = dir.join("big.txt");
     let f = std::fs::File::create(&big).unwrap();
-    f.set_len(vnfacts::batch::MAX_DOCUMENT as u64 + 1).unwrap();
+    f.set_len(vnfacts::input::MAX_DOCUMENT as u64 + 1).unwrap();
     let out = vnfacts()
         .args(["extract", "--quiet"])
         .arg(&big)
@@ -188,7 +164,6 @@ fn a_document_larger_than_the_limit_is_refused_with_a_reason() {
     assert!(String::from_utf8(out)
         .unwrap()
         .contains("larger than 64 MiB"));
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

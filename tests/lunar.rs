@@ -3,8 +3,8 @@
 //! which holds every Tết of those years, and the known years where Vietnam's calendar parts
 //! from China's (1985, 2007, 2030).
 
-use vnfacts::calendar::Date;
-use vnfacts::lunar::{lunar_to_solar, solar_to_lunar};
+use vnfacts::time::Date;
+use vnfacts::time::{lunar_to_solar, solar_to_lunar};
 
 fn table() -> Vec<(i32, u32, bool, Date)> {
     include_str!("data/lunar_months.tsv")

@@ -149,7 +149,7 @@ proptest! {
     fn dates_read_back(y in 1990i32..2040, m in 1u32..=12, d in 1u32..=28, form in 0usize..14) {
         let day = format!("{y:04}-{m:02}-{d:02}");
         let month = format!("{y:04}-{m:02}");
-        let lunar = vnfacts::lunar::lunar_to_solar(y, m, d, false).map(|x| x.iso());
+        let lunar = vnfacts::time::lunar_to_solar(y, m, d, false).map(|x| x.iso());
         // (written, kind, value or from, to, year inferred)
         let (written, kind, value, to, inferred): (String, Kind, String, Option<String>, bool) = match form {
             0 => (format!("{d}/{m}/{y}"), Kind::Date, day, None, false),

@@ -1,13 +1,14 @@
 //! The sample report of `../shared/seeds/` (read from there, never copied into the project):
 //! every example SPEC.md gives for it, the figures a careful reader writes down, and none of
-//! the numbers that are not facts. Skipped when `../shared` is absent.
+//! the numbers that are not facts. Ignored when `../shared` is absent.
+mod common;
+use common::shared;
 
 use serde_json::{json, Value as Json};
-use std::path::Path;
 use vnfacts::{extract, Options};
 
 fn seed() -> Option<(String, Vec<Json>, Json)> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_f674707354c15d01.txt");
+    let p = shared("seeds/000_f674707354c15d01.txt");
     let text = std::fs::read_to_string(p).ok()?;
     let doc = extract(&text, &Options::default());
     let v = serde_json::to_value(&doc).unwrap();
@@ -31,11 +32,9 @@ fn expect(facts: &[Json], text: &str, fields: Json) {
 }
 
 #[test]
+#[cfg_attr(not(shared), ignore = "needs ../shared")]
 fn spec_examples_on_the_sample() {
-    let Some((text, facts, doc)) = seed() else {
-        eprintln!("skipped: ../shared/seeds is not here");
-        return;
-    };
+    let (text, facts, doc) = seed().expect("../shared/seeds is there");
     assert_eq!(doc["date"], "2024-07-08");
     assert_eq!(doc["reference_year"], 2024);
     assert!(doc["title"]
@@ -198,11 +197,9 @@ fn spec_examples_on_the_sample() {
 }
 
 #[test]
+#[cfg_attr(not(shared), ignore = "needs ../shared")]
 fn no_non_facts_on_the_sample() {
-    let Some((text, facts, _)) = seed() else {
-        eprintln!("skipped: ../shared/seeds is not here");
-        return;
-    };
+    let (text, facts, _) = seed().expect("../shared/seeds is there");
     // Numbers in names, document numbers, slogans, prizes: no fact may start with them.
     for phrase in [
         "Liên Mậu 3",
@@ -242,11 +239,9 @@ fn no_non_facts_on_the_sample() {
 }
 
 #[test]
+#[cfg_attr(not(shared), ignore = "needs ../shared")]
 fn organisations_people_and_places_on_the_sample() {
-    let Some((_, facts, doc)) = seed() else {
-        eprintln!("skipped: ../shared/seeds is not here");
-        return;
-    };
+    let (_, facts, doc) = seed().expect("../shared/seeds is there");
     // SPEC.md's examples.
     expect(
         &facts,

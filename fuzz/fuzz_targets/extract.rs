@@ -3,7 +3,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = vnfacts::decode::decode(data) else { return };
+    let Ok(text) = vnfacts::decode(data) else { return };
     let doc = vnfacts::extract(&text, &vnfacts::Options::default());
     let chars: Vec<char> = text.chars().collect();
     for f in &doc.facts {

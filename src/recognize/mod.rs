@@ -1,52 +1,59 @@
-//! The recognisers: one module per kind, all reading the same [`Ctx`] (the normalised text and
-//! its figures, read once) and proposing [`Cand`]idates. [`crate::resolve`] picks among them.
+//! The recognisers: one per kind of fact, all reading the same [`Ctx`] (the normalised text,
+//! its words and its figures, read once) and proposing [`Cand`]idates, which resolution picks
+//! among. They are registered in one table, [`RECOGNISERS`], with the kinds they propose;
+//! [`KINDS`] gives each kind its layer and priority.
 //!
-//! Each module keeps its examples beside it as a table of (input, expected) that a test runs.
+//! Each recogniser keeps its examples beside it as data (`quantity/money.tsv` beside
+//! `quantity/money.rs`: input, fact text, expected fields), which `cargo test` runs
+//! (`examples.rs`); adding a rule means adding the rows that show it.
 
-pub mod count;
-pub mod date;
-pub mod duration;
-pub mod holiday;
-pub mod measure;
-pub mod money;
-pub mod names;
-pub mod nonfacts;
-pub mod org;
-pub mod percent;
-pub mod period;
-pub mod person;
-pub mod place;
-pub mod ratio;
-pub mod relative;
+pub(crate) mod names;
+pub(crate) mod quantity;
+pub(crate) mod time;
 
-use crate::dec::Dec;
-use crate::fact::{Fact, Kind, Qualifier, Value};
-use crate::lexicon::{function_words, is_word_char, QUALIFIERS};
-use crate::numbers::{scan, Figure};
-use std::sync::LazyLock;
+#[cfg(test)]
+mod examples;
 
-/// What every recogniser reads: the normalised text and its figures.
-pub struct Ctx<'a> {
+use crate::lexicon::Lexicon;
+use crate::model::{Fact, Kind};
+use crate::text::chars::is_one_of;
+use crate::text::numbers::Figure;
+use crate::text::tokens::Words;
+use crate::text::Reading;
+use crate::time::pending::{Pending, Point};
+use crate::Options;
+use std::cell::OnceCell;
+
+/// What every recogniser reads: the normalised text, its words and its figures.
+pub(crate) struct Ctx<'a> {
     /// Normalised text.
     pub text: &'a str,
+    /// Its words, for matching the lists of `lex`.
+    pub w: Words<'a>,
+    /// The word lists.
+    pub lex: &'a Lexicon,
     /// Every figure of the text, in order.
-    pub figs: Vec<Figure>,
+    pub figs: &'a [Figure],
     /// Figures that are part of a name or a document number (never a fact).
     pub blocked: Vec<bool>,
-    /// The user's own word lists.
-    pub user: Option<&'a crate::UserLexicon>,
     /// Document numbers, ordinals and slogans ("Nghị quyết số 20/NQ-HĐND"): no facts inside.
     pub block_spans: Vec<(usize, usize)>,
     /// Where the closing line of the report is (its author, often).
     pub last_line: Option<(usize, usize)>,
+    /// Spans in quotation marks (slogans, programmes): no names inside.
+    pub quotes: Vec<(usize, usize)>,
+    /// The places of the text, which organisations and places share.
+    gazetteer: OnceCell<names::place::Gazetteer>,
 }
 
 impl<'a> Ctx<'a> {
-    /// Reads the figures of `text` and marks those that are not facts.
-    pub fn new(text: &'a str) -> Ctx<'a> {
-        let figs = scan(text);
-        let block_spans = nonfacts::spans(text);
-        let mut blocked = nonfacts::blocked_figures(&block_spans, &figs);
+    /// Marks the figures of `reading` that are not facts.
+    pub fn new(reading: &'a Reading, lex: &'a Lexicon) -> Ctx<'a> {
+        let text = reading.text();
+        let w = reading.words(lex);
+        let figs = &reading.figures[..];
+        let block_spans = quantity::nonfacts::spans(text, lex);
+        let mut blocked = quantity::nonfacts::blocked_figures(&block_spans, figs);
         // A lone number word right after a figure is a word, not a number: "134 năm" is
         // 134 years, not 134 and five.
         for i in 1..figs.len() {
@@ -55,18 +62,22 @@ impl<'a> Ctx<'a> {
             }
         }
         // "thứ hai", "thứ ba": an ordinal or a day of the week, never a figure.
+        let ordinal = lex.words("ordinal");
         for (i, f) in figs.iter().enumerate() {
-            if f.single_word && word_is(text, word_before(text, f.start), &["thứ"]) {
+            if f.single_word && word_is(text, word_before(text, f.start), ordinal) {
                 blocked[i] = true;
             }
         }
         Ctx {
             text,
+            w,
+            lex,
             figs,
             blocked,
-            user: None,
             block_spans,
-            last_line: None,
+            last_line: reading.last_line,
+            quotes: names::quoted(text),
+            gazetteer: OnceCell::new(),
         }
     }
 
@@ -74,50 +85,31 @@ impl<'a> Ctx<'a> {
     pub fn usable(&self, i: usize) -> bool {
         !self.blocked[i]
     }
-}
 
-/// A date as far as the text gives it: a year (or not), a month, a day (or not).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Point {
-    /// The year, when written.
-    pub year: Option<i32>,
-    /// Month, 1–12.
-    pub month: u32,
-    /// Day, when written (month precision otherwise).
-    pub day: Option<u32>,
-}
+    /// The places of the text (read once, on first use).
+    pub fn gazetteer(&self) -> &names::place::Gazetteer {
+        self.gazetteer.get_or_init(|| names::place::gazetteer(self))
+    }
 
-/// What is completed later, once the document's date and the reference year are known.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    /// A date whose year is missing: it is the reference year's.
-    Point(Point),
-    /// A period (dates and periods share a tier: the longer reading wins).between two points, either of which may lack its year; `days` reports the
-    /// bounds as days (a point with no day then stands for its first or last day).
-    Range(Point, Point, bool),
-    /// A lunar date of the reference year.
-    Lunar {
-        /// Lunar month.
-        month: u32,
-        /// Lunar day.
-        day: u32,
-        /// Leap month.
-        leap: bool,
-        /// How many lunar years before the reference year ("30 Tết" is in the year before).
-        year_offset: i32,
-        /// The year's place in the sixty-year cycle when the text names it ("Giáp Thìn"):
-        /// the year is the one of that name nearest the reference year.
-        cycle: Option<i32>,
-    },
-    /// Relative to the document's date.
-    Relative(crate::fact::Relative),
-    /// The first week of a month of the reference year.
-    FirstWeek(u32),
+    /// The words of a role of the function or calendar words.
+    pub fn words(&self, role: &str) -> &'a [&'static str] {
+        self.lex.words(role)
+    }
+
+    /// A qualifier phrase that ends one space before `pos`: its start and meaning.
+    pub fn qualifier_before(&self, pos: usize) -> Option<(usize, crate::model::Qualifier)> {
+        if pos == 0 || self.text.as_bytes()[pos - 1] != b' ' {
+            return None;
+        }
+        let (s, q) = self.w.before(&self.lex.qualifiers, pos - 1)?;
+        // `None` marks phrases that only look like qualifiers ("cấp trên").
+        Some((s, (*q)?))
+    }
 }
 
 /// A proposed fact, in byte offsets of the normalised text.
 #[derive(Debug, Clone)]
-pub struct Cand {
+pub(crate) struct Cand {
     /// Start (normalised bytes).
     pub start: usize,
     /// End (normalised bytes, exclusive).
@@ -139,12 +131,12 @@ pub struct Cand {
 }
 
 impl Cand {
-    /// A candidate fact.
-    pub fn new(start: usize, end: usize, prio: u8, fact: Fact) -> Cand {
+    /// A candidate fact, with the priority of its kind.
+    pub fn new(start: usize, end: usize, fact: Fact) -> Cand {
         Cand {
             start,
             end,
-            prio,
+            prio: spec(fact.kind).prio,
             fact: Box::new(fact),
             overflow: false,
             block: false,
@@ -153,100 +145,254 @@ impl Cand {
             explicit_year: None,
         }
     }
+
+    /// A span that keeps every other fact out and is never reported.
+    pub fn block(start: usize, end: usize) -> Cand {
+        let mut c = Cand::new(start, end, Fact::new(Kind::Count));
+        c.prio = BLOCK_PRIO;
+        c.block = true;
+        c
+    }
 }
 
-/// Priorities: a date beats a count on the same digits, and so on.
-pub mod prio {
-    /// A document number or name.
-    pub const BLOCK: u8 = 255;
-    /// A period (dates and periods share a tier: the longer reading wins).
-    pub const PERIOD: u8 = 80;
-    /// A date.
-    pub const DATE: u8 = 80;
-    /// Money.
-    pub const MONEY: u8 = 70;
-    /// A ratio.
-    pub const RATIO: u8 = 60;
-    /// A percent.
-    pub const PERCENT: u8 = 60;
-    /// Counts, measures and durations: the longer wins.
-    pub const QUANTITY: u8 = 50;
-    /// Organisations (a layer of their own, with people: the longer wins).
-    pub const ORG: u8 = 30;
-    /// People.
-    pub const PERSON: u8 = 30;
-    /// Places (a layer of their own: a place may lie inside an organisation's name).
-    pub const PLACE: u8 = 20;
+/// How resolution treats the facts of a kind.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KindSpec {
+    /// The kind.
+    pub kind: Kind,
+    /// Facts of one layer may not overlap; facts of different layers may nest (a place inside
+    /// an organisation's name, an organisation beside a figure).
+    pub layer: usize,
+    /// Higher wins an overlap within a layer; then the longer reading, then the earlier.
+    pub prio: u8,
 }
 
-/// Runs every recogniser.
-pub fn run(ctx: &Ctx) -> Vec<Cand> {
+/// The priority of a blocking span (a document number): it wins every overlap.
+pub(crate) const BLOCK_PRIO: u8 = 255;
+
+/// Layers and priorities. Dates and periods share a tier (the longer reading wins), then
+/// money, ratios and percents, then counts, measures and durations ("68 ngày công" is a count,
+/// not "68 ngày": the longer wins); names have layers of their own.
+pub(crate) const KINDS: [KindSpec; 11] = [
+    KindSpec {
+        kind: Kind::Date,
+        layer: 0,
+        prio: 80,
+    },
+    KindSpec {
+        kind: Kind::Period,
+        layer: 0,
+        prio: 80,
+    },
+    KindSpec {
+        kind: Kind::Money,
+        layer: 0,
+        prio: 70,
+    },
+    KindSpec {
+        kind: Kind::Ratio,
+        layer: 0,
+        prio: 60,
+    },
+    KindSpec {
+        kind: Kind::Percent,
+        layer: 0,
+        prio: 60,
+    },
+    KindSpec {
+        kind: Kind::Count,
+        layer: 0,
+        prio: 50,
+    },
+    KindSpec {
+        kind: Kind::Measure,
+        layer: 0,
+        prio: 50,
+    },
+    KindSpec {
+        kind: Kind::Duration,
+        layer: 0,
+        prio: 50,
+    },
+    KindSpec {
+        kind: Kind::Organization,
+        layer: 1,
+        prio: 30,
+    },
+    KindSpec {
+        kind: Kind::Person,
+        layer: 1,
+        prio: 30,
+    },
+    KindSpec {
+        kind: Kind::Location,
+        layer: 2,
+        prio: 20,
+    },
+];
+
+/// The layer and priority of a kind.
+pub(crate) fn spec(kind: Kind) -> KindSpec {
+    KINDS
+        .into_iter()
+        .find(|s| s.kind == kind)
+        .unwrap_or(KindSpec {
+            kind,
+            layer: 0,
+            prio: 0,
+        })
+}
+
+/// A recogniser: the kinds it proposes and the function that proposes them.
+pub(crate) struct Recogniser {
+    /// Its name (for profiles).
+    pub name: &'static str,
+    /// The kinds of fact it proposes.
+    pub kinds: &'static [Kind],
+    /// Proposes its candidates.
+    pub run: fn(&Ctx, &mut Vec<Cand>),
+    /// Its examples (file, text), kept beside it and run by `cargo test`.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub examples: (&'static str, &'static str),
+}
+
+/// The examples file beside a recogniser.
+macro_rules! examples {
+    ($path:literal) => {
+        (concat!("src/recognize/", $path), include_str!($path))
+    };
+}
+
+/// Every recogniser, in the order they run.
+pub(crate) const RECOGNISERS: &[Recogniser] = &[
+    Recogniser {
+        name: "nonfacts",
+        kinds: &[],
+        run: quantity::nonfacts::recognize,
+        examples: examples!("quantity/nonfacts.tsv"),
+    },
+    Recogniser {
+        name: "date",
+        kinds: &[Kind::Date, Kind::Period],
+        run: time::date::recognize,
+        examples: examples!("time/date.tsv"),
+    },
+    Recogniser {
+        name: "period",
+        kinds: &[Kind::Period],
+        run: time::period::recognize,
+        examples: examples!("time/period.tsv"),
+    },
+    Recogniser {
+        name: "relative",
+        kinds: &[Kind::Date, Kind::Period],
+        run: time::relative::recognize,
+        examples: examples!("time/relative.tsv"),
+    },
+    Recogniser {
+        name: "holiday",
+        kinds: &[Kind::Date],
+        run: time::holiday::recognize,
+        examples: examples!("time/holiday.tsv"),
+    },
+    Recogniser {
+        name: "money",
+        kinds: &[Kind::Money],
+        run: quantity::money::recognize,
+        examples: examples!("quantity/money.tsv"),
+    },
+    Recogniser {
+        name: "percent",
+        kinds: &[Kind::Percent],
+        run: quantity::percent::recognize,
+        examples: examples!("quantity/percent.tsv"),
+    },
+    Recogniser {
+        name: "ratio",
+        kinds: &[Kind::Ratio],
+        run: quantity::ratio::recognize,
+        examples: examples!("quantity/ratio.tsv"),
+    },
+    Recogniser {
+        name: "measure",
+        kinds: &[Kind::Measure],
+        run: quantity::measure::recognize,
+        examples: examples!("quantity/measure.tsv"),
+    },
+    Recogniser {
+        name: "count",
+        kinds: &[Kind::Count],
+        run: quantity::count::recognize,
+        examples: examples!("quantity/count.tsv"),
+    },
+    Recogniser {
+        name: "duration",
+        kinds: &[Kind::Duration],
+        run: quantity::duration::recognize,
+        examples: examples!("quantity/duration.tsv"),
+    },
+    Recogniser {
+        name: "place",
+        kinds: &[Kind::Location],
+        run: names::place::recognize,
+        examples: examples!("names/place.tsv"),
+    },
+    Recogniser {
+        name: "organization",
+        kinds: &[Kind::Organization],
+        run: names::org::recognize,
+        examples: examples!("names/org.tsv"),
+    },
+    Recogniser {
+        name: "person",
+        kinds: &[Kind::Person],
+        run: names::person::recognize,
+        examples: examples!("names/person.tsv"),
+    },
+];
+
+/// The kinds whose recognisers must run so that the facts of `wanted` come out as a full
+/// reading gives them: those that can win an overlap with them (same layer, no lower
+/// priority), places for people (a person's name inside a place's is the place's), and dates
+/// and periods when the document block needs them (no document date or reference year given).
+pub(crate) fn needed_kinds(wanted: &[Kind], options: &Options) -> Vec<Kind> {
+    let mut need: Vec<Kind> = wanted.to_vec();
+    for w in wanted {
+        let ws = spec(*w);
+        for s in KINDS {
+            if s.layer == ws.layer && s.prio >= ws.prio {
+                need.push(s.kind);
+            }
+        }
+        if *w == Kind::Person {
+            need.push(Kind::Location);
+        }
+    }
+    if options.document_date.is_none() || options.reference_year.is_none() {
+        need.extend([Kind::Date, Kind::Period]);
+    }
+    need.sort();
+    need.dedup();
+    need
+}
+
+/// Runs the recognisers of `kinds` (all when `None`).
+pub(crate) fn run(ctx: &Ctx, kinds: Option<&[Kind]>) -> Vec<Cand> {
     let mut out = Vec::with_capacity(ctx.figs.len() * 2);
-    nonfacts::recognize(ctx, &mut out);
-    date::recognize(ctx, &mut out);
-    period::recognize(ctx, &mut out);
-    relative::recognize(ctx, &mut out);
-    holiday::recognize(ctx, &mut out);
-    money::recognize(ctx, &mut out);
-    percent::recognize(ctx, &mut out);
-    ratio::recognize(ctx, &mut out);
-    measure::recognize(ctx, &mut out);
-    count::recognize(ctx, &mut out);
-    duration::recognize(ctx, &mut out);
-    entities(ctx, &mut out);
+    for r in RECOGNISERS {
+        let wanted =
+            r.kinds.is_empty() || kinds.is_none_or(|k| r.kinds.iter().any(|x| k.contains(x)));
+        if wanted {
+            (r.run)(ctx, &mut out);
+        }
+    }
     out
-}
-
-/// Places, organisations and people, which share the words, quotes and places of the text.
-fn entities(ctx: &Ctx, out: &mut Vec<Cand>) {
-    let words = names::words(ctx.text);
-    let quotes = names::quoted(ctx.text);
-    let gaz = place::gazetteer(ctx, &words, &quotes);
-    place::recognize(&gaz, out);
-    org::recognize(ctx, &words, &quotes, &gaz, out);
-    person::recognize(ctx, &words, &quotes, out);
 }
 
 // ---- shared helpers -------------------------------------------------------------------------
 
-/// `hay` starts with `needle` (lower case), ignoring case; returns the bytes of `hay` matched.
-pub fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
-    let mut h = hay.char_indices();
-    for n in needle.chars() {
-        let (_, c) = h.next()?;
-        if c != n && crate::lexicon::lower(c) != n {
-            return None;
-        }
-    }
-    Some(h.next().map_or(hay.len(), |(i, _)| i))
-}
-
-/// `hay` ends with `needle` (lower case), ignoring case; returns where the match starts.
-pub fn ends_with_ci(hay: &str, needle: &str) -> Option<usize> {
-    let mut h = hay.char_indices().rev();
-    let mut start = hay.len();
-    for n in needle.chars().rev() {
-        let (i, c) = h.next()?;
-        if c != n && crate::lexicon::lower(c) != n {
-            return None;
-        }
-        start = i;
-    }
-    Some(start)
-}
-
-/// The char just before byte `pos`.
-pub fn char_before(text: &str, pos: usize) -> Option<char> {
-    text.get(..pos)?.chars().next_back()
-}
-
-/// The char at byte `pos`.
-pub fn char_at(text: &str, pos: usize) -> Option<char> {
-    text.get(pos..)?.chars().next()
-}
-
 /// The word (letters and digits) that ends one space before byte `pos`: its byte range.
-pub fn word_before(text: &str, pos: usize) -> Option<(usize, usize)> {
+pub(crate) fn word_before(text: &str, pos: usize) -> Option<(usize, usize)> {
     let e = pos.checked_sub(1)?;
     if text.as_bytes()[e] != b' ' {
         return None;
@@ -255,13 +401,13 @@ pub fn word_before(text: &str, pos: usize) -> Option<(usize, usize)> {
     let s = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| !is_word_char(c))
+        .find(|&(_, c)| !crate::text::chars::is_word_char(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     (s < e).then_some((s, e))
 }
 
 /// The word that starts one space after byte `pos`.
-pub fn word_after(text: &str, pos: usize) -> Option<(usize, usize)> {
+pub(crate) fn word_after(text: &str, pos: usize) -> Option<(usize, usize)> {
     if text.as_bytes().get(pos) != Some(&b' ') {
         return None;
     }
@@ -269,237 +415,12 @@ pub fn word_after(text: &str, pos: usize) -> Option<(usize, usize)> {
     let rest = &text[s..];
     let len = rest
         .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
+        .find(|&(_, c)| !crate::text::chars::is_word_char(c))
         .map_or(rest.len(), |(i, _)| i);
     (len > 0).then_some((s, s + len))
 }
 
 /// Is the word at this range equal to one of `words` (lower case)?
-pub fn word_is(text: &str, range: Option<(usize, usize)>, words: &[&str]) -> bool {
-    match range {
-        Some((s, e)) => {
-            let w = &text[s..e];
-            words.iter().any(|x| starts_with_ci(w, x) == Some(w.len()))
-        }
-        None => false,
-    }
-}
-
-/// A qualifier phrase that ends one space before `pos`: its start and meaning.
-pub fn qualifier_before(text: &str, pos: usize) -> Option<(usize, Qualifier)> {
-    if pos == 0 || text.as_bytes()[pos - 1] != b' ' {
-        return None;
-    }
-    let (s, name) = QUALIFIERS.match_before(text, pos - 1)?;
-    // "none" marks phrases that only look like qualifiers ("cấp trên").
-    Some((s, Qualifier::from_name(name)?))
-}
-
-/// A figure, possibly with a unit before or after it (its "core").
-#[derive(Debug, Clone)]
-pub struct Core<U> {
-    /// Start of the core (the unit, when it stands before the figure).
-    pub start: usize,
-    /// End of the core (after the unit).
-    pub end: usize,
-    /// What the unit says.
-    pub unit: U,
-    /// The value, when the unit changes it ("2 đô la và 23 xen").
-    pub value: Option<Dec>,
-    /// True when the unit is only implied by the context (money with no currency mark).
-    pub implied: bool,
-}
-
-/// A quantity read around a figure: a single value or a range, with its qualifier.
-#[derive(Debug, Clone)]
-pub struct Quantity<U> {
-    /// Start of the span.
-    pub start: usize,
-    /// End of the span.
-    pub end: usize,
-    /// The value (single).
-    pub value: Option<Dec>,
-    /// Range bounds.
-    pub min: Option<Dec>,
-    /// Range bounds.
-    pub max: Option<Dec>,
-    /// The qualifier.
-    pub qualifier: Qualifier,
-    /// The unit of the (last) figure.
-    pub unit: U,
-    /// A figure was too large to hold.
-    pub overflow: bool,
-}
-
-/// What may stand between the two ends of a range: " đến ", " tới ", "-", " - ", …
-/// (`range_to` in `data/function_words.txt`).
-static RANGE_SEPARATORS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut v = Vec::new();
-    for w in function_words("range_to") {
-        if !w.chars().any(char::is_alphabetic) {
-            v.push((*w).to_owned());
-        }
-        v.push(format!(" {w} "));
-    }
-    v
-});
-
-/// Reads the quantities of the text: for each usable figure whose core `core_of` finds, the
-/// single value and, where the figure before it joins it ("từ 3 đến 5", "30-40"), the range.
-pub fn quantities<U: Clone + PartialEq>(
-    ctx: &Ctx,
-    core_of: impl Fn(&Ctx, usize) -> Option<Core<U>>,
-) -> Vec<Quantity<U>> {
-    let text = ctx.text;
-    let mut out = Vec::new();
-    let mut prev_core: Option<Core<U>> = None;
-    for (i, f) in ctx.figs.iter().enumerate() {
-        let core = if ctx.usable(i) { core_of(ctx, i) } else { None };
-        let this_prev = prev_core.take();
-        let Some(core) = core else {
-            continue;
-        };
-        let value = core.value.unwrap_or(f.value);
-        // Single value.
-        let (mut start, mut end) = (core.start, core.end);
-        let mut qualifier = Qualifier::Exact;
-        if let Some((s, q)) = qualifier_before(text, start) {
-            start = s;
-            qualifier = q;
-        }
-        if qualifier == Qualifier::Exact {
-            let before_tu = word_before(text, start).filter(|&r| word_is(text, Some(r), &["từ"]));
-            if let Some((ts, _)) = before_tu {
-                for (tail, q) in [
-                    (" trở lên", Qualifier::AtLeast),
-                    (" trở xuống", Qualifier::AtMost),
-                ] {
-                    if let Some(n) = starts_with_ci(&text[end..], tail) {
-                        start = ts;
-                        end += n;
-                        qualifier = q;
-                        break;
-                    }
-                }
-            }
-        }
-        out.push(Quantity {
-            start,
-            end,
-            value: Some(value),
-            min: None,
-            max: None,
-            qualifier,
-            unit: core.unit.clone(),
-            overflow: f.overflow,
-        });
-        // Range with the figure before.
-        if i > 0 && ctx.usable(i - 1) {
-            let p = &ctx.figs[i - 1];
-            // A unit only implied by the context ("từ 360.000 đến 720.000 đồng") counts as none.
-            let this_prev = this_prev.filter(|pc| !pc.implied);
-            let (p_start, p_end, p_value, p_unit_ok) = match &this_prev {
-                Some(pc) => (
-                    pc.start,
-                    pc.end,
-                    pc.value.unwrap_or(p.value),
-                    pc.unit == core.unit,
-                ),
-                None => (p.start, p.end, p.value, true),
-            };
-            let between = text.get(p_end..core.start).unwrap_or("");
-            let sep = RANGE_SEPARATORS
-                .iter()
-                .find(|s| starts_with_ci(between, s) == Some(between.len()));
-            let first_word = word_before(text, p_start);
-            let opener = if word_is(text, first_word, function_words("range_from")) {
-                first_word
-            } else {
-                None
-            };
-            let and_sep = between == " và " && word_is(text, opener, &["giữa"]);
-            if p_unit_ok && (sep.is_some() || and_sep) {
-                // "từ 3 đến 5 triệu": the scale of the second applies to the first.
-                let mut lo = p_value;
-                if p.scale == 0 && f.scale > 0 && this_prev.is_none() {
-                    if let Some(v) = lo.scale(f.scale as i32) {
-                        if v.to_f64() <= value.to_f64() {
-                            lo = v;
-                        }
-                    }
-                }
-                if lo.to_f64() < value.to_f64() {
-                    let mut rs = opener.map_or(p_start, |o| o.0);
-                    let mut q = Qualifier::Exact;
-                    if let Some((s, qq)) = qualifier_before(text, rs) {
-                        rs = s;
-                        q = qq;
-                    }
-                    out.push(Quantity {
-                        start: rs,
-                        end: core.end,
-                        value: None,
-                        min: Some(lo),
-                        max: Some(value),
-                        qualifier: q,
-                        unit: core.unit.clone(),
-                        overflow: f.overflow || p.overflow,
-                    });
-                }
-            }
-        }
-        prev_core = Some(core);
-    }
-    out
-}
-
-/// Turns a quantity into a candidate fact of `kind`.
-pub fn quantity_cand<U>(
-    q: &Quantity<U>,
-    kind: Kind,
-    prio: u8,
-    fill: impl FnOnce(&mut Fact),
-) -> Cand {
-    let mut fact = Fact::new(kind);
-    fact.value = q.value.map(Value::Number);
-    fact.min = q.min;
-    fact.max = q.max;
-    fact.qualifier = Some(q.qualifier);
-    fill(&mut fact);
-    let mut c = Cand::new(q.start, q.end, prio, fact);
-    c.overflow = q.overflow;
-    c
-}
-
-/// Test helper: runs the whole pipeline on `input` and returns the facts of `kind` as JSON.
-#[cfg(test)]
-pub fn facts_of(input: &str, kind: Kind) -> Vec<serde_json::Value> {
-    let doc = crate::extract(input, &crate::Options::default());
-    doc.facts
-        .iter()
-        .filter(|f| f.kind == kind)
-        .map(|f| serde_json::to_value(f).unwrap())
-        .collect()
-}
-
-/// Test helper: checks one table row. `want` lists (text, fields) of the facts of `kind`
-/// expected in `input`, in order; only the fields given are compared.
-#[cfg(test)]
-pub fn check_table(kind: Kind, table: &[(&str, &[(&str, &str)])]) {
-    for (input, want) in table {
-        let got = facts_of(input, kind);
-        assert_eq!(
-            got.len(),
-            want.len(),
-            "{kind} facts of {input:?}: got {}",
-            serde_json::to_string(&got).unwrap()
-        );
-        for (g, (text, fields)) in got.iter().zip(want.iter()) {
-            assert_eq!(g["text"], *text, "text of a {kind} fact in {input:?}");
-            let fields: serde_json::Value = serde_json::from_str(fields).unwrap();
-            for (k, v) in fields.as_object().unwrap() {
-                assert_eq!(&g[k], v, "field {k} of {text:?} in {input:?}: {g}");
-            }
-        }
-    }
+pub(crate) fn word_is(text: &str, range: Option<(usize, usize)>, words: &[&str]) -> bool {
+    range.is_some_and(|(s, e)| is_one_of(&text[s..e], words))
 }

@@ -1,0 +1,187 @@
+//! `vnfacts check`: sample reports against the facts expected of them.
+//!
+//! ```text
+//! vnfacts check [OPTIONS] [PATHS]...
+//!   PATHS               sample reports or folders of them (default: .)
+//!   --strict            compare every field; report facts the expectation does not list
+//!   --bless             write the current facts as the expectation of what changed or has none
+//!   --require-expected  fail documents without an X.facts.json
+//!   --color WHEN        auto (default), always, never
+//! ```
+
+use super::args::ReadArgs;
+use super::batch::{file_jobs, run_ordered, Selector};
+use super::{Failure, Outcome};
+use clap::ValueEnum;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use vnfacts::check::{blessed, compare, expected_path, render, Style};
+use vnfacts::output::Record;
+
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  vnfacts check corpus/                    # every X.txt with an X.facts.json beside it
+  vnfacts check samples/ --strict          # also report facts the expectation does not list
+  vnfacts check samples/new.txt --bless    # write the current facts as the expectation
+  vnfacts check samples/ --require-expected --color never";
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ColorWhen {
+    /// Colours when standard output is a terminal.
+    Auto,
+    /// Always colours.
+    Always,
+    /// Never colours.
+    Never,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Sample reports or folders of them.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Compare every field, and report facts the expected file does not list.
+    #[arg(long)]
+    strict: bool,
+    /// Write the current facts as the expected file of each document that changed or has none.
+    #[arg(long)]
+    bless: bool,
+    /// Fail documents that have no expected file (they are only listed otherwise).
+    #[arg(long)]
+    require_expected: bool,
+    /// Colours in the output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorWhen,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+/// What a check found.
+#[derive(Default)]
+struct Summary {
+    ok: usize,
+    changed: usize,
+    without: usize,
+    errors: usize,
+    written: usize,
+    failed: bool,
+}
+
+/// Runs `vnfacts check`.
+pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    for p in &args.paths {
+        if !p.exists() {
+            return Err(Failure::Usage(format!(
+                "{}: no such file or folder",
+                p.display()
+            )));
+        }
+    }
+    let options = args.read.options(None)?;
+    let select = Selector::new(&args.read.glob).map_err(Failure::Usage)?;
+    let style = Style {
+        color: match args.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => io::stdout().is_terminal(),
+        },
+    };
+    let paint = |code: &str, s: &str| {
+        if style.color {
+            format!("\u{1b}[{code}m{s}\u{1b}[0m")
+        } else {
+            s.to_owned()
+        }
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .build()
+        .map_err(|e| Failure::Run(e.to_string()))?;
+    let jobs = file_jobs(&args.paths, &select);
+    let mut sum = Summary::default();
+    let mut stdout = io::stdout().lock();
+    run_ordered(jobs.into_iter(), &pool, &options, |r| {
+        let doc = match r {
+            Record::Error { source, error } => {
+                sum.errors += 1;
+                sum.failed = true;
+                return writeln!(stdout, "{} {source}: {error}", paint("31", "error  "));
+            }
+            Record::Document(d) => d,
+        };
+        let expected_file = expected_path(Path::new(&doc.source));
+        let actual = serde_json::to_value(doc).map_err(io::Error::other)?;
+        let bless = |stdout: &mut dyn Write, sum: &mut Summary| -> io::Result<()> {
+            std::fs::write(&expected_file, blessed(doc))?;
+            sum.written += 1;
+            writeln!(stdout, "        wrote {}", expected_file.display())
+        };
+        let text = match std::fs::read_to_string(&expected_file) {
+            Ok(t) => t,
+            Err(_) => {
+                sum.without += 1;
+                if args.require_expected && !args.bless {
+                    sum.failed = true;
+                }
+                writeln!(
+                    stdout,
+                    "{} {} (no {})",
+                    paint("33", "no expectation"),
+                    doc.source,
+                    expected_file.display()
+                )?;
+                return if args.bless {
+                    bless(&mut stdout, &mut sum)
+                } else {
+                    Ok(())
+                };
+            }
+        };
+        let expected: serde_json::Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                sum.errors += 1;
+                sum.failed = true;
+                return writeln!(
+                    stdout,
+                    "{} {}: not JSON: {e}",
+                    paint("31", "error  "),
+                    expected_file.display()
+                );
+            }
+        };
+        let diff = compare(&expected, &actual, args.strict);
+        if diff.is_empty() {
+            sum.ok += 1;
+            return writeln!(stdout, "{} {}", paint("32", "ok     "), doc.source);
+        }
+        sum.changed += 1;
+        writeln!(stdout, "{} {}", paint("31", "changed"), doc.source)?;
+        write!(stdout, "{}", render(&diff, style))?;
+        if args.bless {
+            bless(&mut stdout, &mut sum)
+        } else {
+            sum.failed = true;
+            Ok(())
+        }
+    })
+    .map_err(|e| Failure::Run(format!("cannot write: {e}")))?;
+    writeln!(
+        stdout,
+        "vnfacts check: {} ok, {} changed, {} without an expected file, {} errors{}",
+        sum.ok,
+        sum.changed,
+        sum.without,
+        sum.errors,
+        if sum.written > 0 {
+            format!(", {} expected files written", sum.written)
+        } else {
+            String::new()
+        }
+    )
+    .map_err(|e| Failure::Run(format!("cannot write: {e}")))?;
+    Ok(if sum.failed {
+        Outcome::Failed
+    } else {
+        Outcome::Done
+    })
+}

@@ -1,0 +1,209 @@
+//! `vnfacts extract`: the facts of reports, as JSON, JSON Lines, CSV, TSV or a workbook.
+//!
+//! ```text
+//! vnfacts extract [OPTIONS] [INPUTS]...
+//!   INPUTS          files, folders (every file --glob selects, recursively) or - (stdin)
+//!   --input jsonl   read records {"id": …, "text": …}, one document each
+//!   --format F      json (default; JSON Lines for several documents), jsonl, csv, tsv, xlsx
+//!   -o FILE         write FILE, which appears only when complete (xlsx needs it)
+//!   --kinds K,…     only these kinds of facts
+//!   --jobs N        documents read at once (default: all cores)
+//! ```
+
+use super::args::{format_parser, kind_parser, ReadArgs};
+use super::batch::{file_jobs, jsonl_jobs, run_ordered, Job, Selector, What};
+use super::sink::Sink;
+use super::{Failure, Outcome};
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::time::Instant;
+use vnfacts::output::{writer, Format, Record, WriterOptions};
+use vnfacts::Kind;
+
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  vnfacts extract corpus/hoi-nong-dan-so-ket-6-thang.txt --pretty
+  vnfacts extract corpus/ > facts.jsonl
+  vnfacts extract archive/ --format xlsx -o facts.xlsx
+  vnfacts extract archive/ --format csv --bom -o facts.csv
+  cat report.txt | vnfacts extract -
+  cat records.jsonl | vnfacts extract --input jsonl > facts.jsonl
+  vnfacts extract report.txt --kinds money,count --reference-year 2024
+  vnfacts extract report.txt --document-date 2024-07-08 --lexicon lexicon.example.toml";
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum InputKind {
+    /// Files of text (a folder: every file its glob selects).
+    Text,
+    /// JSON Lines records {"id": …, "text": …}, one document each.
+    Jsonl,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Reports, folders (read recursively) or `-` for standard input. Several documents give
+    /// one record a line, in order: as given, and sorted by path within a folder.
+    #[arg(default_value = "-")]
+    inputs: Vec<PathBuf>,
+    /// What the inputs hold.
+    #[arg(long, value_enum, default_value = "text")]
+    input: InputKind,
+    /// Output format (json: JSON Lines for several documents).
+    #[arg(long, default_value = "json", value_parser = format_parser())]
+    format: Format,
+    /// Write to this file instead of standard output (required for xlsx). It appears only
+    /// when complete.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Start CSV/TSV with a byte-order mark, so that Excel on Windows reads UTF-8.
+    #[arg(long)]
+    bom: bool,
+    /// Threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar and no summary on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Indent a lone JSON document for reading.
+    #[arg(long)]
+    pretty: bool,
+    /// Only these kinds, separated by commas.
+    #[arg(long, value_delimiter = ',', value_parser = kind_parser())]
+    kinds: Option<Vec<Kind>>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+/// The jobs of the inputs, in order, and how many when known.
+fn jobs(args: &Args, select: &Selector) -> (Box<dyn Iterator<Item = Job>>, Option<usize>) {
+    match args.input {
+        InputKind::Text => {
+            let jobs = file_jobs(&args.inputs, select);
+            let n = jobs.len();
+            (Box::new(jobs.into_iter()), Some(n))
+        }
+        InputKind::Jsonl => {
+            let mut streams: Vec<Box<dyn Iterator<Item = Job>>> = Vec::new();
+            for p in &args.inputs {
+                let name = p.display().to_string();
+                if name == "-" {
+                    streams.push(Box::new(jsonl_jobs(io::BufReader::new(io::stdin()), "-")));
+                } else {
+                    match std::fs::File::open(p) {
+                        Ok(f) => streams.push(Box::new(jsonl_jobs(io::BufReader::new(f), &name))),
+                        Err(e) => streams.push(Box::new(std::iter::once(Job {
+                            source: name,
+                            what: What::Error(format!("cannot read: {e}")),
+                        }))),
+                    }
+                }
+            }
+            (Box::new(streams.into_iter().flatten()), None)
+        }
+    }
+}
+
+fn progress(total: Option<usize>) -> ProgressBar {
+    let bar = match total {
+        Some(n) => ProgressBar::new(n as u64),
+        None => ProgressBar::new_spinner(),
+    };
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} documents, {msg} facts, {per_sec}, {eta} left",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Runs `vnfacts extract`.
+pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    let started = Instant::now();
+    let options = args.read.options(args.kinds.clone())?;
+    if args.format == Format::Xlsx && args.output.is_none() {
+        return Err(Failure::Usage(
+            "--format xlsx writes a file: give it with -o FILE".to_owned(),
+        ));
+    }
+    let select = Selector::new(&args.read.glob).map_err(Failure::Usage)?;
+    let threads = args.jobs.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Failure::Usage(format!("--jobs {threads}: {e}")))?;
+    let (jobs, total) = jobs(&args, &select);
+    let bar = (!args.quiet && io::stderr().is_terminal() && total.is_none_or(|n| n > 1))
+        .then(|| progress(total));
+
+    let (sink, out) = Sink::open(args.output.as_deref())?;
+    if args.format == Format::Xlsx && !sink.is_file() {
+        return Err(Failure::Usage(format!(
+            "{}: xlsx needs a regular file",
+            args.output
+                .as_deref()
+                .unwrap_or(std::path::Path::new("-"))
+                .display()
+        )));
+    }
+    let mut w = writer(
+        args.format,
+        out,
+        WriterOptions::default().pretty(args.pretty).bom(args.bom),
+    )?;
+    let mut facts = 0;
+    let mut failed = None;
+    let summary = run_ordered(jobs, &pool, &options, |r| {
+        let say = |msg: String| match &bar {
+            Some(b) => b.suspend(|| eprintln!("{msg}")),
+            None => eprintln!("{msg}"),
+        };
+        match r {
+            Record::Document(d) => {
+                for warning in &d.warnings {
+                    say(format!("vnfacts: {}: {warning}", d.source));
+                }
+                facts += d.facts.len();
+            }
+            Record::Error { source, error } => say(format!("vnfacts: {source}: {error}")),
+        }
+        if let Some(b) = &bar {
+            b.inc(1);
+            b.set_message(facts.to_string());
+        }
+        w.write(r, None).map_err(|e| {
+            let msg = e.to_string();
+            failed = Some(e);
+            io::Error::other(msg)
+        })
+    });
+    if let Some(e) = failed {
+        return Err(Failure::Run(e.to_string()));
+    }
+    let summary = summary.map_err(|e| Failure::Run(format!("cannot write the output: {e}")))?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    w.finish().map_err(|e| Failure::Run(e.to_string()))?;
+    sink.commit()?;
+    if !args.quiet && (summary.documents > 1 || summary.errors > 0) {
+        eprintln!(
+            "vnfacts: {}, {}, {}, {:.2} s",
+            plural(summary.documents, "document", "documents"),
+            plural(summary.facts, "fact", "facts"),
+            plural(summary.errors, "error", "errors"),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if summary.errors > 0 {
+        Outcome::Failed
+    } else {
+        Outcome::Done
+    })
+}

@@ -1,0 +1,80 @@
+//! The command line: the subcommands (one file each, usage at its top), the flags they share
+//! ([`args`]), the batch runner ([`batch`]), the output file ([`sink`]), and the one place that
+//! turns an outcome into an exit code ([`main`]).
+//!
+//! Exit codes: 0 when every document was read (and, for `check`, matched), 1 when some could
+//! not be (or differ), 2 on a usage error.
+
+mod args;
+mod batch;
+mod check;
+mod extract;
+mod sink;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Reads Vietnamese reports and writes the facts in them.
+#[derive(Parser)]
+#[command(name = "vnfacts", version, after_help = extract::EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract the facts of reports (UTF-8 text) as the JSON of SPEC.md, JSON Lines, CSV, TSV
+    /// or an Excel workbook.
+    #[command(after_help = extract::EXAMPLES)]
+    Extract(extract::Args),
+    /// Check sample reports against the facts expected of them (X.facts.json beside X.txt).
+    #[command(after_help = check::EXAMPLES)]
+    Check(check::Args),
+}
+
+/// How a run ended.
+pub(crate) enum Outcome {
+    /// Everything was read (and matched).
+    Done,
+    /// Some inputs could not be read, or a check found differences.
+    Failed,
+}
+
+/// Why a run stopped.
+pub(crate) enum Failure {
+    /// A usage error (exit 2): a bad option, a missing input, an unusable output.
+    Usage(String),
+    /// The run failed (exit 1): the output could not be written.
+    Run(String),
+}
+
+impl From<vnfacts::Error> for Failure {
+    fn from(e: vnfacts::Error) -> Failure {
+        match e.kind() {
+            vnfacts::ErrorKind::Output | vnfacts::ErrorKind::Io => Failure::Run(e.to_string()),
+            _ => Failure::Usage(e.to_string()),
+        }
+    }
+}
+
+/// Runs the command line and says how it ended.
+pub(crate) fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Check(args) => check::run(args),
+    };
+    match outcome {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Failed) => ExitCode::from(1),
+        Err(Failure::Usage(msg)) => {
+            eprintln!("vnfacts: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Run(msg)) => {
+            eprintln!("vnfacts: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}

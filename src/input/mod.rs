@@ -1,0 +1,73 @@
+//! The input stage: files, standard input and bytes turned into decoded text, with the limits
+//! that keep a run safe (a document at most [`MAX_DOCUMENT`] bytes, no binary files). This is
+//! where encodings and document formats are read.
+//!
+//! ```no_run
+//! let text = vnfacts::input::read_path(std::path::Path::new("corpus/tin-tuan-xa-binh-an.txt")).unwrap();
+//! let doc = vnfacts::extract(&text, &Default::default());
+//! ```
+
+mod decode;
+
+pub use decode::decode;
+
+use crate::error::{Error, ErrorKind};
+use std::io::Read;
+use std::path::Path;
+
+/// The largest document read, in bytes (64 MiB): a larger one is refused with an error, so that
+/// memory stays bounded (the offset map and figures take a few times the text).
+pub const MAX_DOCUMENT: usize = 64 << 20;
+
+fn too_large() -> Error {
+    Error::new(
+        ErrorKind::TooLarge,
+        format!(
+            "larger than {} MiB, the most vnfacts reads as one document; split it into parts",
+            MAX_DOCUMENT >> 20
+        ),
+    )
+}
+
+/// Reads at most [`MAX_DOCUMENT`] bytes of `r`.
+pub fn read_limited(r: impl Read) -> Result<Vec<u8>, Error> {
+    let mut b = Vec::new();
+    r.take(MAX_DOCUMENT as u64 + 1)
+        .read_to_end(&mut b)
+        .map_err(|e| read_error(&e))?;
+    if b.len() > MAX_DOCUMENT {
+        return Err(too_large());
+    }
+    Ok(b)
+}
+
+fn read_error(e: &std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::IsADirectory {
+        Error::new(ErrorKind::Io, "is a folder, not a file")
+    } else {
+        Error::new(ErrorKind::Io, format!("cannot read: {e}"))
+    }
+}
+
+/// The text of bytes read from a file or a stream: refused when binary (a NUL byte in the
+/// first 8 KiB), else decoded.
+pub fn text_of(bytes: &[u8]) -> Result<String, Error> {
+    if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
+        return Err(Error::new(
+            ErrorKind::Decode,
+            format!("a binary file (a NUL byte at {at}), not text"),
+        ));
+    }
+    decode(bytes)
+}
+
+/// Reads and decodes a file. The error says what is wrong, not which file (the caller knows).
+pub fn read_path(path: &Path) -> Result<String, Error> {
+    let f = std::fs::File::open(path).map_err(|e| read_error(&e))?;
+    text_of(&read_limited(f)?)
+}
+
+/// Reads and decodes a stream (standard input).
+pub fn read_stream(r: impl Read) -> Result<String, Error> {
+    text_of(&read_limited(r)?)
+}

@@ -1,0 +1,746 @@
+//! Word lists: every word a recogniser reads is in a data file of `data/`, one entry a line,
+//! parsed strictly (a mistake names FILE:LINE and shows the line), so that a Vietnamese speaker
+//! can extend them without reading Rust. The built-in lists are compiled in; a user's lexicon
+//! (`--lexicon FILE`) is merged into a copy of them once, when it is loaded.
+//!
+//! A [`Lexicon`] holds every phrase list as a trie over one vocabulary (see [`phrase`]): the
+//! text is split into words once, each word looked up once, and recognisers then match lists
+//! by walking integers.
+
+pub(crate) mod abbrev;
+pub(crate) mod hash;
+pub(crate) mod parse;
+pub(crate) mod phrase;
+pub(crate) mod user;
+
+use crate::error::Error;
+use crate::model::{Qualifier, Season, TimeUnit, Weekday};
+use hash::{Map, Set};
+use parse::{lines, Line};
+use phrase::{ListBuilder, PhraseList, Vocab};
+use std::sync::LazyLock;
+
+pub use abbrev::{Abbr, AbbrKind};
+pub use user::UserLexicon;
+
+/// A built-in data file: its name (as errors give it) and its text.
+#[derive(Clone, Copy)]
+pub(crate) struct DataFile {
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! data_file {
+    ($name:literal) => {
+        DataFile {
+            name: concat!("data/", $name),
+            text: include_str!(concat!("../../data/", $name)),
+        }
+    };
+}
+
+/// Every built-in data file, in the order they are loaded.
+pub(crate) const FILES: &[DataFile] = &[
+    data_file!("number_words.txt"),
+    data_file!("currencies.txt"),
+    data_file!("not_currency.txt"),
+    data_file!("minor_currency.txt"),
+    data_file!("qualifiers.txt"),
+    data_file!("money_context.txt"),
+    data_file!("money_suffix.txt"),
+    data_file!("count_units.txt"),
+    data_file!("measure_units.txt"),
+    data_file!("duration_units.txt"),
+    data_file!("document_words.txt"),
+    data_file!("not_after.txt"),
+    data_file!("function_words.txt"),
+    data_file!("calendar_words.txt"),
+    data_file!("months.txt"),
+    data_file!("weekdays.txt"),
+    data_file!("relative_time.txt"),
+    data_file!("holidays.txt"),
+    data_file!("can_chi.txt"),
+    data_file!("seasons.txt"),
+    data_file!("abbreviations.txt"),
+    data_file!("org_heads.txt"),
+    data_file!("org_specs.txt"),
+    data_file!("known_orgs.txt"),
+    data_file!("not_org.txt"),
+    data_file!("surnames.txt"),
+    data_file!("person_titles.txt"),
+    data_file!("roles.txt"),
+    data_file!("admin_levels.txt"),
+    data_file!("stopwords.txt"),
+];
+
+fn file(name: &str) -> DataFile {
+    *FILES
+        .iter()
+        .find(|f| f.name.strip_prefix("data/") == Some(name))
+        .unwrap_or_else(|| panic!("no data file {name}"))
+}
+
+/// What a number word means to the number reader (`data/number_words.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumberWord {
+    /// không … chín
+    Digit(u8),
+    /// mười
+    Ten,
+    /// mươi
+    Tens,
+    /// chục
+    Dozen,
+    /// trăm
+    Hundred,
+    /// linh, lẻ
+    Odd,
+    /// mốt, tư, lăm: a unit digit only after mươi / mười
+    Unit(u8),
+    /// nghìn, triệu, tỷ: times 10^n
+    Scale(u8),
+    /// nửa
+    Half,
+    /// rưỡi
+    AndHalf,
+    /// phẩy, chấm
+    Point,
+    /// âm
+    Minus,
+}
+
+fn number_word(l: &Line) -> Result<NumberWord, Error> {
+    let spec = l.col(1);
+    let (head, arg) = spec.split_once(':').unwrap_or((spec, ""));
+    let n = |max: u8| match arg.parse::<u8>() {
+        Ok(v) if v <= max => Ok(v),
+        _ => Err(l.error(format!(
+            "{head}:N needs N from 0 to {max}, e.g. {head}:{max}"
+        ))),
+    };
+    let no_arg = |w: NumberWord| {
+        if arg.is_empty() {
+            Ok(w)
+        } else {
+            Err(l.error(format!("{head} takes no argument")))
+        }
+    };
+    match head {
+        "digit" => Ok(NumberWord::Digit(n(9)?)),
+        "unit" => Ok(NumberWord::Unit(n(9)?)),
+        "scale" => Ok(NumberWord::Scale(n(18)?)),
+        "ten" => no_arg(NumberWord::Ten),
+        "tens" => no_arg(NumberWord::Tens),
+        "dozen" => no_arg(NumberWord::Dozen),
+        "hundred" => no_arg(NumberWord::Hundred),
+        "odd" => no_arg(NumberWord::Odd),
+        "half" => no_arg(NumberWord::Half),
+        "andhalf" => no_arg(NumberWord::AndHalf),
+        "point" => no_arg(NumberWord::Point),
+        "minus" => no_arg(NumberWord::Minus),
+        other => Err(l.error(format!(
+            "{other:?} is not a meaning; write one of digit:N, ten, tens, dozen, hundred, odd, unit:N, scale:E, half, andhalf, point, minus"
+        ))),
+    }
+}
+
+/// Number words by the word as written: lower case, capitalised and upper case forms are all
+/// stored, so that the number reader never allocates to look a word up.
+pub(crate) fn number_words() -> &'static Map<String, NumberWord> {
+    static MAP: LazyLock<Map<String, NumberWord>> = LazyLock::new(|| {
+        let f = file("number_words.txt");
+        let mut map = Map::default();
+        for l in or_panic(lines(f.name, f.text, 2, 2)) {
+            let w = or_panic(number_word(&l));
+            let lower = l.col(0).to_lowercase();
+            let mut cap: String = lower.chars().take(1).flat_map(char::to_uppercase).collect();
+            cap.extend(lower.chars().skip(1));
+            map.insert(lower.to_uppercase(), w);
+            map.insert(cap, w);
+            map.insert(lower, w);
+        }
+        map
+    });
+    &MAP
+}
+
+/// A currency mark (`data/currencies.txt`).
+#[derive(Debug, Clone)]
+pub(crate) struct Currency {
+    /// The mark, lower case.
+    pub mark: String,
+    /// The code reported (`VND`, `USD`, …).
+    pub code: &'static str,
+    /// May stand after the amount.
+    pub after: bool,
+    /// May stand before the amount.
+    pub before: bool,
+    /// A word may be glued to it ("đồnglàm").
+    pub glue: bool,
+}
+
+/// A unit of measure (`data/measure_units.txt`): as written, and the symbol reported.
+#[derive(Debug, Clone)]
+pub(crate) struct MeasureUnit {
+    /// As written (case matters: "M" is not metres).
+    pub written: &'static str,
+    /// Symbol reported.
+    pub symbol: &'static str,
+}
+
+/// A holiday (`data/holidays.txt`).
+#[derive(Debug, Clone)]
+pub(crate) struct Holiday {
+    /// Lunar (else solar) calendar.
+    pub lunar: bool,
+    /// Day.
+    pub day: u32,
+    /// Month.
+    pub month: u32,
+    /// The name alone is the holiday (else it needs "ngày", "lễ", "dịp" before it).
+    pub alone: bool,
+}
+
+/// A season (`data/seasons.txt`): its name and first and last day (day, month).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SeasonSpan {
+    /// Which season.
+    pub season: Season,
+    /// First day.
+    pub from: (u32, u32),
+    /// Last day.
+    pub to: (u32, u32),
+}
+
+/// A head of an organisation's name (`data/org_heads.txt`).
+#[derive(Debug, Clone)]
+pub(crate) struct OrgHead {
+    /// How a canonical name writes it.
+    pub canonical: &'static str,
+    /// A body of another organisation ("Ban Thường vụ").
+    pub sub: bool,
+    /// Names an organisation on its own ("Đảng ủy").
+    pub whole: bool,
+}
+
+/// What a word before a person's name is (`data/person_titles.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleKind {
+    /// A title ("đồng chí", "ông", "bác sĩ").
+    Title,
+    /// A kinship word ("chị", "mẹ").
+    Kin,
+    /// A group noun ("hội viên"): only before a name with a surname.
+    Group,
+}
+
+/// When a figure after a document's name is its number (`data/document_words.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DocNumber {
+    /// Always ("Chỉ thị 05").
+    Bare,
+    /// Only after "số" or with a code ("Kế hoạch số 12").
+    Numbered,
+}
+
+/// The roles of `data/function_words.txt` and `data/calendar_words.txt`, and what each means
+/// (the file headers say it in words).
+pub(crate) const ROLES: &[&str] = &[
+    // function_words.txt
+    "range_from",
+    "range_to",
+    "linking",
+    "per",
+    "time_of_day",
+    "day",
+    "date_cue",
+    "ratio_cue",
+    "not_duration",
+    "not_month",
+    "not_name",
+    "span_past",
+    "span_next",
+    "weekday_anchor",
+    "unit_level",
+    "sloppy_level",
+    "branch_head",
+    "range_between",
+    "range_and",
+    "open_from",
+    "range_at_least",
+    "range_at_most",
+    "per_each",
+    "per_one",
+    "year_word",
+    "percent_word",
+    "not_a_count",
+    "count_visits",
+    "number_of",
+    "total",
+    "ordinal",
+    "document_number",
+    "slogan_no",
+    "sub_abbreviation",
+    "branch",
+    "name_and",
+    "national",
+    // calendar_words.txt
+    "month_word",
+    "day_word",
+    "day_prefix",
+    "week_word",
+    "of",
+    "of_year",
+    "first_day",
+    "last_day",
+    "first_week",
+    "half_first",
+    "half_last",
+    "half_count",
+    "quarter",
+    "quarter_1",
+    "quarter_2",
+    "quarter_3",
+    "quarter_4",
+    "term",
+    "school_year",
+    "dates_to",
+    "join",
+    "date_gap",
+    "date_gap_comma",
+    "at_time_prefix",
+    "at_time",
+    "hour",
+    "minute",
+    "pm",
+    "night",
+    "noon",
+    "not_bare_month",
+    "week_this",
+    "week_last",
+    "week_next",
+    "day_next",
+    "day_last",
+    "day_this",
+    "month_next",
+    "month_last",
+    "season_word",
+    "this_season",
+    "holiday_cue",
+    "lunar_mark",
+    "lunar_mark_short",
+    "full_moon",
+    "leap",
+    "lunar_month_name",
+    "lunar_eleventh",
+    "lunar_new_year",
+    "new_year_name",
+];
+
+/// Every phrase list, the tables that go with them, and the vocabulary they share.
+pub(crate) struct Lexicon {
+    pub vocab: Vocab,
+    pub count_units: PhraseList<()>,
+    pub duration_units: PhraseList<TimeUnit>,
+    pub qualifiers: PhraseList<Option<Qualifier>>,
+    pub money_context: PhraseList<()>,
+    pub money_suffix: PhraseList<()>,
+    pub minor_currency: PhraseList<()>,
+    pub not_currency: PhraseList<()>,
+    pub months: PhraseList<u32>,
+    pub weekdays: PhraseList<Weekday>,
+    pub relative_time: PhraseList<(TimeUnit, i32)>,
+    pub holidays: PhraseList<Holiday>,
+    pub can_chi: PhraseList<(bool, u32)>,
+    pub seasons: PhraseList<SeasonSpan>,
+    pub org_heads: PhraseList<OrgHead>,
+    pub not_org: PhraseList<()>,
+    pub org_specs: PhraseList<&'static str>,
+    pub known_orgs: PhraseList<String>,
+    pub person_titles: PhraseList<TitleKind>,
+    pub roles: PhraseList<&'static str>,
+    pub admin_levels: PhraseList<&'static str>,
+    pub stopwords: PhraseList<()>,
+    /// The user's places named without a level: name as written, level.
+    pub places: PhraseList<(String, &'static str)>,
+    pub abbreviations: abbrev::Abbreviations,
+    pub currencies: Vec<Currency>,
+    /// The first and the last chars of the currency marks (lower case).
+    pub currency_first: Set<char>,
+    pub currency_last: Set<char>,
+    pub measure_units: Vec<MeasureUnit>,
+    pub surnames: Set<&'static str>,
+    pub document_words: Vec<(&'static str, DocNumber)>,
+    pub not_after: Vec<&'static str>,
+    words: Map<&'static str, Vec<&'static str>>,
+}
+
+/// Panics with the message of a built-in list's error. `tests::every_list_loads` loads every
+/// built-in list, so that a malformed line fails the tests, never a user's run.
+fn or_panic<T>(r: Result<T, Error>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn set(vocab: &mut Vocab, f: DataFile) -> Result<PhraseList<()>, Error> {
+    let mut b = ListBuilder::new(vocab);
+    for l in lines(f.name, f.text, 1, 1)? {
+        b.add(l.col(0), ());
+    }
+    Ok(b.build())
+}
+
+fn map<T>(
+    vocab: &mut Vocab,
+    f: DataFile,
+    cols: (usize, usize),
+    mut value: impl FnMut(&Line<'static>) -> Result<T, Error>,
+) -> Result<PhraseList<T>, Error> {
+    let mut b = ListBuilder::new(vocab);
+    for l in lines(f.name, f.text, cols.0, cols.1)? {
+        let v = value(&l)?;
+        b.add(l.col(0), v);
+    }
+    Ok(b.build())
+}
+
+fn time_unit(l: &Line, i: usize) -> Result<TimeUnit, Error> {
+    Ok(
+        match l.choice(i, &["day", "week", "month", "quarter", "year"], None)? {
+            "day" => TimeUnit::Day,
+            "week" => TimeUnit::Week,
+            "month" => TimeUnit::Month,
+            "quarter" => TimeUnit::Quarter,
+            _ => TimeUnit::Year,
+        },
+    )
+}
+
+/// What a user lexicon adds to the built-in lists.
+#[derive(Default)]
+pub(crate) struct Additions {
+    pub abbreviations: Vec<(String, Abbr)>,
+    pub organizations: Vec<(String, String)>,
+    pub places: Vec<(String, &'static str)>,
+}
+
+impl Lexicon {
+    /// The built-in lists.
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: LazyLock<Lexicon> = LazyLock::new(|| or_panic(Lexicon::build(None)));
+        &LEX
+    }
+
+    /// The built-in lists with a user's additions (which win over built-in entries of the
+    /// same phrase).
+    pub fn build(user: Option<&Additions>) -> Result<Lexicon, Error> {
+        let mut v = Vocab::default();
+        let vocab = &mut v;
+        let count_units = set(vocab, file("count_units.txt"))?;
+        let duration_units = map(vocab, file("duration_units.txt"), (2, 2), |l| {
+            time_unit(l, 1)
+        })?;
+        let qualifiers = map(vocab, file("qualifiers.txt"), (2, 2), |l| {
+            let names = [
+                "over", "under", "nearly", "about", "at_least", "at_most", "none",
+            ];
+            Ok(match l.choice(1, &names, None)? {
+                "none" => None,
+                q => Qualifier::from_name(q),
+            })
+        })?;
+        let money_context = set(vocab, file("money_context.txt"))?;
+        let money_suffix = set(vocab, file("money_suffix.txt"))?;
+        let minor_currency = set(vocab, file("minor_currency.txt"))?;
+        let not_currency = set(vocab, file("not_currency.txt"))?;
+        let months = map(vocab, file("months.txt"), (2, 2), |l| {
+            l.number(1, 1u32..=12)
+        })?;
+        let weekdays = map(vocab, file("weekdays.txt"), (2, 2), |l| {
+            Ok(Weekday::ALL[l.number(1, 0usize..=6)?])
+        })?;
+        let relative_time = map(vocab, file("relative_time.txt"), (3, 3), |l| {
+            Ok((time_unit(l, 1)?, l.number(2, -100i32..=100)?))
+        })?;
+        let holidays = map(vocab, file("holidays.txt"), (4, 4), |l| {
+            let lunar = l.choice(1, &["solar", "lunar"], None)? == "lunar";
+            let (day, month) = l.day_month(2)?;
+            let alone = l.choice(3, &["alone", "cue"], None)? == "alone";
+            Ok(Holiday {
+                lunar,
+                day,
+                month,
+                alone,
+            })
+        })?;
+        let can_chi = map(vocab, file("can_chi.txt"), (3, 3), |l| {
+            let stem = l.choice(1, &["stem", "branch"], None)? == "stem";
+            Ok((stem, l.number(2, 0u32..=if stem { 9 } else { 11 })?))
+        })?;
+        let seasons = map(vocab, file("seasons.txt"), (4, 4), |l| {
+            let season = match l.choice(1, &["spring", "summer", "autumn", "winter"], None)? {
+                "spring" => Season::Spring,
+                "summer" => Season::Summer,
+                "autumn" => Season::Autumn,
+                _ => Season::Winter,
+            };
+            Ok(SeasonSpan {
+                season,
+                from: l.day_month(2)?,
+                to: l.day_month(3)?,
+            })
+        })?;
+        let org_heads = map(vocab, file("org_heads.txt"), (2, 3), |l| {
+            let what = l.choice(2, &["sub", "whole", "part"], Some("part"))?;
+            Ok(OrgHead {
+                canonical: l.col(1),
+                sub: what == "sub",
+                whole: what == "whole",
+            })
+        })?;
+        let not_org = set(vocab, file("not_org.txt"))?;
+        let org_specs = map(vocab, file("org_specs.txt"), (2, 2), |l| Ok(l.col(1)))?;
+        let mut known_orgs = ListBuilder::new(vocab);
+        let f = file("known_orgs.txt");
+        for l in lines(f.name, f.text, 2, 2)? {
+            known_orgs.add(l.col(0), l.col(1).to_owned());
+        }
+        for (name, canonical) in user.map_or(&[][..], |u| &u.organizations[..]) {
+            known_orgs.add(name, canonical.clone());
+        }
+        let known_orgs = known_orgs.build();
+        let person_titles = map(vocab, file("person_titles.txt"), (1, 2), |l| {
+            Ok(
+                match l.choice(1, &["title", "kin", "group"], Some("title"))? {
+                    "kin" => TitleKind::Kin,
+                    "group" => TitleKind::Group,
+                    _ => TitleKind::Title,
+                },
+            )
+        })?;
+        let roles = map(vocab, file("roles.txt"), (2, 2), |l| Ok(l.col(1)))?;
+        let admin_levels = map(vocab, file("admin_levels.txt"), (2, 2), |l| Ok(l.col(1)))?;
+        let stopwords = set(vocab, file("stopwords.txt"))?;
+        let mut places = ListBuilder::new(vocab);
+        for (name, level) in user.map_or(&[][..], |u| &u.places[..]) {
+            places.add(name, (name.clone(), *level));
+        }
+        let places = places.build();
+
+        let f = file("abbreviations.txt");
+        let mut abbrs = Vec::new();
+        for l in lines(f.name, f.text, 3, 3)? {
+            abbrs.push((l.col(0).to_owned(), abbrev::abbr(&l)?));
+        }
+        // The user's first: they win over a built-in sense of the same abbreviation.
+        let mut all: Vec<(String, Abbr)> = user.map_or_else(Vec::new, |u| u.abbreviations.clone());
+        all.extend(abbrs);
+        let abbreviations = abbrev::Abbreviations::new(all);
+
+        let f = file("currencies.txt");
+        let mut currencies = Vec::new();
+        for l in lines(f.name, f.text, 3, 4)? {
+            let place = l.choice(2, &["after", "before", "both"], None)?;
+            currencies.push(Currency {
+                mark: l.col(0).to_lowercase(),
+                code: l.col(1),
+                after: matches!(place, "after" | "both"),
+                before: matches!(place, "before" | "both"),
+                glue: l.choice(3, &["glue"], Some(""))? == "glue",
+            });
+        }
+        currencies.sort_by_key(|c| std::cmp::Reverse(c.mark.chars().count()));
+        let currency_first = currencies
+            .iter()
+            .filter_map(|c| c.mark.chars().next())
+            .collect();
+        let currency_last = currencies
+            .iter()
+            .filter_map(|c| c.mark.chars().next_back())
+            .collect();
+        let f = file("measure_units.txt");
+        let mut measure_units = Vec::new();
+        for l in lines(f.name, f.text, 2, 2)? {
+            measure_units.push(MeasureUnit {
+                written: l.col(0),
+                symbol: l.col(1),
+            });
+        }
+        measure_units.sort_by_key(|u| std::cmp::Reverse(u.written.chars().count()));
+        let f = file("surnames.txt");
+        let surnames = lines(f.name, f.text, 1, 1)?
+            .iter()
+            .map(|l| l.col(0))
+            .collect();
+        let f = file("document_words.txt");
+        let mut document_words = Vec::new();
+        for l in lines(f.name, f.text, 2, 2)? {
+            let class = match l.choice(1, &["bare", "numbered"], None)? {
+                "bare" => DocNumber::Bare,
+                _ => DocNumber::Numbered,
+            };
+            document_words.push((l.col(0), class));
+        }
+        let f = file("not_after.txt");
+        let not_after = lines(f.name, f.text, 1, 1)?
+            .iter()
+            .map(|l| l.col(0))
+            .collect();
+        let mut words: Map<&'static str, Vec<&'static str>> = Map::default();
+        for name in ["function_words.txt", "calendar_words.txt"] {
+            let f = file(name);
+            for l in lines(f.name, f.text, 2, 2)? {
+                let role = l.choice(1, ROLES, None)?;
+                words.entry(role).or_default().push(l.col(0));
+            }
+        }
+        Ok(Lexicon {
+            vocab: v,
+            count_units,
+            duration_units,
+            qualifiers,
+            money_context,
+            money_suffix,
+            minor_currency,
+            not_currency,
+            months,
+            weekdays,
+            relative_time,
+            holidays,
+            can_chi,
+            seasons,
+            org_heads,
+            not_org,
+            org_specs,
+            known_orgs,
+            person_titles,
+            roles,
+            admin_levels,
+            stopwords,
+            places,
+            abbreviations,
+            currencies,
+            currency_first,
+            currency_last,
+            measure_units,
+            surnames,
+            document_words,
+            not_after,
+            words,
+        })
+    }
+
+    /// The words of one role of `data/function_words.txt` or `data/calendar_words.txt`.
+    pub fn words(&self, role: &str) -> &[&'static str] {
+        debug_assert!(ROLES.contains(&role), "unknown role {role}");
+        self.words.get(role).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first word of a role ("năm" for `year_word`).
+    pub fn word(&self, role: &str) -> &'static str {
+        self.words(role).first().copied().unwrap_or("")
+    }
+}
+
+/// The words of one role of the built-in lists (for building patterns).
+pub(crate) fn words(role: &str) -> &'static [&'static str] {
+    Lexicon::builtin().words(role)
+}
+
+/// The words of a role as regex alternatives, longest first.
+pub(crate) fn alternatives_of(role: &str) -> String {
+    let mut w: Vec<String> = words(role).iter().map(|w| regex::escape(w)).collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w.join("|")
+}
+
+/// The full form of an abbreviation ("BHYT" → "Bảo hiểm y tế"), whatever it names.
+///
+/// ```
+/// assert_eq!(vnfacts::expand_abbreviation("BHYT"), Some("Bảo hiểm y tế"));
+/// assert_eq!(vnfacts::expand_abbreviation("UBND"), Some("Ủy ban nhân dân"));
+/// assert_eq!(vnfacts::expand_abbreviation("XYZ"), None);
+/// ```
+pub fn expand_abbreviation(abbr: &str) -> Option<&'static str> {
+    Lexicon::builtin()
+        .abbreviations
+        .get(abbr)
+        .map(|a| a[0].full.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in list loads strictly: a malformed line fails here, not in a user's run.
+    #[test]
+    fn every_list_loads() {
+        let lex = Lexicon::build(None).unwrap_or_else(|e| panic!("{e}"));
+        assert!(number_words().contains_key("Mười"));
+        assert!(lex.count_units.len() > 100);
+        assert!(lex.abbreviations.get("UBND").is_some());
+        for role in ROLES {
+            assert!(!lex.words(role).is_empty(), "no words of role {role}");
+        }
+        // Every file is used: its name is in FILES and it parses.
+        for f in FILES {
+            assert!(!f.text.is_empty(), "{}", f.name);
+        }
+        let mut on_disk: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+                .unwrap()
+                .map(|e| format!("data/{}", e.unwrap().file_name().to_string_lossy()))
+                .collect();
+        on_disk.sort();
+        let mut known: Vec<String> = FILES.iter().map(|f| f.name.to_owned()).collect();
+        known.sort();
+        assert_eq!(
+            on_disk, known,
+            "every file of data/ is loaded, and only those"
+        );
+    }
+
+    #[test]
+    fn lookups() {
+        let lex = Lexicon::builtin();
+        let v = &lex.vocab;
+        assert_eq!(
+            lex.qualifiers.get(v, "Xấp xỉ"),
+            Some(&Some(Qualifier::About))
+        );
+        assert_eq!(lex.qualifiers.get(v, "cấp trên"), Some(&None));
+        assert!(lex
+            .currencies
+            .iter()
+            .any(|c| c.mark == "vnđ" && c.code == "VND"));
+        assert!(lex
+            .measure_units
+            .iter()
+            .any(|u| u.written == "m²" && u.symbol == "m2"));
+        assert!(lex.org_heads.get(v, "Đảng ủy").unwrap().whole);
+        assert!(lex.org_heads.get(v, "ban thường vụ").unwrap().sub);
+        assert!(lex
+            .known_orgs
+            .get(v, "Agribank")
+            .unwrap()
+            .contains("Agribank"));
+        assert!(lex.surnames.contains("Nguyễn"));
+        assert_eq!(lex.person_titles.get(v, "chị"), Some(&TitleKind::Kin));
+        assert_eq!(lex.roles.get(v, "bí thư"), Some(&"Bí thư"));
+        assert_eq!(lex.admin_levels.get(v, "Thị trấn"), Some(&"thị trấn"));
+        assert_eq!(lex.months.get(v, "Chạp"), Some(&12));
+        assert_eq!(lex.weekdays.get(v, "chủ nhật"), Some(&Weekday::Sunday));
+        assert_eq!(
+            lex.relative_time.get(v, "hôm qua"),
+            Some(&(TimeUnit::Day, -1))
+        );
+        assert!(lex
+            .holidays
+            .get(v, "Quốc khánh")
+            .is_some_and(|h| !h.lunar && h.month == 9));
+        assert_eq!(
+            lex.seasons.get(v, "hè").map(|s| s.season),
+            Some(Season::Summer)
+        );
+        assert_eq!(expand_abbreviation("NTM"), Some("nông thôn mới"));
+    }
+}

@@ -1,0 +1,115 @@
+//! The cells of a fact's row, shared by the CSV, TSV and XLSX writers.
+
+use crate::model::{Dec, Fact, Value};
+
+/// The columns of the CSV, TSV and XLSX fact rows.
+pub const COLUMNS: &[&str] = &[
+    "source",
+    "line",
+    "kind",
+    "text",
+    "value",
+    "min",
+    "max",
+    "unit",
+    "currency",
+    "per",
+    "qualifier",
+    "start",
+    "end",
+    "name",
+    "canonical",
+    "role",
+    "level",
+    "precision",
+    "from",
+    "to",
+    "year_inferred",
+    "numerator",
+    "denominator",
+];
+
+/// A cell of a fact row.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Cell {
+    /// Nothing.
+    Empty,
+    /// A number.
+    Number(f64),
+    /// An integer.
+    Int(i64),
+    /// A day (ISO text).
+    Day(String),
+    /// Text.
+    Text(String),
+}
+
+impl Cell {
+    /// The cell as text, as CSV writes it.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Int(i) => i.to_string(),
+            Cell::Day(s) | Cell::Text(s) => s.clone(),
+        }
+    }
+}
+
+fn num(d: Option<Dec>) -> Cell {
+    match d {
+        Some(d) => match d.to_i64() {
+            Some(i) => Cell::Int(i),
+            None => Cell::Number(d.to_f64()),
+        },
+        None => Cell::Empty,
+    }
+}
+
+fn text(s: &Option<String>) -> Cell {
+    s.as_ref().map_or(Cell::Empty, |s| Cell::Text(s.clone()))
+}
+
+pub(crate) fn date(s: &Option<String>) -> Cell {
+    match s {
+        Some(s) if s.len() == 10 => Cell::Day(s.clone()),
+        Some(s) => Cell::Text(s.clone()),
+        None => Cell::Empty,
+    }
+}
+
+/// The cells of one fact, in the order of [`COLUMNS`].
+pub fn row(source: &str, f: &Fact) -> Vec<Cell> {
+    let value = match &f.value {
+        Some(Value::Number(d)) => num(Some(*d)),
+        Some(Value::Date(s)) => date(&Some(s.clone())),
+        _ => Cell::Empty,
+    };
+    let word = |v: Option<&'static str>| v.map_or(Cell::Empty, |s| Cell::Text(s.to_owned()));
+    vec![
+        Cell::Text(source.to_owned()),
+        Cell::Int(f.line as i64),
+        Cell::Text(f.kind.name().to_owned()),
+        Cell::Text(f.text.clone()),
+        value,
+        num(f.min),
+        num(f.max),
+        text(&f.unit),
+        text(&f.currency),
+        text(&f.per),
+        word(f.qualifier.map(|q| q.name())),
+        Cell::Int(f.start as i64),
+        Cell::Int(f.end as i64),
+        text(&f.name),
+        text(&f.canonical),
+        text(&f.role),
+        text(&f.level),
+        word(f.precision.map(|p| p.name())),
+        date(&f.from),
+        date(&f.to),
+        word(f.year_inferred.map(|b| if b { "true" } else { "false" })),
+        num(f.numerator),
+        num(f.denominator),
+    ]
+}

@@ -1,0 +1,52 @@
+//! CSV and TSV, through the csv crate: one row a fact; an input that could not be read is one
+//! row of kind `error`.
+
+use super::cells::{row, Cell, COLUMNS};
+use super::{output_error, Record, Writer};
+use crate::error::Error;
+use std::io::Write;
+
+/// Writes one row a fact.
+pub(crate) struct Delimited<W: Write> {
+    out: csv::Writer<W>,
+}
+
+impl<W: Write> Delimited<W> {
+    pub fn new(mut out: W, delimiter: u8, bom: bool) -> Result<Self, Error> {
+        if bom {
+            out.write_all(b"\xEF\xBB\xBF").map_err(output_error)?;
+        }
+        let mut out = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(out);
+        out.write_record(COLUMNS.iter().copied().chain(["error"]))
+            .map_err(output_error)?;
+        Ok(Delimited { out })
+    }
+}
+
+impl<W: Write> Writer for Delimited<W> {
+    fn write(&mut self, r: &Record, _text: Option<&str>) -> Result<(), Error> {
+        match r {
+            Record::Document(d) => {
+                for f in &d.facts {
+                    let mut cells: Vec<String> = row(&d.source, f).iter().map(Cell::text).collect();
+                    cells.push(String::new());
+                    self.out.write_record(&cells).map_err(output_error)?;
+                }
+            }
+            Record::Error { source, error } => {
+                let mut cells = vec![String::new(); COLUMNS.len() + 1];
+                cells[0] = source.clone();
+                cells[2] = "error".to_owned();
+                cells[COLUMNS.len()] = error.clone();
+                self.out.write_record(&cells).map_err(output_error)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<(), Error> {
+        self.out.flush().map_err(output_error)
+    }
+}

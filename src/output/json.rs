@@ -1,0 +1,55 @@
+//! JSON and JSON Lines: one document as JSON (indented when asked), several as one a line.
+
+use super::{output_error, Record, Writer};
+use crate::error::Error;
+use std::io::Write;
+
+/// Writes JSON Lines; a lone document of the `json` format may be indented.
+pub(crate) struct Json<W: Write> {
+    out: W,
+    lines: bool,
+    pretty: bool,
+    count: usize,
+    /// The first record of the `json` format, held until we know whether it is alone.
+    pending: Option<(String, Option<String>)>,
+}
+
+impl<W: Write> Json<W> {
+    pub fn new(out: W, lines: bool, pretty: bool) -> Self {
+        Json {
+            out,
+            lines,
+            pretty,
+            count: 0,
+            pending: None,
+        }
+    }
+}
+
+impl<W: Write> Writer for Json<W> {
+    fn write(&mut self, r: &Record, _text: Option<&str>) -> Result<(), Error> {
+        self.count += 1;
+        if !self.lines && self.count == 1 {
+            let line = serde_json::to_string(r).map_err(output_error)?;
+            let pretty = if self.pretty {
+                Some(serde_json::to_string_pretty(r).map_err(output_error)?)
+            } else {
+                None
+            };
+            self.pending = Some((line, pretty));
+            return Ok(());
+        }
+        if let Some((first, _)) = self.pending.take() {
+            writeln!(self.out, "{first}").map_err(output_error)?;
+        }
+        serde_json::to_writer(&mut self.out, r).map_err(output_error)?;
+        self.out.write_all(b"\n").map_err(output_error)
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<(), Error> {
+        if let Some((first, pretty)) = self.pending.take() {
+            writeln!(self.out, "{}", pretty.unwrap_or(first)).map_err(output_error)?;
+        }
+        self.out.flush().map_err(output_error)
+    }
+}

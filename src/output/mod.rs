@@ -1,0 +1,188 @@
+//! Writers: the records of a run as JSON, JSON Lines, CSV, TSV or an Excel workbook, all
+//! behind one trait, [`Writer`], which [`writer`] makes for a [`Format`]. Writers read
+//! documents (and, where given, the text they were read from); they never reach into the
+//! recognisers.
+//!
+//! ```
+//! use vnfacts::output::{writer, Format, Record, WriterOptions};
+//! let doc = vnfacts::extract("Hội có 20 hội viên, quỹ 15.500 000 đồng.", &Default::default());
+//! let mut out = Vec::new();
+//! let mut w = writer(Format::Jsonl, &mut out, WriterOptions::default()).unwrap();
+//! w.write(&Record::Document(doc), None).unwrap();
+//! w.finish().unwrap();
+//! let line = String::from_utf8(out).unwrap();
+//! assert!(line.contains(r#""text":"15.500 000 đồng""#));
+//! ```
+
+mod cells;
+#[cfg(feature = "csv")]
+mod delimited;
+mod json;
+#[cfg(feature = "xlsx")]
+mod xlsx;
+
+pub use cells::{row, Cell, COLUMNS};
+
+use crate::error::{Error, ErrorKind};
+use crate::model::Document;
+use serde::Serialize;
+use std::io::Write;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// One JSON document; several documents give JSON Lines (SPEC.md).
+    Json,
+    /// One document a line.
+    Jsonl,
+    /// One fact a row, comma-separated.
+    Csv,
+    /// One fact a row, tab-separated.
+    Tsv,
+    /// An Excel workbook: a sheet of facts and a sheet of documents.
+    Xlsx,
+}
+
+impl Format {
+    /// Every format, with its name.
+    pub const ALL: [(Format, &'static str); 5] = [
+        (Format::Json, "json"),
+        (Format::Jsonl, "jsonl"),
+        (Format::Csv, "csv"),
+        (Format::Tsv, "tsv"),
+        (Format::Xlsx, "xlsx"),
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        Format::ALL
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map_or("json", |(_, n)| n)
+    }
+
+    /// Whether this build can write it (CSV, TSV and XLSX need the `csv` and `xlsx` features).
+    pub fn available(self) -> bool {
+        match self {
+            Format::Json | Format::Jsonl => true,
+            Format::Csv | Format::Tsv => cfg!(feature = "csv"),
+            Format::Xlsx => cfg!(feature = "xlsx"),
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Format, Error> {
+        let s = s.to_ascii_lowercase();
+        let s = if s == "ndjson" { "jsonl".to_owned() } else { s };
+        Format::ALL
+            .iter()
+            .find(|(_, n)| *n == s)
+            .map(|(f, _)| *f)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|(_, n)| *n).collect();
+                Error::new(
+                    ErrorKind::InvalidInput,
+                    format!("unknown format {s:?}; the formats are {}", names.join(", ")),
+                )
+            })
+    }
+}
+
+/// One result of a run: a document, or why an input could not be read.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Record {
+    /// A document's facts.
+    Document(Document),
+    /// An input that could not be read.
+    Error {
+        /// The input, as given (a path, `-`, or a record's id).
+        source: String,
+        /// What went wrong.
+        error: String,
+    },
+}
+
+impl Record {
+    /// The input this record is for.
+    pub fn source(&self) -> &str {
+        match self {
+            Record::Document(d) => &d.source,
+            Record::Error { source, .. } => source,
+        }
+    }
+}
+
+/// How a writer writes.
+#[derive(Debug, Clone, Copy, Default)]
+#[non_exhaustive]
+pub struct WriterOptions {
+    /// Indent a lone JSON document.
+    pub pretty: bool,
+    /// Start CSV/TSV with a UTF-8 byte-order mark (for Excel on Windows).
+    pub bom: bool,
+}
+
+impl WriterOptions {
+    /// Indent a lone JSON document.
+    pub fn pretty(mut self, yes: bool) -> Self {
+        self.pretty = yes;
+        self
+    }
+
+    /// Start CSV/TSV with a byte-order mark.
+    pub fn bom(mut self, yes: bool) -> Self {
+        self.bom = yes;
+        self
+    }
+}
+
+/// Writes records as they come, in one format.
+pub trait Writer {
+    /// Writes one record. `text` is the decoded text the document was read from, when the
+    /// caller has it (a writer that shows the text, such as a review page, needs it).
+    fn write(&mut self, record: &Record, text: Option<&str>) -> Result<(), Error>;
+
+    /// Writes what is pending and flushes the output.
+    fn finish(self: Box<Self>) -> Result<(), Error>;
+}
+
+/// An error writing the output.
+pub(crate) fn output_error(e: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::Output, format!("cannot write the output: {e}"))
+}
+
+/// A writer of `format` to `out`.
+pub fn writer<'a>(
+    format: Format,
+    out: impl Write + 'a,
+    options: WriterOptions,
+) -> Result<Box<dyn Writer + 'a>, Error> {
+    let _ = options.bom;
+    match format {
+        Format::Json | Format::Jsonl => Ok(Box::new(json::Json::new(
+            out,
+            format == Format::Jsonl,
+            options.pretty,
+        ))),
+        #[cfg(feature = "csv")]
+        Format::Csv | Format::Tsv => Ok(Box::new(delimited::Delimited::new(
+            out,
+            if format == Format::Tsv { b'\t' } else { b',' },
+            options.bom,
+        )?)),
+        #[cfg(feature = "xlsx")]
+        Format::Xlsx => Ok(Box::new(xlsx::Xlsx::new(out))),
+        #[allow(unreachable_patterns)]
+        _ => Err(Error::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "this build of vnfacts cannot write {}: build it with the feature that does",
+                format.name()
+            ),
+        )),
+    }
+}

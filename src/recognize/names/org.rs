@@ -1,0 +1,499 @@
+//! Organisations: a head ("Hội", "Ủy ban", "Phòng", "Ngân hàng", "Trường", …, in
+//! `data/org_heads.txt`, or an abbreviation such as "NH", "BCH") with the words that specify it
+//! ("CCB", "Giáo dục và Đào tạo", "THCS Kim Liên") and its place ("xã Kim Liên"), or an
+//! organisation known by an abbreviation ("UBND") or by name ("Bộ Chính trị", "Agribank").
+//!
+//! The canonical name expands abbreviations (`data/abbreviations.txt`), writes casing and tone
+//! marks as official names do, and completes the place when the text makes it certain: "Hội
+//! LHPN xã" in a report that names one xã, Kim Liên, is "Hội Liên hiệp Phụ nữ xã Kim Liên";
+//! in "Hội CCB, Hội LHPN xã Kim Liên" both take the place. "Thường trực HĐND-UBND" is two
+//! organisations.
+
+use super::place::Gazetteer;
+use super::{fix_tone, fold, inside, is_cap, is_lower, next_word, title_case, word_at, Word};
+use crate::lexicon::{AbbrKind, Lexicon};
+use crate::model::{Fact, Kind};
+use crate::recognize::{Cand, Ctx};
+use crate::text::chars::starts_with_ci;
+use crate::text::tokens::Words;
+use std::collections::HashMap;
+
+/// An organisation named in the text.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    /// Canonical words, without the place.
+    parts: Vec<String>,
+    /// A known canonical name that replaces `parts`.
+    known: Option<String>,
+    /// The place: "xã Kim Liên".
+    place: Option<String>,
+    /// The name is complete without more words or a place ("UBND", "Đảng ủy").
+    whole: bool,
+    /// "chi nhánh": a branch, whose place follows.
+    branch: bool,
+}
+
+impl Mention {
+    fn canonical(&self, ctx: &Ctx) -> String {
+        let national = ctx.words("national");
+        let mut s = match &self.known {
+            Some(k) => k.clone(),
+            None => self.parts.join(" "),
+        };
+        if self.branch {
+            s.push(' ');
+            s.push_str(ctx.lex.word("branch"));
+        }
+        if let Some(p) = &self.place {
+            if self.branch || !(national.iter().any(|n| s.ends_with(n)) || s.ends_with(')')) {
+                s.push(' ');
+                s.push_str(p);
+            }
+        }
+        let s = fix_tone(&s);
+        let mut c = s.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => s,
+        }
+    }
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    gaz: &'a Gazetteer,
+    lex: &'a Lexicon,
+    w: Words<'a>,
+    ctx: &'a Ctx<'a>,
+}
+
+impl Reader<'_> {
+    fn word_at(&self, pos: usize) -> Option<usize> {
+        word_at(self.words, pos)
+    }
+
+    fn next_word(&self, end: usize) -> Option<usize> {
+        next_word(self.text, self.words, end)
+    }
+
+    /// A known organisation's name at byte `pos`: its end and canonical name.
+    fn known_at(&self, pos: usize) -> Option<(usize, String)> {
+        self.w
+            .after(&self.lex.known_orgs, pos)
+            .map(|(e, c)| (e, c.clone()))
+    }
+
+    /// An abbreviation at byte `pos` with one of `kinds`: its end and full form.
+    fn abbr_at(&self, pos: usize, kinds: &[AbbrKind]) -> Option<(usize, String)> {
+        let (e, senses) = self.lex.abbreviations.match_at(self.text, pos)?;
+        let a = senses.iter().find(|a| kinds.contains(&a.kind))?;
+        Some((e, a.full.clone()))
+    }
+
+    /// The place at word `i` ("xã Kim Liên", or a bare "xã" completed from the gazetteer):
+    /// its end and text.
+    fn place_at(&self, i: usize) -> Option<(usize, String)> {
+        let w = self.words[i];
+        if let Some(p) = self.gaz.at(w.start) {
+            return match (p.name.as_deref(), self.gaz.only(p.level)) {
+                (Some(n), _) | (None, Some(n)) => Some((p.end, format!("{} {n}", p.level))),
+                (None, None) if self.ctx.words("unit_level").contains(&p.level) => {
+                    Some((p.end, p.level.to_owned()))
+                }
+                (None, None) => None,
+            };
+        }
+        let (le, level) = self.w.after(&self.lex.admin_levels, w.start)?;
+        // A bare level says which body only for units that have one ("UBND xã"), not "bản".
+        if !self.ctx.words("unit_level").contains(level) {
+            return None;
+        }
+        match self.gaz.only(level) {
+            Some(n) => Some((le, format!("{level} {n}"))),
+            None => Some((le, (*level).to_owned())),
+        }
+    }
+
+    /// The words that specify an organisation after its head, from byte `pos`.
+    fn specs(&self, mut end: usize, m: &mut Mention, branch: bool) {
+        let mut after_cap = false;
+        let mut cap_run = 0;
+        let mut count = 0;
+        loop {
+            // "Tài chính - Kế hoạch": a dash between two capitalised parts.
+            if m.parts.len() >= 2 && self.text[end..].starts_with(" - ") {
+                if let Some(k) = self.word_at(end + 3) {
+                    let ns = self.words[k].text(self.text);
+                    if is_cap(ns) && self.w.get(&self.lex.org_heads, &self.words[k]).is_none() {
+                        m.parts.push("-".to_owned());
+                        end += 2;
+                    }
+                }
+            }
+            let Some(k) = self.next_word(end) else { break };
+            let w = self.words[k];
+            let s = w.text(self.text);
+            if count >= 8 || self.w.after(&self.lex.admin_levels, w.start).is_some() {
+                break;
+            }
+            if let Some((e, c)) = self.known_at(w.start) {
+                m.known = Some(c);
+                end = e;
+            } else if let Some((e, full)) = self.abbr_at(w.start, &[AbbrKind::Spec, AbbrKind::Org])
+            {
+                // "Văn phòng HĐND-UBND": both, joined.
+                let mut full = full;
+                let mut e = e;
+                let and = self.ctx.words("name_and");
+                let dashes = ["-".to_owned(), " - ".to_owned()]
+                    .into_iter()
+                    .chain(and.iter().map(|a| format!(" {a} ")));
+                for dash in dashes {
+                    if self.text[e..].starts_with(&dash) {
+                        if let Some((e2, f2)) = self.abbr_at(e + dash.len(), &[AbbrKind::Org]) {
+                            full = format!("{full} và {f2}");
+                            e = e2;
+                        }
+                    }
+                }
+                m.parts.push(full);
+                end = e;
+            } else if let Some((e, c)) = self.w.after(&self.lex.org_specs, w.start) {
+                m.parts.push((*c).to_owned());
+                end = e;
+            } else if s.bytes().all(|b| b.is_ascii_digit()) {
+                // "Chi hội Sen 2", but not "Hội LHPN 12 xóm".
+                let counted = self.text.as_bytes().get(w.end) == Some(&b' ')
+                    && self.w.after(&self.lex.count_units, w.end + 1).is_some();
+                if counted || s.len() > 3 || (m.parts.len() < 2 && !m.whole && !after_cap) {
+                    break;
+                }
+                m.parts.push(s.to_owned());
+                end = w.end;
+                break;
+            } else if is_cap(s) {
+                if self.w.get(&self.lex.org_heads, &w).is_some() && !after_cap
+                    || self.w.get(&self.lex.person_titles, &w).is_some()
+                {
+                    break;
+                }
+                m.parts.push(fix_tone(s));
+                end = w.end;
+                after_cap = true;
+                cap_run += 1;
+                count += 1;
+                continue;
+            } else if is_lower(s) && self.w.get(&self.lex.stopwords, &w).is_none() {
+                // One lower-case syllable after a capitalised one ("Giáo dục"), or a sloppy
+                // branch name before its number ("Chi Hội sen 2").
+                let next_is_number = self.next_word(w.end).is_some_and(|n| {
+                    self.words[n]
+                        .text(self.text)
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())
+                });
+                // Not after a proper name ("Hợp tác xã Bình Minh tiêu thụ", "chi hội Nam giành").
+                if after_cap && cap_run == 1 && !branch {
+                    m.parts.push(s.to_owned());
+                    end = w.end;
+                    after_cap = false;
+                    cap_run = 0;
+                    count += 1;
+                    continue;
+                } else if next_is_number && m.parts.len() == 1 && branch {
+                    m.parts.push(title_case(s));
+                    end = w.end;
+                    count += 1;
+                    continue;
+                }
+                break;
+            } else if self.ctx.words("name_and").contains(&s) && after_cap {
+                // "Giáo dục và Đào tạo", but not "Trường A và Trường B" or "… và Agribank".
+                let next_ok = self.next_word(w.end).is_some_and(|n| {
+                    let nw = self.words[n];
+                    let ns = nw.text(self.text);
+                    is_cap(ns)
+                        && self.w.get(&self.lex.org_heads, &nw).is_none()
+                        && self.w.after(&self.lex.admin_levels, nw.start).is_none()
+                        && self.known_at(nw.start).is_none()
+                        && self
+                            .lex
+                            .abbreviations
+                            .match_at(self.text, nw.start)
+                            .is_none()
+                });
+                if !next_ok {
+                    break;
+                }
+                m.parts.push(s.to_owned());
+                end = w.end;
+                after_cap = false;
+                count += 1;
+                continue;
+            } else {
+                break;
+            }
+            after_cap = false;
+            cap_run = 0;
+            count += 1;
+        }
+        m.end = end;
+    }
+
+    /// The organisation that starts at word `i`, with no sub-body before it.
+    fn core(&self, i: usize) -> Option<Mention> {
+        let w = self.words[i];
+        let mut m = Mention {
+            start: w.start,
+            end: w.end,
+            parts: Vec::new(),
+            known: None,
+            place: None,
+            whole: false,
+            branch: false,
+        };
+        let head_lower;
+        if let Some((e, c)) = self.known_at(w.start) {
+            m.known = Some(c);
+            m.end = e;
+            m.whole = true;
+            head_lower = false;
+        } else if let Some((e, full)) = self.abbr_at(w.start, &[AbbrKind::Org]) {
+            m.parts.push(full);
+            m.end = e;
+            m.whole = true;
+            head_lower = false;
+        } else if let Some((e, full)) = self.abbr_at(w.start, &[AbbrKind::Head]) {
+            m.parts.push(full);
+            m.end = e;
+            head_lower = false;
+        } else if let Some((e, h)) = self.w.after(&self.lex.org_heads, w.start) {
+            // "hội nghị", "Đại hội Đảng", "xã hội": words, not organisations.
+            let word_after = self
+                .w
+                .after(&self.lex.not_org, w.start)
+                .is_some_and(|(ne, _)| ne > e);
+            let word_before = w.start > 0
+                && self
+                    .w
+                    .before(&self.lex.not_org, e)
+                    .is_some_and(|(ns, _)| ns < w.start);
+            if word_after || word_before {
+                return None;
+            }
+            m.parts.push(h.canonical.to_owned());
+            m.end = e;
+            m.whole = h.whole;
+            head_lower = is_lower(w.text(self.text));
+        } else {
+            return None;
+        }
+        let head_end = m.end;
+        let branch = m
+            .parts
+            .first()
+            .is_some_and(|p| self.ctx.words("branch_head").contains(&p.as_str()));
+        if m.known.is_none() {
+            self.specs(head_end, &mut m, branch);
+        }
+        let specified = m.end > head_end;
+        // "Ngân hàng … chi nhánh huyện": the branch belongs to the bank.
+        if specified || m.known.is_some() {
+            let rest = &self.text[m.end..];
+            let branch = rest.strip_prefix(' ').and_then(|r| {
+                self.ctx
+                    .words("branch")
+                    .iter()
+                    .find_map(|b| starts_with_ci(r, b))
+            });
+            if let Some(n) = branch {
+                m.branch = true;
+                m.end += n + 1;
+            }
+        }
+        // The place after the name.
+        if let Some(k) = self.next_word(m.end) {
+            if let Some((e, place)) = self.place_at(k) {
+                m.place = Some(place);
+                m.end = e;
+            }
+        }
+        if !specified && m.place.is_none() && !m.whole {
+            return None;
+        }
+        // A lower-case head names an organisation only with more words ("công an xã"), not
+        // alone ("hội", "phòng").
+        if head_lower && !specified && m.place.is_none() && !m.whole {
+            return None;
+        }
+        // The whole mention may be a known name written in full ("Hội Chữ Thập Đỏ").
+        if m.known.is_none() {
+            let name_end = m.place.as_ref().map_or(m.end, |_| m.end);
+            let raw = fold(&self.text[m.start..name_end]).to_lowercase();
+            if let Some(c) = self.w.get_str(&self.lex.known_orgs, &raw) {
+                m.known = Some(c.clone());
+            }
+        }
+        Some(m)
+    }
+
+    /// The organisation(s) that start at word `i`: a sub-body ("Ban Thường vụ", "BTV",
+    /// "Thường trực") joins the organisation after it; "HĐND-UBND" is two.
+    fn read(&self, i: usize) -> Option<Vec<Mention>> {
+        let w = self.words[i];
+        let sub = match self.w.after(&self.lex.org_heads, w.start) {
+            Some((e, h)) if h.sub && is_cap(w.text(self.text)) => {
+                Some((e, h.canonical.to_owned(), false))
+            }
+            _ => self
+                .abbr_at(w.start, &[AbbrKind::Head])
+                .filter(|(_, full)| {
+                    self.ctx
+                        .words("sub_abbreviation")
+                        .iter()
+                        .any(|p| full.starts_with(p))
+                })
+                .map(|(e, full)| (e, full, true)),
+        };
+        let (start, prefix, first) = match &sub {
+            Some((e, canonical, _)) => match self.next_word(*e) {
+                Some(k) => (w.start, Some(canonical.clone()), k),
+                None => (w.start, Some(canonical.clone()), usize::MAX),
+            },
+            None => (w.start, None, i),
+        };
+        let mut out = Vec::new();
+        if first != usize::MAX {
+            if let Some(m) = self.core(first) {
+                out.push(m);
+                // "HĐND-UBND": a second organisation joined by a dash.
+                loop {
+                    let last = out.last().unwrap();
+                    if self.text.as_bytes().get(last.end) != Some(&b'-') {
+                        break;
+                    }
+                    let Some(k) = self.word_at(last.end + 1) else {
+                        break;
+                    };
+                    match self.core(k) {
+                        Some(m2) if m2.whole => out.push(m2),
+                        _ => break,
+                    }
+                }
+            }
+        }
+        match (&sub, out.is_empty()) {
+            (Some((e, canonical, true)), true) => {
+                // "BTV" alone: the standing committee of the body the text speaks of.
+                out.push(Mention {
+                    start,
+                    end: *e,
+                    parts: vec![canonical.clone()],
+                    known: None,
+                    place: None,
+                    whole: true,
+                    branch: false,
+                });
+                return Some(out);
+            }
+            (_, true) => return None,
+            _ => {}
+        }
+        if let Some(p) = prefix {
+            out[0].start = start;
+            for m in &mut out {
+                match &mut m.known {
+                    Some(k) => *k = format!("{p} {k}"),
+                    None => m.parts.insert(0, p.clone()),
+                }
+            }
+        }
+        // Organisations joined by a dash share the place written after the last.
+        if let Some(place) = out.last().and_then(|m| m.place.clone()) {
+            for m in &mut out {
+                m.place.get_or_insert_with(|| place.clone());
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Proposes the organisations of the text.
+pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
+    let (words, quotes) = (&ctx.w.tokens.names[..], &ctx.quotes[..]);
+    let gaz = ctx.gazetteer();
+    let r = Reader {
+        text: ctx.text,
+        words,
+        gaz,
+        lex: ctx.lex,
+        w: ctx.w,
+        ctx,
+    };
+    let mut found: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let in_place = gaz.within(words[i].start);
+        if inside(quotes, words[i].start) || in_place || inside(&ctx.block_spans, words[i].start) {
+            i += 1;
+            continue;
+        }
+        match r.read(i) {
+            Some(ms) => {
+                let end = ms.last().map_or(words[i].end, |m| m.end);
+                found.extend(ms);
+                i = words.partition_point(|w| w.start < end).max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    // A list of organisations shares the place written after the last: "Hội CCB, Hội LHPN xã
+    // Kim Liên".
+    for k in (0..found.len().saturating_sub(1)).rev() {
+        let between = &ctx.text[found[k].end.min(found[k + 1].start)..found[k + 1].start];
+        // Same head ("Hội CCB, Hội LHPN xã"), or organisations named whole ("HĐND, UBND xã").
+        let same_head = (!found[k].parts.is_empty()
+            && found[k].parts.first() == found[k + 1].parts.first())
+            || (found[k].whole && found[k + 1].whole && found[k + 1].known.is_none());
+        let and = ctx.words("name_and");
+        let listed = matches!(between, ", " | " - " | ",")
+            || between
+                .strip_prefix(' ')
+                .and_then(|b| b.strip_suffix(' '))
+                .is_some_and(|b| and.contains(&b));
+        if found[k].place.is_none() && same_head && listed {
+            found[k].place = found[k + 1].place.clone();
+        }
+    }
+    // Mentions of one organisation share one canonical name: "Hội CCB" in a report that also
+    // writes "Hội CCB xã Kim Liên" (and no other Hội CCB) is that one.
+    let canonicals: Vec<String> = found.iter().map(|m| m.canonical(ctx)).collect();
+    // Name without its place → the names with a place.
+    let mut with_place: HashMap<String, Vec<&String>> = HashMap::new();
+    for (m, c) in found.iter().zip(&canonicals) {
+        if m.place.is_some() {
+            let base = Mention {
+                place: None,
+                ..m.clone()
+            }
+            .canonical(ctx);
+            let v = with_place.entry(base).or_default();
+            if !v.contains(&c) {
+                v.push(c);
+            }
+        }
+    }
+    for (m, c) in found.iter().zip(&canonicals) {
+        let canonical = match (m.place.is_none(), with_place.get(c).map(Vec::as_slice)) {
+            (true, Some([one])) => (*one).clone(),
+            _ => c.clone(),
+        };
+        let mut f = Fact::new(Kind::Organization);
+        f.name = Some(fold(&ctx.text[m.start..m.end]));
+        f.canonical = Some(canonical);
+        out.push(Cand::new(m.start, m.end, f));
+    }
+}

@@ -1,0 +1,265 @@
+//! Places: an administrative level and a name ("xóm Liên Sơn", "xã Kim Liên", "tỉnh Nghệ An",
+//! "thôn 3"), with the name's casing repaired ("Xóm liên sơn" → `Liên Sơn`). Levels are in
+//! `data/admin_levels.txt`. A place inside an organisation's name is also a place.
+//!
+//! Names are capitalised words after the level. Sloppy text writes them in lower case; a
+//! lower-case name is read only after a capitalised level ("Xóm mậu 2") or when the document
+//! writes the same name properly elsewhere ("xóm Vân\nhội" after "xóm Vân Hội").
+
+use super::{fix_tone, inside, is_cap, is_lower, title_case, Word};
+use crate::model::{Fact, Kind};
+use crate::recognize::{Cand, Ctx};
+use crate::text::chars::is_one_of;
+use std::collections::HashMap;
+
+/// A place named in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Place {
+    /// Start of the level word.
+    pub start: usize,
+    /// End of the name (or of the level word, when no name follows).
+    pub end: usize,
+    /// The level (`xã`, `xóm`, …).
+    pub level: &'static str,
+    /// The name, casing repaired; `None` for a level with no name ("Hội LHPN xã").
+    pub name: Option<String>,
+}
+
+/// The places of a document, and the one place of each level when it names only one.
+#[derive(Debug, Default)]
+pub(crate) struct Gazetteer {
+    /// Every place with a name, in order.
+    pub places: Vec<Place>,
+    /// Level → its only named place, when the document names exactly one.
+    only: HashMap<&'static str, String>,
+    /// Index in `places` by start byte.
+    by_start: HashMap<usize, usize>,
+}
+
+impl Gazetteer {
+    /// The place that starts at byte `start`.
+    pub(crate) fn at(&self, start: usize) -> Option<&Place> {
+        self.by_start.get(&start).map(|&i| &self.places[i])
+    }
+
+    /// Is byte `pos` inside a place, after its first byte?
+    pub(crate) fn within(&self, pos: usize) -> bool {
+        let i = self.places.partition_point(|p| p.start < pos);
+        i > 0 && self.places[i - 1].end > pos
+    }
+
+    /// The place a bare level stands for in this document ("xã" → "Kim Liên"), when certain.
+    pub(crate) fn only(&self, level: &str) -> Option<&str> {
+        self.only.get(level).map(String::as_str)
+    }
+}
+
+/// A capitalised word that opens a sentence rather than going on a name ("xã Yên Phúc\nNgày 15").
+pub(crate) fn not_name(ctx: &Ctx, s: &str) -> bool {
+    is_one_of(s, ctx.words("not_name"))
+}
+
+/// Can this word be part of a place name?
+fn name_word(ctx: &Ctx, w: &Word) -> bool {
+    let (lex, x) = (ctx.lex, &ctx.w);
+    !(x.get(&lex.org_heads, w).is_some()
+        || x.get(&lex.admin_levels, w).is_some()
+        || x.get(&lex.person_titles, w).is_some()
+        || x.get(&lex.roles, w).is_some())
+}
+
+/// Reads a place at word `i`: its level and name.
+fn parse(
+    ctx: &Ctx,
+    words: &[Word],
+    i: usize,
+    known: &HashMap<String, String>,
+    sloppy: bool,
+) -> Option<(Place, usize)> {
+    let (text, lex, x) = (ctx.text, ctx.lex, &ctx.w);
+    let w = words[i];
+    let (le, &level) = x.after(&lex.admin_levels, w.start)?;
+    // "Huyện ủy", "huyện đoàn", "hợp tác xã": an organisation's head, not a place.
+    if x.after(&lex.org_heads, w.start)
+        .is_some_and(|(e, _)| e > le)
+        || x.before(&lex.org_heads, le)
+            .is_some_and(|(s, _)| s < w.start)
+    {
+        return None;
+    }
+    let sloppy = sloppy && ctx.words("sloppy_level").contains(&level);
+    // The level's last word.
+    let mut j = i;
+    while j + 1 < words.len() && words[j].end < le {
+        j += 1;
+    }
+    let level_cap = is_cap(w.text(text));
+    let mut parts: Vec<&str> = Vec::new();
+    let mut end = le;
+    let mut k = j + 1;
+    let mut lower_run = 0;
+    while k < words.len() && parts.len() < 5 {
+        let n = words[k];
+        if text.get(end..n.start) != Some(" ") {
+            break;
+        }
+        let s = n.text(text);
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            // "xóm 4", "Mậu 2": a number ends the name; not "xã 3 buổi" (a count).
+            let after = text.as_bytes().get(n.end) == Some(&b' ');
+            let counted = after
+                && (x.after(&lex.count_units, n.end + 1).is_some()
+                    || x.after(&lex.duration_units, n.end + 1).is_some());
+            // Not the start of a larger figure ("xã 5.312.750.000").
+            let figure = matches!(text.as_bytes().get(n.end), Some(b'.' | b',' | b'/'))
+                && text
+                    .as_bytes()
+                    .get(n.end + 1)
+                    .is_some_and(u8::is_ascii_digit);
+            if s.len() <= 3 && !counted && !figure {
+                parts.push(s);
+                end = n.end;
+            }
+            break;
+        }
+        // Does the document write a name that goes on with this word ("Vân" + "hội")?
+        let continues_known = !parts.is_empty() && {
+            let so_far = format!("{} {}", parts.join(" "), s).to_lowercase();
+            known.contains_key(&so_far)
+                || known.keys().any(|k| k.starts_with(&format!("{so_far} ")))
+        };
+        // An organisation's head or a title may not open a name ("huyện Hội quản lý"), but
+        // may go on one ("xóm Vân Hội"); a level word never.
+        let blocked = if parts.is_empty() {
+            !name_word(ctx, &n)
+        } else {
+            x.get(&lex.admin_levels, &n).is_some() || not_name(ctx, s)
+        };
+        // A name the document knows is complete: "xóm Vân hội Hồng sơn" is "Vân Hội".
+        let complete = !parts.is_empty() && known.contains_key(&parts.join(" ").to_lowercase());
+        if !continues_known && (blocked || complete) {
+            break;
+        }
+        if is_cap(s) || continues_known {
+            lower_run = 0;
+        } else if is_lower(s)
+            && sloppy
+            && level_cap
+            && x.get(&lex.stopwords, &n).is_none()
+            && lower_run < 2
+        {
+            lower_run += 1;
+        } else {
+            break;
+        }
+        parts.push(s);
+        end = n.end;
+        k += 1;
+    }
+    // A trailing lower-case word that is not a known name is not part of it.
+    let name = (!parts.is_empty()).then(|| {
+        let raw = parts.join(" ");
+        known
+            .get(&raw.to_lowercase())
+            .cloned()
+            .unwrap_or_else(|| fix_tone(&title_case(&raw)))
+    });
+    let end = if name.is_some() { end } else { le };
+    Some((
+        Place {
+            start: w.start,
+            end,
+            level,
+            name,
+        },
+        k,
+    ))
+}
+
+/// Finds the places of the text: first those written properly, which teach the gazetteer the
+/// names, then all of them.
+pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
+    let (words, quotes) = (&ctx.w.tokens.names[..], &ctx.quotes[..]);
+    let mut known: HashMap<String, String> = HashMap::new();
+    let scan = |known: &HashMap<String, String>, sloppy: bool| {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if inside(quotes, words[i].start) {
+                i += 1;
+                continue;
+            }
+            match parse(ctx, words, i, known, sloppy) {
+                Some((p, next)) => {
+                    out.push(p);
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    };
+    for p in scan(&known, false) {
+        if let Some(n) = &p.name {
+            if n.split(' ')
+                .all(|w| is_cap(w) || w.bytes().all(|b| b.is_ascii_digit()))
+            {
+                known.entry(n.to_lowercase()).or_insert_with(|| n.clone());
+            }
+        }
+    }
+    let mut places = scan(&known, true);
+    // The user's places, named with no level before them ("Kim Liên" = xã).
+    if ctx.lex.places.len() > 0 {
+        let taken: Vec<(usize, usize)> = places.iter().map(|p| (p.start, p.end)).collect();
+        for w in words {
+            if inside(quotes, w.start) || inside(&taken, w.start) {
+                continue;
+            }
+            if let Some((e, (name, level))) = ctx.w.after(&ctx.lex.places, w.start) {
+                places.push(Place {
+                    start: w.start,
+                    end: e,
+                    level,
+                    name: Some(name.clone()),
+                });
+            }
+        }
+        places.sort_by_key(|p| p.start);
+    }
+    let mut by_level: HashMap<&'static str, Vec<&String>> = HashMap::new();
+    for p in &places {
+        if let Some(n) = &p.name {
+            let v = by_level.entry(p.level).or_default();
+            if !v.contains(&n) {
+                v.push(n);
+            }
+        }
+    }
+    let only = by_level
+        .into_iter()
+        .filter(|(_, v)| v.len() == 1)
+        .map(|(l, v)| (l, v[0].clone()))
+        .collect();
+    let by_start = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.start, i))
+        .collect();
+    Gazetteer {
+        places,
+        only,
+        by_start,
+    }
+}
+
+/// Proposes the places of the text.
+pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
+    for p in &ctx.gazetteer().places {
+        let Some(name) = &p.name else { continue };
+        let mut f = Fact::new(Kind::Location);
+        f.name = Some(name.clone());
+        f.level = Some(p.level.to_owned());
+        out.push(Cand::new(p.start, p.end, f));
+    }
+}

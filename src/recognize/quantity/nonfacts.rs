@@ -1,0 +1,123 @@
+//! Numbers that are not facts: document numbers ("Chỉ thị 05", "Nghị quyết số 20/NQ-HĐND",
+//! "Quyết định 123/QĐ-UBND"), ordinals ("lần thứ 3", "khóa 12") and slogans
+//! ("5 không, 3 sạch"). Their figures are marked so that no recogniser uses them, and their
+//! spans are kept out of every other fact.
+//!
+//! The words that name documents are in `data/document_words.txt`, the words that make an
+//! ordinal in `data/not_after.txt`. Numbers in names ("chi hội Liên Mậu 3") need no rule: no
+//! counted noun, currency or unit follows them, so no recogniser reads them.
+
+use crate::lexicon::{alternatives_of, words, DocNumber, Lexicon};
+use crate::recognize::{Cand, Ctx};
+use crate::text::chars::starts_with_ci;
+use crate::text::numbers::Figure;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words as regex alternatives, longest first.
+fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut words: Vec<String> = words.map(regex::escape).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.join("|")
+}
+
+static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
+    let lex = Lexicon::builtin();
+    let of = |class: DocNumber| {
+        alternatives(
+            lex.document_words
+                .iter()
+                .filter(move |(_, c)| *c == class)
+                .map(|(w, _)| *w),
+        )
+    };
+    let (bare, numbered) = (of(DocNumber::Bare), of(DocNumber::Numbered));
+    let ordinals = alternatives(lex.not_after.iter().copied());
+    let (number, no) = (
+        alternatives_of("document_number"),
+        alternatives_of("slogan_no"),
+    );
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?P<all>(?:{bare})(?: (?:{number}))?:? \d+(?:[/\-.][\p{{L}}\d]+)*|(?:{numbered})(?: (?:{number}):? \d+(?:[/\-.][\p{{L}}\d]+)*| \d+(?:[/\-][\p{{L}}\d]+)+)|\d+[/\-][\p{{Lu}}][\p{{L}}\d/\-]*|(?:{ordinals}) \d+|\d+ (?:{no})(?:, ?\d+ \p{{L}}+)+)"
+    ))
+    .unwrap()
+});
+
+/// The spans of the text that are not facts.
+pub(crate) fn spans(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let ordinal = words("ordinal");
+    BLOCKS
+        .captures_iter(text)
+        .filter_map(|c| c.name("all"))
+        .filter(|m| {
+            // "thứ 5 tuần sau", "thứ 2 ngày 6/2", "thứ 2 (6/2)": a day of the week.
+            let rest = &text[m.end()..];
+            let rest = rest.strip_prefix(',').unwrap_or(rest);
+            let after_ordinal = ordinal.iter().any(|o| {
+                starts_with_ci(m.as_str(), o).is_some_and(|n| m.as_str()[n..].starts_with(' '))
+            });
+            let weekday = after_ordinal
+                && (rest.starts_with(" (")
+                    || lex.words("weekday_anchor").iter().any(|a| {
+                        rest.strip_prefix(' ')
+                            .is_some_and(|r| starts_with_ci(r, a).is_some())
+                    }));
+            !weekday
+        })
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
+/// For each figure: is it inside a document number, an ordinal or a slogan?
+pub(crate) fn blocked_figures(spans: &[(usize, usize)], figs: &[Figure]) -> Vec<bool> {
+    let mut k = 0;
+    figs.iter()
+        .map(|f| {
+            while k < spans.len() && spans[k].1 <= f.start {
+                k += 1;
+            }
+            k < spans.len() && spans[k].0 < f.end
+        })
+        .collect()
+}
+
+/// Proposes the blocking spans (they win every overlap and are never reported).
+pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
+    for &(s, e) in &ctx.block_spans {
+        out.push(Cand::block(s, e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (input, the spans that are not facts)
+    const EXAMPLES: &[(&str, &[&str])] = &[
+        ("thực hiện Chỉ thị 05 của Bộ", &["Chỉ thị 05"]),
+        (
+            "theo Nghị quyết số 20/NQ-HĐND ngày",
+            &["Nghị quyết số 20/NQ-HĐND"],
+        ),
+        (
+            "Quyết định 123/QĐ-UBND và Kế hoạch số 45-KH/HU",
+            &["Quyết định 123/QĐ-UBND", "Kế hoạch số 45-KH/HU"],
+        ),
+        ("đại hội lần thứ 3 nhiệm kỳ", &["thứ 3"]),
+        ("họp thứ 5 tuần sau, thứ 2 ngày 6/2", &[]),
+        ("mô hình 5 không, 3 sạch tại", &["5 không, 3 sạch"]),
+        ("có 20 hội viên và 3 sạch", &[]),
+        ("triển khai kế hoạch 6 tháng cuối năm", &[]),
+    ];
+
+    #[test]
+    fn examples() {
+        for (input, want) in EXAMPLES {
+            let got: Vec<&str> = spans(input, Lexicon::builtin())
+                .into_iter()
+                .map(|(s, e)| &input[s..e])
+                .collect();
+            assert_eq!(&got, want, "{input:?}");
+        }
+    }
+}

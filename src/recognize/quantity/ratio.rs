@@ -1,0 +1,56 @@
+//! Ratios: "12/12 chi hội", "3/5 xã", "12.450/11.800 lượt người". A pair of figures joined by
+//! "/" is a ratio when a counted noun follows it or when it cannot be a day and month;
+//! otherwise it is a date ("ngày 12/12"), which the date recogniser reads.
+
+use super::count;
+use crate::model::{Fact, Kind};
+use crate::recognize::time::date;
+use crate::recognize::{word_before, word_is, Cand, Ctx};
+use crate::text::chars::fold_spaces;
+
+/// Proposes the ratios of the text.
+pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
+    let text = ctx.text;
+    for i in 1..ctx.figs.len() {
+        let (a, b) = (&ctx.figs[i - 1], &ctx.figs[i]);
+        if !(ctx.usable(i) && ctx.usable(i - 1) && a.digits && b.digits) {
+            continue;
+        }
+        if b.start != a.end + 1 || text.as_bytes()[a.end] != b'/' {
+            continue;
+        }
+        if !a.value.is_integer() || !b.value.is_integer() {
+            continue;
+        }
+        // "8/7/2024": a third part makes it a date.
+        let rest = &text.as_bytes()[b.end..];
+        if rest.first() == Some(&b'/') && rest.get(1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        // Not after another slash either ("20/NQ/12").
+        if a.start > 0 && text.as_bytes()[a.start - 1] == b'/' {
+            continue;
+        }
+        // "ngày 30/2" is a (wrong) date, never a ratio.
+        if word_is(text, word_before(text, a.start), ctx.words("date_cue")) {
+            continue;
+        }
+        let unit = count::unit_after(ctx, i);
+        if unit.is_none() && date::slash_pair_is_date(ctx, i - 1) {
+            continue;
+        }
+        let mut fact = Fact::new(Kind::Ratio);
+        fact.numerator = Some(a.value);
+        fact.denominator = Some(b.value);
+        let end = match unit {
+            Some((us, ue)) => {
+                fact.unit = Some(fold_spaces(&text[us..ue]));
+                ue
+            }
+            None => b.end,
+        };
+        let mut c = Cand::new(a.start, end, fact);
+        c.overflow = a.overflow || b.overflow;
+        out.push(c);
+    }
+}

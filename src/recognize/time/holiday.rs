@@ -1,0 +1,342 @@
+//! Holidays by name and lunar dates.
+//!
+//! Holidays (`data/holidays.txt`): "ngày Quốc tế Phụ nữ", "ngày QTPN 8/3", "Quốc khánh 2/9",
+//! "ngày Nhà giáo Việt Nam", "Giáng sinh", "Tết Nguyên đán Giáp Thìn 2024", "Tết Trung thu",
+//! completed with the reference year.
+//!
+//! Lunar dates, converted to the solar date in `value` with the lunar date kept in `lunar`:
+//! "ngày 15 tháng 7 âm lịch năm 2023", "15/7 âm lịch", "rằm tháng Giêng năm 2024",
+//! "mùng 1 tháng Giêng", "mùng 1 Tết", "30 Tết", "ngày 10 tháng 3 năm Giáp Thìn".
+
+use super::{alnum_after, alt, digit_after, month_of, point_cand, year_of, B, MONTHS};
+use crate::lexicon::Lexicon;
+use crate::model::{Fact, Kind, LunarDate, Precision, Value};
+use crate::recognize::{Cand, Ctx};
+use crate::text::chars::is_one_of;
+use crate::time::pending::{lunar_day, Pending, Point};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// A year's name in the sixty-year cycle: "Giáp Thìn", "Quý Mão".
+static CAN_CHI_NAME: LazyLock<String> = LazyLock::new(|| {
+    let a = Lexicon::builtin().can_chi.alternatives();
+    format!(r"(?:{a}) (?:{a})")
+});
+
+/// Alternatives of several roles, longest first.
+fn alts(roles: &[&str]) -> String {
+    let mut w: Vec<String> = roles
+        .iter()
+        .flat_map(|r| crate::lexicon::words(r).iter().map(|w| regex::escape(w)))
+        .collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w.join("|")
+}
+
+static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
+    let (cue, year, mark) = (alt("holiday_cue"), alt("year_word"), alt("lunar_mark"));
+    Regex::new(&format!(
+        r"(?i){B}(?P<all>(?:(?P<cue>{cue}) )?(?P<name>{names})(?: (?P<cc>{cc}))?(?: (?:(?:{year}) )?(?P<y>\d{{4}}))?(?: \((?P<bd>\d{{1,2}})/(?P<bm>\d{{1,2}})(?:/(?P<by>\d{{4}}))?(?P<bal> (?:{mark}))?\)| (?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y2>\d{{4}}))?(?P<al> (?:{mark}))?)?)",
+        names = Lexicon::builtin().holidays.alternatives(),
+        cc = *CAN_CHI_NAME
+    ))
+    .unwrap()
+});
+
+static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
+    let (day, prefix, full, month, leap) = (
+        alt("day_word"),
+        alt("day_prefix"),
+        alt("full_moon"),
+        alt("month_word"),
+        alt("leap"),
+    );
+    let (mark, year) = (alts(&["lunar_mark", "lunar_mark_short"]), alt("year_word"));
+    Regex::new(&format!(
+        r"(?i){B}(?P<all>(?:(?:(?:{day}) )?(?:(?:{prefix}) )?(?P<d>\d{{1,2}})|(?P<ram>{full})) (?:{month}) (?P<m>{m})(?P<leap> (?:{leap}))?(?: (?P<al>{mark}))?(?:,? (?:{year}) (?:(?P<y>\d{{4}})|(?P<cc>{cc})))?(?: \(?(?P<al2>{mark})\)?)?)",
+        m = *MONTHS,
+        cc = *CAN_CHI_NAME
+    ))
+    .unwrap()
+});
+
+static LUNAR_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    let day = alts(&["day_word", "day_prefix"]);
+    let mark = alts(&["lunar_mark", "lunar_mark_short"]);
+    Regex::new(&format!(
+        r"(?i){B}(?P<all>(?:(?:{day}) )?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))? (?:\((?:{mark})\)|{mark}))"
+    ))
+    .unwrap()
+});
+
+static TET_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let day = alts(&["day_word", "day_prefix"]);
+    let (month, tet, name, year) = (
+        alt("month_word"),
+        alt("lunar_new_year"),
+        alt("new_year_name"),
+        alt("year_word"),
+    );
+    Regex::new(&format!(
+        r"(?i){B}(?P<all>(?:(?:{day}) )?(?P<d>\d{{1,2}}) (?:(?:{month}) )?(?:{tet})(?: (?:(?:{name}) )?(?P<cc>{cc}))?(?: (?:(?:{year}) )?(?P<y>\d{{4}}))?)",
+        cc = *CAN_CHI_NAME
+    ))
+    .unwrap()
+});
+
+/// The index in the sixty-year cycle ((year - 4) mod 60) of a name like "Giáp Thìn".
+pub(crate) fn cycle_index(lex: &Lexicon, name: &str) -> Option<i32> {
+    let mut words = name.split_whitespace();
+    let (stem_w, branch_w) = (words.next()?, words.next()?);
+    let &(is_stem, stem) = lex.can_chi.get(&lex.vocab, stem_w)?;
+    let &(is_branch_stem, branch) = lex.can_chi.get(&lex.vocab, branch_w)?;
+    if !is_stem || is_branch_stem {
+        return None;
+    }
+    (0..60).find(|i| i % 10 == stem as i32 && i % 12 == branch as i32)
+}
+
+/// A lunar date as read: the year (or its name in the cycle) when given.
+struct Lunar {
+    year: Option<i32>,
+    cycle: Option<i32>,
+    month: u32,
+    day: u32,
+    leap: bool,
+    /// Lunar years before the reference year, when no year is given ("30 Tết": -1).
+    year_offset: i32,
+}
+
+/// A lunar date candidate: solar value now when the year is known, else completed later.
+fn lunar_cand(start: usize, end: usize, l: Lunar) -> Option<Cand> {
+    let Lunar {
+        year,
+        cycle,
+        month,
+        day,
+        leap,
+        year_offset,
+    } = l;
+    let mut f = Fact::new(Kind::Date);
+    f.precision = Some(Precision::Day);
+    f.lunar = Some(LunarDate {
+        year,
+        month,
+        day,
+        leap,
+    });
+    match year {
+        Some(y) => {
+            let solar = lunar_day(y, month, day, leap)?;
+            f.value = Some(Value::Date(solar.iso()));
+            f.year_inferred = Some(false);
+            let mut c = Cand::new(start, end, f);
+            c.explicit_year = Some(solar.year);
+            Some(c)
+        }
+        None => {
+            let mut c = Cand::new(start, end, f);
+            c.pending = Some(Pending::Lunar {
+                month,
+                day,
+                leap,
+                year_offset,
+                cycle,
+            });
+            Some(c)
+        }
+    }
+}
+
+fn year_and_cycle(ctx: &Ctx, c: &Captures, y: &str) -> (Option<i32>, Option<i32>) {
+    (
+        c.name(y).and_then(|y| year_of(y.as_str())),
+        c.name("cc").and_then(|n| cycle_index(ctx.lex, n.as_str())),
+    )
+}
+
+/// Proposes holidays and lunar dates.
+pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
+    let text = ctx.text;
+    for c in HOLIDAY.captures_iter(text) {
+        let (Some(all), Some(name)) = (c.name("all"), c.name("name")) else {
+            continue;
+        };
+        if digit_after(text, all.end()) || alnum_after(text, all.end()) {
+            continue;
+        }
+        let Some(h) = ctx.w.get_str(&ctx.lex.holidays, name.as_str()) else {
+            continue;
+        };
+        if !h.alone && c.name("cue").is_none() {
+            continue;
+        }
+        // A date written after the name, bare or in brackets, is the value ("ngày QTPN 8/3",
+        // "ngày thành lập Đảng (3/2)"); a lunar one for "âm lịch" ("Giỗ Tổ (10/3 âm lịch)").
+        let group = |a: &str, b: &str| c.name(a).or_else(|| c.name(b));
+        if let (Some(d), Some(m)) = (group("d", "bd"), group("m", "bm")) {
+            let year = group("y2", "by")
+                .or(c.name("y"))
+                .and_then(|y| year_of(y.as_str()));
+            let (day, month) = (
+                d.as_str().parse().unwrap_or(0),
+                m.as_str().parse().unwrap_or(0),
+            );
+            if group("al", "bal").is_some() {
+                let lunar = Lunar {
+                    year,
+                    cycle: None,
+                    month,
+                    day,
+                    leap: false,
+                    year_offset: 0,
+                };
+                out.extend(lunar_cand(all.start(), all.end(), lunar));
+            } else {
+                let p = Point {
+                    year,
+                    month,
+                    day: Some(day),
+                };
+                out.extend(point_cand(all.start(), all.end(), p));
+            }
+            continue;
+        }
+        let (y, cycle) = year_and_cycle(ctx, &c, "y");
+        if h.lunar {
+            out.extend(lunar_cand(
+                all.start(),
+                all.end(),
+                Lunar {
+                    year: y,
+                    cycle,
+                    month: h.month,
+                    day: h.day,
+                    leap: false,
+                    year_offset: 0,
+                },
+            ));
+        } else {
+            let p = Point {
+                year: y,
+                month: h.month,
+                day: Some(h.day),
+            };
+            out.extend(point_cand(all.start(), all.end(), p));
+        }
+    }
+    for c in LUNAR.captures_iter(text) {
+        let Some(all) = c.name("all") else { continue };
+        if digit_after(text, all.end()) {
+            continue;
+        }
+        let word = &c["m"];
+        let named = is_one_of(word, ctx.words("lunar_month_name"));
+        let lunar = c.name("ram").is_some()
+            || c.name("al").is_some()
+            || c.name("al2").is_some()
+            || c.name("leap").is_some()
+            || c.name("cc").is_some()
+            || named;
+        if !lunar {
+            continue;
+        }
+        // In the lunar calendar "tháng Một" is the eleventh month.
+        let Some(month) = (if is_one_of(word, ctx.words("lunar_eleventh")) {
+            Some(11)
+        } else {
+            month_of(ctx, word)
+        }) else {
+            continue;
+        };
+        let day = if c.name("ram").is_some() {
+            15
+        } else {
+            c["d"].parse().unwrap_or(0)
+        };
+        if !(1..=30).contains(&day) {
+            continue;
+        }
+        let (y, cycle) = year_and_cycle(ctx, &c, "y");
+        out.extend(lunar_cand(
+            all.start(),
+            all.end(),
+            Lunar {
+                year: y,
+                cycle,
+                month,
+                day,
+                leap: c.name("leap").is_some(),
+                year_offset: 0,
+            },
+        ));
+    }
+    for c in LUNAR_NUMERIC.captures_iter(text) {
+        let Some(all) = c.name("all") else { continue };
+        let (Ok(day), Ok(month)) = (c["d"].parse::<u32>(), c["m"].parse::<u32>()) else {
+            continue;
+        };
+        if !(1..=30).contains(&day) || !(1..=12).contains(&month) {
+            continue;
+        }
+        let y = c.name("y").and_then(|y| year_of(y.as_str()));
+        out.extend(lunar_cand(
+            all.start(),
+            all.end(),
+            Lunar {
+                year: y,
+                cycle: None,
+                month,
+                day,
+                leap: false,
+                year_offset: 0,
+            },
+        ));
+    }
+    for c in TET_DAY.captures_iter(text) {
+        let Some(all) = c.name("all") else { continue };
+        let Ok(d) = c["d"].parse::<u32>() else {
+            continue;
+        };
+        let (y, cycle) = year_and_cycle(ctx, &c, "y");
+        // "mùng 1 Tết" … "mùng 10 Tết" open the year; "23 tháng Chạp" … "30 Tết" close the last.
+        if (1..=10).contains(&d) {
+            out.extend(lunar_cand(
+                all.start(),
+                all.end(),
+                Lunar {
+                    year: y,
+                    cycle,
+                    month: 1,
+                    day: d,
+                    leap: false,
+                    year_offset: 0,
+                },
+            ));
+        } else if (23..=30).contains(&d) {
+            out.extend(lunar_cand(
+                all.start(),
+                all.end(),
+                Lunar {
+                    year: y.map(|y| y - 1),
+                    cycle: cycle.map(|i| (i + 59) % 60),
+                    month: 12,
+                    day: d,
+                    leap: false,
+                    year_offset: -1,
+                },
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cycle_names() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        assert_eq!(super::cycle_index(lex, "Giáp Thìn"), Some((2024 - 4) % 60));
+        assert_eq!(super::cycle_index(lex, "Quý Mão"), Some((2023 - 4) % 60));
+        assert_eq!(super::cycle_index(lex, "Thìn Giáp"), None);
+    }
+}

@@ -1,0 +1,246 @@
+//! Dates said relative to the document's own date: "hôm nay", "hôm qua", "ngày mai",
+//! "tuần trước", "tháng trước", "năm ngoái", "năm nay", "quý tới" (`data/relative_time.txt`),
+//! days of the week ("thứ Hai tuần tới", "thứ ba vừa rồi", "chủ nhật"), a month ("tháng 3 tới"),
+//! spans ("3 tháng tới", "2 năm vừa qua"), seasons ("mùa hè này"), and "hôm qua (14/8)", where
+//! the date in brackets is the value.
+//!
+//! They are completed at resolution from `document.date`; with no document date the value is
+//! `null` and the `relative` field says what the text said. Never the machine's clock.
+
+use super::{alnum_after, alt, digit_after, month_of, point_cand, range_cand, B, MONTHS};
+use crate::lexicon::Lexicon;
+use crate::model::{Fact, Kind, Relative, TimeUnit, Weekday};
+use crate::recognize::{Cand, Ctx};
+use crate::text::chars::is_one_of;
+use crate::time::pending::{Pending, Point};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PHRASES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i){B}(?P<all>(?P<p>{})(?: \((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?\))?)",
+        Lexicon::builtin().relative_time.alternatives()
+    ))
+    .unwrap()
+});
+
+/// Alternatives of several roles, longest first.
+fn alts(roles: &[&str]) -> String {
+    let mut w: Vec<String> = roles
+        .iter()
+        .flat_map(|r| crate::lexicon::words(r).iter().map(|w| regex::escape(w)))
+        .collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w.dedup();
+    w.join("|")
+}
+
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    let (of, week) = (alt("of"), alt("week_word"));
+    let wk = alts(&["week_this", "week_last", "week_next"]);
+    let dir = alts(&["day_next", "day_last", "day_this"]);
+    Regex::new(&format!(
+        r"(?i){B}(?P<all>(?P<wd>{})(?:(?: (?:{of}))? (?:{week}) (?P<wk>{wk})| (?P<dir>{dir}))?)",
+        Lexicon::builtin().weekdays.alternatives()
+    ))
+    .unwrap()
+});
+
+static NAMED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    let month = alt("month_word");
+    let dir = alts(&["month_next", "month_last"]);
+    Regex::new(&format!(
+        r"(?i){B}(?P<all>(?:{month}) (?P<m>{m}) (?P<dir>{dir}))",
+        m = *MONTHS
+    ))
+    .unwrap()
+});
+
+static SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    let (season, this, year) = (alt("season_word"), alt("this_season"), alt("year_word"));
+    Regex::new(&format!(
+        r"(?i){B}(?P<all>(?:{season}) (?P<s>{}) (?:(?P<this>{this})|(?:{year}) (?P<y>\d{{4}})))",
+        Lexicon::builtin().seasons.alternatives()
+    ))
+    .unwrap()
+});
+
+fn relative_cand(
+    start: usize,
+    end: usize,
+    kind: Kind,
+    r: Relative,
+    span: Option<((u32, u32), (u32, u32))>,
+) -> Cand {
+    let mut f = Fact::new(kind);
+    f.relative = Some(r.clone());
+    let mut c = Cand::new(start, end, f);
+    c.pending = Some(Pending::Relative(r, span));
+    c
+}
+
+/// The kind a relative time of `unit` is reported as.
+fn kind_of(unit: TimeUnit) -> Kind {
+    match unit {
+        TimeUnit::Week | TimeUnit::Quarter => Kind::Period,
+        _ => Kind::Date,
+    }
+}
+
+/// Which of `roles` holds `word`, as its offset: the first role is -1, 0 or 1 as `offsets`.
+fn offset_of(ctx: &Ctx, word: &str, roles: &[(&str, i32)]) -> i32 {
+    roles
+        .iter()
+        .find(|(r, _)| is_one_of(word, ctx.words(r)))
+        .map_or(1, |(_, o)| *o)
+}
+
+/// Proposes the relative dates and periods of the text.
+pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
+    let text = ctx.text;
+    for c in PHRASES.captures_iter(text) {
+        let (Some(all), Some(phrase)) = (c.name("all"), c.name("p")) else {
+            continue;
+        };
+        if alnum_after(text, all.end()) {
+            continue;
+        }
+        let Some(&(unit, offset)) = ctx.w.get_str(&ctx.lex.relative_time, phrase.as_str()) else {
+            continue;
+        };
+        // "hôm qua (14/8)": the date in brackets is the value.
+        if let (Some(d), Some(m)) = (c.name("d"), c.name("m")) {
+            let p = Point {
+                year: c.name("y").and_then(|y| y.as_str().parse().ok()),
+                month: m.as_str().parse().unwrap_or(0),
+                day: d.as_str().parse().ok(),
+            };
+            if let Some(mut cand) = point_cand(all.start(), all.end(), p) {
+                cand.fact.relative = Some(Relative::new(unit, offset));
+                out.push(cand);
+                continue;
+            }
+        }
+        out.push(relative_cand(
+            all.start(),
+            phrase.end(),
+            kind_of(unit),
+            Relative::new(unit, offset),
+            None,
+        ));
+    }
+    for c in WEEKDAY.captures_iter(text) {
+        let Some(all) = c.name("all") else { continue };
+        if digit_after(text, all.end()) || alnum_after(text, all.end()) {
+            continue;
+        }
+        let Some(&wd) = ctx.w.get_str(&ctx.lex.weekdays, &c["wd"]) else {
+            continue;
+        };
+        let mut r = Relative::new(TimeUnit::Week, 0);
+        r.weekday = Some(wd);
+        if let Some(wk) = c.name("wk") {
+            r.offset = offset_of(ctx, wk.as_str(), &[("week_this", 0), ("week_last", -1)]);
+        } else if let Some(dir) = c.name("dir") {
+            // "thứ ba tới": the next Tuesday after the document's date; "vừa rồi": the last one.
+            r.unit = TimeUnit::Day;
+            r.offset = offset_of(ctx, dir.as_str(), &[("day_last", -1), ("day_this", 0)]);
+        } else if wd == Weekday::Sunday {
+            // "chủ nhật" alone: the coming Sunday (on or after the document's date); but not
+            // a name such as "Chủ nhật xanh" (a word follows).
+            let rest = &text[all.end()..];
+            if rest.starts_with(' ') && rest[1..].starts_with(char::is_alphabetic) {
+                continue;
+            }
+            r.unit = TimeUnit::Day;
+            r.offset = 0;
+        } else {
+            // "thứ hai" alone is as often "second" as "Monday": not read.
+            continue;
+        }
+        out.push(relative_cand(all.start(), all.end(), Kind::Date, r, None));
+    }
+    for c in NAMED_MONTH.captures_iter(text) {
+        let Some(all) = c.name("all") else { continue };
+        let Some(m) = month_of(ctx, &c["m"]) else {
+            continue;
+        };
+        let mut r = Relative::new(
+            TimeUnit::Month,
+            offset_of(ctx, &c["dir"], &[("month_last", -1)]),
+        );
+        r.month = Some(m);
+        out.push(relative_cand(all.start(), all.end(), Kind::Date, r, None));
+    }
+    // Spans: "3 tháng tới", "2 ngày vừa rồi", "ba tháng tiếp theo".
+    for (i, f) in ctx.figs.iter().enumerate() {
+        if !ctx.usable(i) || !f.value.is_integer() || text.as_bytes().get(f.end) != Some(&b' ') {
+            continue;
+        }
+        let Some(n) = f.value.to_i64().filter(|n| (1..=100).contains(n)) else {
+            continue;
+        };
+        let Some((ue, &unit)) = ctx.w.after(&ctx.lex.duration_units, f.end + 1) else {
+            continue;
+        };
+        let mut window = (ue + 24).min(text.len());
+        while !text.is_char_boundary(window) {
+            window -= 1;
+        }
+        let rest = text[ue..window].to_lowercase();
+        // The longest direction word right after the unit ("vừa qua" before "qua").
+        let mut dir = 0;
+        let mut len = 0;
+        for (role, d) in [("span_past", -1), ("span_next", 1)] {
+            for w in ctx.words(role) {
+                let n = w.len() + 1;
+                let ok = rest.len() >= n
+                    && rest.starts_with(' ')
+                    && rest[1..].starts_with(w)
+                    && !rest[n..].starts_with(char::is_alphanumeric);
+                if ok && n > len {
+                    (dir, len) = (d, n);
+                }
+            }
+        }
+        if dir == 0 {
+            continue;
+        }
+        let mut r = Relative::new(unit, if dir < 0 { -(n as i32) } else { 1 });
+        r.count = Some(n as u32);
+        out.push(relative_cand(f.start, ue + len, Kind::Period, r, None));
+    }
+    for c in SEASON.captures_iter(text) {
+        let Some(all) = c.name("all") else { continue };
+        let Some(span) = ctx.w.get_str(&ctx.lex.seasons, &c["s"]) else {
+            continue;
+        };
+        let ((d1, m1), (d2, m2)) = (span.from, span.to);
+        let mut r = Relative::new(TimeUnit::Season, 0);
+        r.season = Some(span.season);
+        if let Some(y) = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()) {
+            let a = Point {
+                year: Some(y),
+                month: m1,
+                day: Some(d1),
+            };
+            let b = Point {
+                year: None,
+                month: m2,
+                day: Some(d2),
+            };
+            if let Some(mut cand) = range_cand(all.start(), all.end(), a, b, true) {
+                cand.fact.relative = Some(r);
+                out.push(cand);
+            }
+            continue;
+        }
+        out.push(relative_cand(
+            all.start(),
+            all.end(),
+            Kind::Period,
+            r,
+            Some((span.from, span.to)),
+        ));
+    }
+}

@@ -1,0 +1,64 @@
+//! Resolution: picks among the recognisers' candidates ([`overlap`]), completes the times that
+//! wait for the reference year or the document's date ([`crate::time::pending`]), reads the
+//! document block ([`block`]) and maps every fact back to the characters of the input
+//! ([`offsets`]).
+//!
+//! The reference year is `--reference-year` when given, else the year of the report's own
+//! date, else the most frequent year the text states.
+
+pub(crate) mod block;
+pub(crate) mod offsets;
+pub(crate) mod overlap;
+
+use crate::model::{DocumentInfo, Fact, Kind};
+use crate::recognize::Cand;
+use crate::text::normalize::Normalized;
+use crate::time::pending::complete;
+use crate::Options;
+
+/// Everything resolution produces.
+pub(crate) struct Resolved {
+    /// The document block.
+    pub info: DocumentInfo,
+    /// The facts, sorted by start.
+    pub facts: Vec<Fact>,
+    /// Warnings (figures too large to hold).
+    pub warnings: Vec<String>,
+}
+
+/// Settles overlaps, completes years, reads the document block and maps facts back to the
+/// input.
+pub(crate) fn resolve(
+    input: &str,
+    norm: &Normalized,
+    cands: Vec<Cand>,
+    options: &Options,
+) -> Resolved {
+    let mut chosen = overlap::choose_all(cands);
+    let doc = options.document_date.or_else(|| block::own_date(&chosen));
+    let year = options
+        .reference_year
+        .or(doc.map(|d| d.year))
+        .or_else(|| block::most_frequent_year(&chosen));
+    chosen.retain_mut(|c| match c.pending.take() {
+        Some(p) => complete(p, &mut c.fact, doc, year),
+        None => true,
+    });
+    let kinds = options.kinds.as_deref();
+    let organizations = kinds
+        .is_none_or(|k| k.contains(&Kind::Organization))
+        .then(|| block::organizations(&chosen));
+    let (facts, warnings) = offsets::map_back(input, norm, chosen, |f| {
+        kinds.is_none_or(|k| k.contains(&f.kind))
+    });
+    Resolved {
+        info: DocumentInfo {
+            title: crate::text::segments::first_line(input),
+            date: doc.map(|d| d.iso()),
+            reference_year: year,
+            organizations,
+        },
+        facts,
+        warnings,
+    }
+}

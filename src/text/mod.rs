@@ -1,0 +1,55 @@
+//! The text stage: the decoded input normalised for reading (with a map back to it), split
+//! into words once, and every figure read once. Every recogniser reads this one [`Reading`].
+
+pub(crate) mod chars;
+pub(crate) mod normalize;
+pub(crate) mod numbers;
+pub(crate) mod segments;
+pub(crate) mod tokens;
+
+use crate::lexicon::Lexicon;
+use normalize::Normalized;
+use numbers::Figure;
+use tokens::{Tokens, Words};
+
+/// A text as every recogniser reads it.
+pub(crate) struct Reading {
+    /// The normalised text and its map back to the input.
+    pub norm: Normalized,
+    /// Its words.
+    pub tokens: Tokens,
+    /// Its figures, in order.
+    pub figures: Vec<Figure>,
+    /// Where the input's closing line is in the normalised text (its author, often).
+    pub last_line: Option<(usize, usize)>,
+}
+
+impl Reading {
+    /// Reads `input` with the words of `lex`.
+    pub fn new(input: &str, lex: &Lexicon) -> Reading {
+        let norm = Normalized::new(input);
+        let tokens = Tokens::new(norm.text(), &lex.vocab);
+        let figures = numbers::scan(norm.text());
+        let last_line = segments::last_line(input, norm.text());
+        Reading {
+            norm,
+            tokens,
+            figures,
+            last_line,
+        }
+    }
+
+    /// The normalised text.
+    pub fn text(&self) -> &str {
+        self.norm.text()
+    }
+
+    /// The words, for matching lists of `lex`.
+    pub fn words<'a>(&'a self, lex: &'a Lexicon) -> Words<'a> {
+        Words {
+            text: self.norm.text(),
+            tokens: &self.tokens,
+            vocab: &lex.vocab,
+        }
+    }
+}

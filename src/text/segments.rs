@@ -1,0 +1,40 @@
+//! Segments of a text: its first and last non-empty lines (a report's title and, often, its
+//! author). Sentences, clauses and table rows come with the context stage.
+
+use super::normalize::Normalized;
+
+/// The first non-empty line of the input, spaces folded (the report's title).
+pub(crate) fn first_line(input: &str) -> Option<String> {
+    input
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(super::chars::fold_spaces)
+}
+
+/// Where the input's last non-empty line is in the normalised text (byte range).
+pub(crate) fn last_line(input: &str, norm: &str) -> Option<(usize, usize)> {
+    let line = input.lines().map(str::trim).rfind(|l| !l.is_empty())?;
+    let folded = Normalized::new(line);
+    let folded = folded.text().trim();
+    let trimmed = norm.trim_end();
+    trimmed
+        .ends_with(folded)
+        .then(|| (trimmed.len() - folded.len(), trimmed.len()))
+        .filter(|(s, _)| *s == 0 || norm.as_bytes()[s - 1] == b' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_and_closing_line() {
+        let input = "\n  Báo cáo   sơ kết \nNội dung.\nNguyễn Oanh - VH\n\n";
+        assert_eq!(first_line(input).as_deref(), Some("Báo cáo sơ kết"));
+        let norm = Normalized::new(input);
+        let (s, e) = last_line(input, norm.text()).unwrap();
+        assert_eq!(&norm.text()[s..e], "Nguyễn Oanh - VH");
+        assert_eq!(first_line(" \n\t"), None);
+    }
+}
