@@ -17,7 +17,8 @@ use crate::error::Error;
 use crate::model::{Qualifier, Season, TimeUnit, Weekday};
 use hash::{Map, Set};
 use parse::{lines, Line};
-use phrase::{ListBuilder, PhraseList, Vocab};
+pub(crate) use phrase::PhraseList;
+use phrase::{ListBuilder, Vocab};
 use std::sync::LazyLock;
 
 pub use abbrev::{Abbr, AbbrKind};
@@ -284,6 +285,7 @@ pub(crate) const ROLES: &[&str] = &[
     "branch",
     "name_and",
     "national",
+    "glued_currency",
     // calendar_words.txt
     "month_word",
     "day_word",

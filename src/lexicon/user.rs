@@ -57,6 +57,12 @@ pub struct Builder {
     add: Additions,
 }
 
+impl std::fmt::Debug for Builder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserLexiconBuilder").finish_non_exhaustive()
+    }
+}
+
 impl Builder {
     /// An abbreviation and what it stands for.
     pub fn abbreviation(mut self, abbr: &str, full: &str, kind: AbbrKind) -> Builder {

@@ -18,6 +18,11 @@
 use crate::lexicon::{number_words, NumberWord};
 use crate::model::Dec;
 use crate::text::chars::is_letter;
+use std::sync::LazyLock;
+
+/// Currency marks written glued to a scale word ("5 triệuđ").
+static GLUED: LazyLock<&'static [&'static str]> =
+    LazyLock::new(|| crate::lexicon::words("glued_currency"));
 
 /// A figure found in (normalised) text.
 #[derive(Debug, Clone, PartialEq)]
@@ -323,8 +328,9 @@ fn atoms(text: &str) -> Vec<Vec<Atom>> {
             }
             let mut end = i + len;
             // "5 triệuđ": a currency mark glued to a scale word.
-            let glued = word
-                .strip_suffix('đ')
+            let glued = GLUED
+                .iter()
+                .find_map(|c| word.strip_suffix(c))
                 .filter(|w| matches!(lookup_word(w), Some(NumberWord::Scale(_))));
             if let Some(w) = glued {
                 end = i + w.len();

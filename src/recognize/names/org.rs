@@ -154,7 +154,7 @@ impl Reader<'_> {
                 for dash in dashes {
                     if self.text[e..].starts_with(&dash) {
                         if let Some((e2, f2)) = self.abbr_at(e + dash.len(), &[AbbrKind::Org]) {
-                            full = format!("{full} và {f2}");
+                            full = format!("{full} {} {f2}", self.lex.word("name_and"));
                             e = e2;
                         }
                     }

@@ -3,6 +3,7 @@
 //! ("tổng số hội viên là 245"). The nouns are in `data/count_units.txt`.
 
 use super::{quantities, quantity_cand, Core};
+use crate::lexicon::AbbrKind;
 use crate::model::{Fact, Kind, Qualifier, Value};
 use crate::recognize::{word_before, word_is, Cand, Ctx};
 use crate::text::chars::{fold_spaces, is_one_of};
@@ -21,6 +22,14 @@ pub(crate) fn unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     {
         if let Some((e2, _)) = ctx.w.after(units, e + 1) {
             e = e2;
+        }
+    }
+    // "300 cuốn SGK": a counted noun and the abbreviation of a thing (kind `other`).
+    if ctx.text.as_bytes().get(e) == Some(&b' ') {
+        if let Some((e2, senses)) = ctx.lex.abbreviations.match_at(ctx.text, e + 1) {
+            if senses.iter().any(|a| a.kind == AbbrKind::Other) {
+                e = e2;
+            }
         }
     }
     Some((f.end + 1, e))

@@ -8,7 +8,7 @@
 //! counted noun, currency or unit follows them, so no recogniser reads them.
 
 use crate::lexicon::{alternatives_of, words, DocNumber, Lexicon};
-use crate::recognize::{Cand, Ctx};
+use crate::recognize::{bounded, Cand, Ctx};
 use crate::text::chars::starts_with_ci;
 use crate::text::numbers::Figure;
 use regex::Regex;
@@ -38,7 +38,7 @@ static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
         alternatives_of("slogan_no"),
     );
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?P<all>(?:{bare})(?: (?:{number}))?:? \d+(?:[/\-.][\p{{L}}\d]+)*|(?:{numbered})(?: (?:{number}):? \d+(?:[/\-.][\p{{L}}\d]+)*| \d+(?:[/\-][\p{{L}}\d]+)+)|\d+[/\-][\p{{Lu}}][\p{{L}}\d/\-]*|(?:{ordinals}) \d+|\d+ (?:{no})(?:, ?\d+ \p{{L}}+)+)"
+        r"(?i)(?P<all>(?:{bare})(?: (?:{number}))?:? [0-9]+(?:[/\-.](?-i:[\p{{L}}0-9])+)*|(?:{numbered})(?: (?:{number}):? [0-9]+(?:[/\-.](?-i:[\p{{L}}0-9])+)*| [0-9]+(?:[/\-](?-i:[\p{{L}}0-9])+)+)|[0-9]+[/\-][\p{{Lu}}](?-i:[\p{{L}}0-9/\-])*|(?:{ordinals}) [0-9]+|[0-9]+ (?:{no})(?:, ?[0-9]+ (?-i:\p{{L}})+)+)"
     ))
     .unwrap()
 });
@@ -46,8 +46,7 @@ static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
 /// The spans of the text that are not facts.
 pub(crate) fn spans(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
     let ordinal = words("ordinal");
-    BLOCKS
-        .captures_iter(text)
+    bounded(&BLOCKS, text)
         .filter_map(|c| c.name("all"))
         .filter(|m| {
             // "thứ 5 tuần sau", "thứ 2 ngày 6/2", "thứ 2 (6/2)": a day of the week.

@@ -11,7 +11,7 @@
 use super::{alt, digit_after, month_of, num, point_cand, year_cand, year_of, B, MONTHS};
 use crate::lexicon::Lexicon;
 use crate::model::{Fact, Kind, Precision};
-use crate::recognize::{word_before, word_is, Cand, Ctx};
+use crate::recognize::{bounded, needs, word_before, word_is, Cand, Ctx, Gated};
 use crate::text::chars::is_one_of;
 use crate::time::days_in_month;
 use crate::time::pending::{valid_day, Point};
@@ -55,7 +55,7 @@ pub(crate) fn slash_pair_is_date(ctx: &Ctx, i: usize) -> bool {
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     let (t, d, p) = (alt("time_of_day"), alt("day"), alt("day_prefix"));
     Regex::new(&format!(
-        r"(?i)(?:{B}(?:(?P<tod>{t}) )?(?P<dw>{d}) (?:(?P<dw2>{p}) )?|{B}(?P<tod2>{t}) )?(?P<d>\d{{1,2}})(?P<s1>[/.\-])(?P<m>\d{{1,2}})(?:(?P<s2>[/.\-])(?P<y>\d{{4}}|\d{{2}}))?"
+        r"(?i)(?:{B}(?:(?P<tod>{t}) )?(?P<dw>{d}) (?:(?P<dw2>{p}) )?|{B}(?P<tod2>{t}) )?(?P<d>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<m>[0-9]{{1,2}})(?:(?P<s2>[/.\-])(?P<y>[0-9]{{4}}|[0-9]{{2}}))?"
     ))
     .unwrap()
 });
@@ -64,7 +64,7 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let (t, d, p) = (alt("time_of_day"), alt("day"), alt("day_prefix"));
     let (month, year) = (alt("month_word"), alt("year_word"));
     Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:(?P<tod>{t}) )?(?:(?P<dw>{d}) )?(?:(?P<dw2>{p}) )?(?P<d>\d{{1,2}}) (?:{month}) (?P<m>{m})(?: ?,? ?(?:(?:{year}) |/ ?)(?P<y>\d{{4}}))?)",
+        r"(?i)(?P<all>(?:(?P<tod>{t}) )?(?:(?P<dw>{d}) )?(?:(?P<dw2>{p}) )?(?P<d>[0-9]{{1,2}}) (?:{month}) (?P<m>{m})(?: ?,? ?(?:(?:{year}) |/ ?)(?P<y>[0-9]{{4}}))?)",
         m = *MONTHS
     ))
     .unwrap()
@@ -73,7 +73,7 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     let (month, year, of_year) = (alt("month_word"), alt("year_word"), alt("of_year"));
     Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:{month}) (?P<m>{m})(?: ?(?:/|(?:{year}) |(?:{of_year}) ) ?(?P<y>\d{{4}}))?)",
+        r"(?i)(?P<all>(?:{month}) (?P<m>{m})(?: ?(?:/|(?:{year}) |(?:{of_year}) ) ?(?P<y>[0-9]{{4}}))?)",
         m = *MONTHS
     ))
     .unwrap()
@@ -81,7 +81,7 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     let year = alt("year_word");
-    Regex::new(&format!(r"(?i){B}(?P<all>(?:{year}) (?P<y>\d{{4}}))")).unwrap()
+    Regex::new(&format!(r"(?i)(?P<all>(?:{year}) (?P<y>[0-9]{{4}}))")).unwrap()
 });
 
 static DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,25 +92,28 @@ static DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
         alt("range_and"),
     );
     Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:(?P<from>{from}) )?(?:{d}) (?P<d1>\d{{1,2}})(?P<sep> ?- ?| (?:{to}) | (?:{and}) |, )(?:(?:{d}) )?(?P<d2>\d{{1,2}})(?P<s1>[/.\-])(?P<m>\d{{1,2}})(?:(?P<s2>[/.\-])(?P<y>\d{{4}}))?)"
+        r"(?i)(?P<all>(?:(?P<from>{from}) )?(?:{d}) (?P<d1>[0-9]{{1,2}})(?P<sep> ?- ?| (?:{to}) | (?:{and}) |, )(?:(?:{d}) )?(?P<d2>[0-9]{{1,2}})(?P<s1>[/.\-])(?P<m>[0-9]{{1,2}})(?:(?P<s2>[/.\-])(?P<y>[0-9]{{4}}))?)"
     ))
     .unwrap()
 });
 
-static FIRST_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    let (day, first, last, of) = (
-        alt("day_word"),
-        alt("first_day"),
-        alt("last_day"),
-        alt("of"),
-    );
-    let (month, year) = (alt("month_word"), alt("year_word"));
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:{day}) (?P<which>{first}|{last}) (?:(?:{of}) )?(?:{month}) (?P<m>{m})(?:(?: (?:{of}))? (?:{year}) (?P<y>\d{{4}}))?)",
+static FIRST_DAY: Gated = Gated::new(
+    || needs(&["first_day", "last_day"]),
+    || {
+        let (day, first, last, of) = (
+            alt("day_word"),
+            alt("first_day"),
+            alt("last_day"),
+            alt("of"),
+        );
+        let (month, year) = (alt("month_word"), alt("year_word"));
+        Regex::new(&format!(
+        r"(?i)(?P<all>(?:{day}) (?P<which>{first}|{last}) (?:(?:{of}) )?(?:{month}) (?P<m>{m})(?:(?: (?:{of}))? (?:{year}) (?P<y>[0-9]{{4}}))?)",
         m = *MONTHS
     ))
     .unwrap()
-});
+    },
+);
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     let t = alt("time_of_day");
@@ -120,7 +123,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         .map(|h| format!(" ?{} ?", regex::escape(h)))
         .collect();
     Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:(?:(?:{pre}) )?(?:{at}) )?(?P<h>\d{{1,2}})(?:{hours}|:)(?P<mi>\d{{2}})?(?: ?(?:{minute}))?(?: (?P<pod>{t}))?)",
+        r"(?i)(?P<all>(?:(?:(?:{pre}) )?(?:{at}) )?(?P<h>[0-9]{{1,2}})(?:{hours}|:)(?P<mi>[0-9]{{2}})?(?: ?(?:{minute}))?(?: (?P<pod>{t}))?)",
         hours = hours.join("|")
     ))
     .unwrap()
@@ -128,7 +131,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 
 static WEEKDAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:{}),? )$",
+        r"(?i)(?P<all>(?:{}),? )$",
         Lexicon::builtin().weekdays.alternatives()
     ))
     .unwrap()
@@ -201,7 +204,7 @@ fn numeric(ctx: &Ctx, out: &mut Vec<Cand>) {
 
 fn words(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in WORDS.captures_iter(text) {
+    for c in bounded(&WORDS, text) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -228,7 +231,7 @@ fn words(ctx: &Ctx, out: &mut Vec<Cand>) {
 
 fn months(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in MONTH.captures_iter(text) {
+    for c in bounded(&MONTH, text) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -270,7 +273,7 @@ fn months(ctx: &Ctx, out: &mut Vec<Cand>) {
 
 fn years(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in YEAR.captures_iter(text) {
+    for c in bounded(&YEAR, text) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -286,7 +289,7 @@ fn years(ctx: &Ctx, out: &mut Vec<Cand>) {
 fn day_lists(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
     let and = ctx.words("range_and");
-    for c in DAY_LIST.captures_iter(text) {
+    for c in bounded(&DAY_LIST, text) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -343,8 +346,8 @@ fn day_lists(ctx: &Ctx, out: &mut Vec<Cand>) {
 }
 
 fn first_days(ctx: &Ctx, out: &mut Vec<Cand>) {
-    let text = ctx.text;
-    for c in FIRST_DAY.captures_iter(text) {
+    let _text = ctx.text;
+    for c in FIRST_DAY.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
         let Some(m) = month_of(ctx, &c["m"]) else {
             continue;
@@ -387,8 +390,7 @@ fn clock(ctx: &Ctx, h: u32, mi: u32, pod: Option<&str>) -> Option<String> {
 /// Adds a time or a weekday written beside a day-precision date to it.
 fn attach_time_and_weekday(ctx: &Ctx, out: &mut [Cand]) {
     let text = ctx.text;
-    let times: Vec<(usize, usize, String, Option<String>)> = TIME
-        .captures_iter(text)
+    let times: Vec<(usize, usize, String, Option<String>)> = bounded(&TIME, text)
         .filter_map(|c| {
             let all = c.name("all")?;
             if super::alnum_after(text, all.end()) {
@@ -431,8 +433,8 @@ fn attach_time_and_weekday(ctx: &Ctx, out: &mut [Cand]) {
                 break;
             }
         }
-        if let Some(all) = WEEKDAY_BEFORE
-            .captures(&text[..cand.start])
+        if let Some(all) = bounded(&WEEKDAY_BEFORE, &text[..cand.start])
+            .next()
             .and_then(|c| c.name("all"))
         {
             cand.start = all.start();

@@ -8,10 +8,10 @@
 //! "ngày 15 tháng 7 âm lịch năm 2023", "15/7 âm lịch", "rằm tháng Giêng năm 2024",
 //! "mùng 1 tháng Giêng", "mùng 1 Tết", "30 Tết", "ngày 10 tháng 3 năm Giáp Thìn".
 
-use super::{alnum_after, alt, digit_after, month_of, point_cand, year_of, B, MONTHS};
+use super::{alnum_after, alt, digit_after, month_of, point_cand, year_of, MONTHS};
 use crate::lexicon::Lexicon;
 use crate::model::{Fact, Kind, LunarDate, Precision, Value};
-use crate::recognize::{Cand, Ctx};
+use crate::recognize::{bounded, needs, needs_of, Cand, Ctx, Gated};
 use crate::text::chars::is_one_of;
 use crate::time::pending::{lunar_day, Pending, Point};
 use regex::{Captures, Regex};
@@ -33,15 +33,18 @@ fn alts(roles: &[&str]) -> String {
     w.join("|")
 }
 
-static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
-    let (cue, year, mark) = (alt("holiday_cue"), alt("year_word"), alt("lunar_mark"));
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:(?P<cue>{cue}) )?(?P<name>{names})(?: (?P<cc>{cc}))?(?: (?:(?:{year}) )?(?P<y>\d{{4}}))?(?: \((?P<bd>\d{{1,2}})/(?P<bm>\d{{1,2}})(?:/(?P<by>\d{{4}}))?(?P<bal> (?:{mark}))?\)| (?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y2>\d{{4}}))?(?P<al> (?:{mark}))?)?)",
+static HOLIDAY: Gated = Gated::new(
+    || needs_of(&Lexicon::builtin().holidays),
+    || {
+        let (cue, year, mark) = (alt("holiday_cue"), alt("year_word"), alt("lunar_mark"));
+        Regex::new(&format!(
+        r"(?i)(?P<all>(?:(?P<cue>{cue}) )?(?P<name>{names})(?: (?P<cc>{cc}))?(?: (?:(?:{year}) )?(?P<y>[0-9]{{4}}))?(?: \((?P<bd>[0-9]{{1,2}})/(?P<bm>[0-9]{{1,2}})(?:/(?P<by>[0-9]{{4}}))?(?P<bal> (?:{mark}))?\)| (?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y2>[0-9]{{4}}))?(?P<al> (?:{mark}))?)?)",
         names = Lexicon::builtin().holidays.alternatives(),
         cc = *CAN_CHI_NAME
     ))
     .unwrap()
-});
+    },
+);
 
 static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
     let (day, prefix, full, month, leap) = (
@@ -53,36 +56,42 @@ static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
     );
     let (mark, year) = (alts(&["lunar_mark", "lunar_mark_short"]), alt("year_word"));
     Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:(?:(?:{day}) )?(?:(?:{prefix}) )?(?P<d>\d{{1,2}})|(?P<ram>{full})) (?:{month}) (?P<m>{m})(?P<leap> (?:{leap}))?(?: (?P<al>{mark}))?(?:,? (?:{year}) (?:(?P<y>\d{{4}})|(?P<cc>{cc})))?(?: \(?(?P<al2>{mark})\)?)?)",
+        r"(?i)(?P<all>(?:(?:(?:{day}) )?(?:(?:{prefix}) )?(?P<d>[0-9]{{1,2}})|(?P<ram>{full})) (?:{month}) (?P<m>{m})(?P<leap> (?:{leap}))?(?: (?P<al>{mark}))?(?:,? (?:{year}) (?:(?P<y>[0-9]{{4}})|(?P<cc>{cc})))?(?: \(?(?P<al2>{mark})\)?)?)",
         m = *MONTHS,
         cc = *CAN_CHI_NAME
     ))
     .unwrap()
 });
 
-static LUNAR_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    let day = alts(&["day_word", "day_prefix"]);
-    let mark = alts(&["lunar_mark", "lunar_mark_short"]);
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:(?:{day}) )?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))? (?:\((?:{mark})\)|{mark}))"
+static LUNAR_NUMERIC: Gated = Gated::new(
+    || needs(&["lunar_mark", "lunar_mark_short"]),
+    || {
+        let day = alts(&["day_word", "day_prefix"]);
+        let mark = alts(&["lunar_mark", "lunar_mark_short"]);
+        Regex::new(&format!(
+        r"(?i)(?P<all>(?:(?:{day}) )?(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}))? (?:\((?:{mark})\)|{mark}))"
     ))
     .unwrap()
-});
+    },
+);
 
-static TET_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    let day = alts(&["day_word", "day_prefix"]);
-    let (month, tet, name, year) = (
-        alt("month_word"),
-        alt("lunar_new_year"),
-        alt("new_year_name"),
-        alt("year_word"),
-    );
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:(?:{day}) )?(?P<d>\d{{1,2}}) (?:(?:{month}) )?(?:{tet})(?: (?:(?:{name}) )?(?P<cc>{cc}))?(?: (?:(?:{year}) )?(?P<y>\d{{4}}))?)",
+static TET_DAY: Gated = Gated::new(
+    || needs(&["lunar_new_year"]),
+    || {
+        let day = alts(&["day_word", "day_prefix"]);
+        let (month, tet, name, year) = (
+            alt("month_word"),
+            alt("lunar_new_year"),
+            alt("new_year_name"),
+            alt("year_word"),
+        );
+        Regex::new(&format!(
+        r"(?i)(?P<all>(?:(?:{day}) )?(?P<d>[0-9]{{1,2}}) (?:(?:{month}) )?(?:{tet})(?: (?:(?:{name}) )?(?P<cc>{cc}))?(?: (?:(?:{year}) )?(?P<y>[0-9]{{4}}))?)",
         cc = *CAN_CHI_NAME
     ))
     .unwrap()
-});
+    },
+);
 
 /// The index in the sixty-year cycle ((year - 4) mod 60) of a name like "Giáp Thìn".
 pub(crate) fn cycle_index(lex: &Lexicon, name: &str) -> Option<i32> {
@@ -158,7 +167,7 @@ fn year_and_cycle(ctx: &Ctx, c: &Captures, y: &str) -> (Option<i32>, Option<i32>
 /// Proposes holidays and lunar dates.
 pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in HOLIDAY.captures_iter(text) {
+    for c in HOLIDAY.matches(ctx) {
         let (Some(all), Some(name)) = (c.name("all"), c.name("name")) else {
             continue;
         };
@@ -225,7 +234,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             out.extend(point_cand(all.start(), all.end(), p));
         }
     }
-    for c in LUNAR.captures_iter(text) {
+    for c in bounded(&LUNAR, text) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -271,7 +280,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             },
         ));
     }
-    for c in LUNAR_NUMERIC.captures_iter(text) {
+    for c in LUNAR_NUMERIC.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
         let (Ok(day), Ok(month)) = (c["d"].parse::<u32>(), c["m"].parse::<u32>()) else {
             continue;
@@ -293,7 +302,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             },
         ));
     }
-    for c in TET_DAY.captures_iter(text) {
+    for c in TET_DAY.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
         let Ok(d) = c["d"].parse::<u32>() else {
             continue;

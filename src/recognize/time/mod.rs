@@ -23,7 +23,7 @@ pub(crate) const B: &str = r"(?:^|[^\p{L}\p{N}])";
 
 /// Month: a number or a name ("tháng Bảy", "tháng Giêng").
 pub(crate) static MONTHS: LazyLock<String> =
-    LazyLock::new(|| format!(r"\d{{1,2}}|{}", Lexicon::builtin().months.alternatives()));
+    LazyLock::new(|| format!(r"[0-9]{{1,2}}|{}", Lexicon::builtin().months.alternatives()));
 
 /// The words of a role as a regex group's alternatives.
 pub(crate) fn alt(role: &str) -> String {

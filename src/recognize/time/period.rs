@@ -5,9 +5,9 @@
 //! "từ 1/1/2024 đến 31/12/2024", "ngày 8 - 9/7/2024", "từ tháng 3 đến tháng 5 năm 2024",
 //! "từ năm 2020 đến năm 2025".
 
-use super::{alnum_after, alt, digit_after, month_of, range_cand, year_of, years_cand, B, MONTHS};
+use super::{alnum_after, alt, digit_after, month_of, range_cand, year_of, years_cand, MONTHS};
 use crate::model::{Fact, Kind, Precision};
-use crate::recognize::{Cand, Ctx};
+use crate::recognize::{bounded, needs, Cand, Ctx, Gated};
 use crate::text::chars::{ends_with_ci, is_one_of};
 use crate::time::pending::{first_week, Pending, Point};
 use regex::Regex;
@@ -17,22 +17,25 @@ static HALF: LazyLock<Regex> = LazyLock::new(|| {
     let (n, first, last) = (alt("half_count"), alt("half_first"), alt("half_last"));
     let (month, year) = (alt("month_word"), alt("year_word"));
     Regex::new(&format!(
-        r"(?i){B}(?P<all>(?P<n>\d{{1,2}}|{n}) (?:{month}) (?:(?P<pos>{first}|{last}) )?(?:{year})(?: (?P<y>\d{{4}}))?)"
+        r"(?i)(?P<all>(?P<n>[0-9]{{1,2}}|{n}) (?:{month}) (?:(?P<pos>{first}|{last}) )?(?:{year})(?: (?P<y>[0-9]{{4}}))?)"
     ))
     .unwrap()
 });
 
-static TERM: LazyLock<Regex> = LazyLock::new(|| {
-    let mut words: Vec<&str> = crate::lexicon::words("term").to_vec();
-    words.extend(crate::lexicon::words("school_year"));
-    let mut words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?P<w>{}) (?P<a>\d{{4}}) ?- ?(?P<b>\d{{4}}))",
-        words.join("|")
-    ))
-    .unwrap()
-});
+static TERM: Gated = Gated::new(
+    || needs(&["term", "school_year"]),
+    || {
+        let mut words: Vec<&str> = crate::lexicon::words("term").to_vec();
+        words.extend(crate::lexicon::words("school_year"));
+        let mut words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        Regex::new(&format!(
+            r"(?i)(?P<all>(?P<w>{}) (?P<a>[0-9]{{4}}) ?- ?(?P<b>[0-9]{{4}}))",
+            words.join("|")
+        ))
+        .unwrap()
+    },
+);
 
 /// The words that may follow "quý", each with its quarter.
 fn quarter_numbers() -> Vec<(&'static str, u32)> {
@@ -47,33 +50,39 @@ fn quarter_numbers() -> Vec<(&'static str, u32)> {
     v
 }
 
-static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    let numbers: Vec<String> = quarter_numbers()
-        .iter()
-        .map(|(w, _)| regex::escape(w))
-        .collect();
-    let (quarter, year, of_year) = (alt("quarter"), alt("year_word"), alt("of_year"));
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:{quarter}) (?P<q>{})(?: ?(?:/|(?:{year}) |(?:{of_year}) ) ?(?P<y>\d{{4}}))?)",
+static QUARTER: Gated = Gated::new(
+    || needs(&["quarter"]),
+    || {
+        let numbers: Vec<String> = quarter_numbers()
+            .iter()
+            .map(|(w, _)| regex::escape(w))
+            .collect();
+        let (quarter, year, of_year) = (alt("quarter"), alt("year_word"), alt("of_year"));
+        Regex::new(&format!(
+        r"(?i)(?P<all>(?:{quarter}) (?P<q>{})(?: ?(?:/|(?:{year}) |(?:{of_year}) ) ?(?P<y>[0-9]{{4}}))?)",
         numbers.join("|")
     ))
     .unwrap()
-});
+    },
+);
 
-static FIRST_WEEK: LazyLock<Regex> = LazyLock::new(|| {
-    let (week, first, of) = (alt("week_word"), alt("first_week"), alt("of"));
-    let (month, year) = (alt("month_word"), alt("year_word"));
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:{week}) (?:{first}) (?:(?:{of}) )?(?:{month}) (?P<m>{m})(?:(?: (?:{of}))? (?:{year}) (?P<y>\d{{4}}))?)",
+static FIRST_WEEK: Gated = Gated::new(
+    || needs(&["first_week"]),
+    || {
+        let (week, first, of) = (alt("week_word"), alt("first_week"), alt("of"));
+        let (month, year) = (alt("month_word"), alt("year_word"));
+        Regex::new(&format!(
+        r"(?i)(?P<all>(?:{week}) (?:{first}) (?:(?:{of}) )?(?:{month}) (?P<m>{m})(?:(?: (?:{of}))? (?:{year}) (?P<y>[0-9]{{4}}))?)",
         m = *MONTHS
     ))
     .unwrap()
-});
+    },
+);
 
 /// The periods this module reads on its own.
 pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in HALF.captures_iter(text) {
+    for c in bounded(&HALF, text) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -108,7 +117,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         };
         out.extend(range_cand(all.start(), all.end(), a, b, true));
     }
-    for c in TERM.captures_iter(text) {
+    for c in TERM.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
         let (Some(a), Some(b)) = (year_of(&c["a"]), year_of(&c["b"])) else {
             continue;
@@ -137,7 +146,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         }
     }
     let numbers = quarter_numbers();
-    for c in QUARTER.captures_iter(text) {
+    for c in QUARTER.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -166,7 +175,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         };
         out.extend(range_cand(all.start(), all.end(), a, b, true));
     }
-    for c in FIRST_WEEK.captures_iter(text) {
+    for c in FIRST_WEEK.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
         let Some(m) = month_of(ctx, &c["m"]) else {
             continue;

@@ -7,22 +7,24 @@
 //! They are completed at resolution from `document.date`; with no document date the value is
 //! `null` and the `relative` field says what the text said. Never the machine's clock.
 
-use super::{alnum_after, alt, digit_after, month_of, point_cand, range_cand, B, MONTHS};
+use super::{alnum_after, alt, digit_after, month_of, point_cand, range_cand, MONTHS};
 use crate::lexicon::Lexicon;
 use crate::model::{Fact, Kind, Relative, TimeUnit, Weekday};
-use crate::recognize::{Cand, Ctx};
+use crate::recognize::{needs, needs_of, Cand, Ctx, Gated};
 use crate::text::chars::is_one_of;
 use crate::time::pending::{Pending, Point};
 use regex::Regex;
-use std::sync::LazyLock;
 
-static PHRASES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?P<p>{})(?: \((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?\))?)",
+static PHRASES: Gated = Gated::new(
+    || needs_of(&Lexicon::builtin().relative_time),
+    || {
+        Regex::new(&format!(
+        r"(?i)(?P<all>(?P<p>{})(?: \((?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}))?\))?)",
         Lexicon::builtin().relative_time.alternatives()
     ))
     .unwrap()
-});
+    },
+);
 
 /// Alternatives of several roles, longest first.
 fn alts(roles: &[&str]) -> String {
@@ -35,35 +37,44 @@ fn alts(roles: &[&str]) -> String {
     w.join("|")
 }
 
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    let (of, week) = (alt("of"), alt("week_word"));
-    let wk = alts(&["week_this", "week_last", "week_next"]);
-    let dir = alts(&["day_next", "day_last", "day_this"]);
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?P<wd>{})(?:(?: (?:{of}))? (?:{week}) (?P<wk>{wk})| (?P<dir>{dir}))?)",
-        Lexicon::builtin().weekdays.alternatives()
-    ))
-    .unwrap()
-});
+static WEEKDAY: Gated = Gated::new(
+    || needs_of(&Lexicon::builtin().weekdays),
+    || {
+        let (of, week) = (alt("of"), alt("week_word"));
+        let wk = alts(&["week_this", "week_last", "week_next"]);
+        let dir = alts(&["day_next", "day_last", "day_this"]);
+        Regex::new(&format!(
+            r"(?i)(?P<all>(?P<wd>{})(?:(?: (?:{of}))? (?:{week}) (?P<wk>{wk})| (?P<dir>{dir}))?)",
+            Lexicon::builtin().weekdays.alternatives()
+        ))
+        .unwrap()
+    },
+);
 
-static NAMED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    let month = alt("month_word");
-    let dir = alts(&["month_next", "month_last"]);
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:{month}) (?P<m>{m}) (?P<dir>{dir}))",
-        m = *MONTHS
-    ))
-    .unwrap()
-});
+static NAMED_MONTH: Gated = Gated::new(
+    || needs(&["month_next", "month_last"]),
+    || {
+        let month = alt("month_word");
+        let dir = alts(&["month_next", "month_last"]);
+        Regex::new(&format!(
+            r"(?i)(?P<all>(?:{month}) (?P<m>{m}) (?P<dir>{dir}))",
+            m = *MONTHS
+        ))
+        .unwrap()
+    },
+);
 
-static SEASON: LazyLock<Regex> = LazyLock::new(|| {
-    let (season, this, year) = (alt("season_word"), alt("this_season"), alt("year_word"));
-    Regex::new(&format!(
-        r"(?i){B}(?P<all>(?:{season}) (?P<s>{}) (?:(?P<this>{this})|(?:{year}) (?P<y>\d{{4}})))",
+static SEASON: Gated = Gated::new(
+    || needs(&["season_word"]),
+    || {
+        let (season, this, year) = (alt("season_word"), alt("this_season"), alt("year_word"));
+        Regex::new(&format!(
+        r"(?i)(?P<all>(?:{season}) (?P<s>{}) (?:(?P<this>{this})|(?:{year}) (?P<y>[0-9]{{4}})))",
         Lexicon::builtin().seasons.alternatives()
     ))
     .unwrap()
-});
+    },
+);
 
 fn relative_cand(
     start: usize,
@@ -98,7 +109,7 @@ fn offset_of(ctx: &Ctx, word: &str, roles: &[(&str, i32)]) -> i32 {
 /// Proposes the relative dates and periods of the text.
 pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in PHRASES.captures_iter(text) {
+    for c in PHRASES.matches(ctx) {
         let (Some(all), Some(phrase)) = (c.name("all"), c.name("p")) else {
             continue;
         };
@@ -129,7 +140,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             None,
         ));
     }
-    for c in WEEKDAY.captures_iter(text) {
+    for c in WEEKDAY.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) || alnum_after(text, all.end()) {
             continue;
@@ -160,7 +171,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         }
         out.push(relative_cand(all.start(), all.end(), Kind::Date, r, None));
     }
-    for c in NAMED_MONTH.captures_iter(text) {
+    for c in NAMED_MONTH.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
         let Some(m) = month_of(ctx, &c["m"]) else {
             continue;
@@ -210,7 +221,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         r.count = Some(n as u32);
         out.push(relative_cand(f.start, ue + len, Kind::Period, r, None));
     }
-    for c in SEASON.captures_iter(text) {
+    for c in SEASON.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
         let Some(span) = ctx.w.get_str(&ctx.lex.seasons, &c["s"]) else {
             continue;
