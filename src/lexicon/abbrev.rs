@@ -63,6 +63,8 @@ pub(crate) struct Abbreviations {
     /// abbreviations that start with it, longest first.
     by_first: Map<String, Vec<(String, Vec<Abbr>)>>,
     exact: Map<String, usize>,
+    /// The chars an abbreviation may start with (most words start with none of them).
+    first_chars: super::hash::Set<char>,
 }
 
 fn first_word(s: &str) -> &str {
@@ -104,13 +106,21 @@ impl Abbreviations {
                 exact.insert(k.clone(), (first.len() << 16) | i);
             }
         }
-        Abbreviations { by_first, exact }
+        let first_chars = by_first.keys().filter_map(|k| k.chars().next()).collect();
+        Abbreviations {
+            by_first,
+            exact,
+            first_chars,
+        }
     }
 
     /// The longest abbreviation at byte `pos` of `text` that ends at a word boundary: its end
     /// and meanings.
     pub fn match_at(&self, text: &str, pos: usize) -> Option<(usize, &[Abbr])> {
         let rest = text.get(pos..)?;
+        if !self.first_chars.contains(&rest.chars().next()?) {
+            return None;
+        }
         let first = first_word(rest);
         if first.is_empty() {
             return None;

@@ -304,14 +304,20 @@ pub(crate) fn bounded<'r, 't>(
 /// mark): it is compiled, and the text searched, only when the text holds one of them, so
 /// that a report without holidays never pays for the holiday pattern.
 pub(crate) struct Gated {
-    /// The words, in lower case; a match holds one of them (in any case).
-    needs: LazyLock<Vec<String>>,
+    /// The words, in lower case, as one automaton; a match holds one of them (in any case).
+    needs: LazyLock<aho_corasick::AhoCorasick>,
     re: LazyLock<regex::Regex>,
+}
+
+/// The words a [`Gated`] pattern needs, as one automaton. Building fails only on sizes far
+/// beyond any word list; the built-in lists are run by every test.
+fn automaton(words: Vec<String>) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::new(&words).expect("the words of a pattern make an automaton")
 }
 
 impl Gated {
     /// A pattern (`re` builds it) each of whose matches holds one of the words `needs` gives.
-    pub const fn new(needs: fn() -> Vec<String>, re: fn() -> regex::Regex) -> Gated {
+    pub const fn new(needs: fn() -> aho_corasick::AhoCorasick, re: fn() -> regex::Regex) -> Gated {
         Gated {
             needs: LazyLock::new(needs),
             re: LazyLock::new(re),
@@ -324,7 +330,7 @@ impl Gated {
         ctx: &Ctx<'t>,
     ) -> impl Iterator<Item = regex::Captures<'t>> + use<'_, 't> {
         let lower = ctx.lower.get_or_init(|| ctx.text.to_lowercase());
-        let any = self.needs.iter().any(|w| lower.contains(w.as_str()));
+        let any = self.needs.is_match(lower.as_str());
         any.then(|| bounded(&self.re, ctx.text))
             .into_iter()
             .flatten()
@@ -332,16 +338,18 @@ impl Gated {
 }
 
 /// The words of some roles, in lower case: what a [`Gated`] pattern needs.
-pub(crate) fn needs(roles: &[&str]) -> Vec<String> {
-    roles
-        .iter()
-        .flat_map(|r| crate::lexicon::words(r).iter().map(|w| w.to_lowercase()))
-        .collect()
+pub(crate) fn needs(roles: &[&str]) -> aho_corasick::AhoCorasick {
+    automaton(
+        roles
+            .iter()
+            .flat_map(|r| crate::lexicon::words(r).iter().map(|w| w.to_lowercase()))
+            .collect(),
+    )
 }
 
 /// The phrases of a list, in lower case: what a [`Gated`] pattern needs.
-pub(crate) fn needs_of<T>(list: &crate::lexicon::PhraseList<T>) -> Vec<String> {
-    list.entries().map(|(k, _)| k.to_lowercase()).collect()
+pub(crate) fn needs_of<T>(list: &crate::lexicon::PhraseList<T>) -> aho_corasick::AhoCorasick {
+    automaton(list.entries().map(|(k, _)| k.to_lowercase()).collect())
 }
 
 /// The examples file beside a recogniser.
@@ -521,14 +529,25 @@ mod bounded_tests {
 
     /// `bounded` finds what the same pattern opening with a boundary class finds.
     fn same(core: &str, text: &str) {
-        let with_class = Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?P<all>{core})")).unwrap();
+        let with_class =
+            Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?P<all>{core})")).unwrap();
         let without = Regex::new(&format!(r"(?i)(?P<all>{core})")).unwrap();
         let a: Vec<(usize, usize)> = with_class
             .captures_iter(text)
-            .map(|c| (c["all"].as_ptr() as usize - text.as_ptr() as usize, c["all"].len()))
+            .map(|c| {
+                (
+                    c["all"].as_ptr() as usize - text.as_ptr() as usize,
+                    c["all"].len(),
+                )
+            })
             .collect();
         let b: Vec<(usize, usize)> = bounded(&without, text)
-            .map(|c| (c["all"].as_ptr() as usize - text.as_ptr() as usize, c["all"].len()))
+            .map(|c| {
+                (
+                    c["all"].as_ptr() as usize - text.as_ptr() as usize,
+                    c["all"].len(),
+                )
+            })
             .collect();
         assert_eq!(a, b, "{core:?} in {text:?}");
     }
@@ -536,7 +555,10 @@ mod bounded_tests {
     #[test]
     fn examples() {
         let core = r"tháng [0-9]{1,2}(?:/[0-9]{4})?,? ?";
-        same(core, "tháng 7/2024, tháng 8 và Xtháng 9 3tháng 10 (tháng 11)");
+        same(
+            core,
+            "tháng 7/2024, tháng 8 và Xtháng 9 3tháng 10 (tháng 11)",
+        );
         same(core, "tháng 1,tháng 2 tháng 3tháng 4");
         same(r"ngày [0-9]+", "ngày 1 ngày 2ngày 3 đngày 4 ngày");
     }
