@@ -137,6 +137,14 @@ impl Abbreviations {
         None
     }
 
+    /// May an abbreviation start at byte `pos` of `text`? False only when [`Self::match_at`]
+    /// is sure to find none.
+    pub fn may_start(&self, text: &str, pos: usize) -> bool {
+        text.get(pos..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| self.first_chars.contains(&c))
+    }
+
     /// The meanings of an abbreviation written exactly so.
     pub fn get(&self, abbr: &str) -> Option<&[Abbr]> {
         let &code = self.exact.get(abbr)?;

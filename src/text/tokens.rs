@@ -195,6 +195,16 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// May an entry of `list` start at byte `pos`? False only when [`Words::after`] is sure to
+    /// find none there: a word starts at `pos` and starts no entry of the list.
+    #[inline]
+    pub fn may_start<T>(&self, list: &'a PhraseList<T>, pos: usize) -> bool {
+        match self.tokens.index_at(pos) {
+            Some(i) => list.may_start(self.tokens, i),
+            None => true,
+        }
+    }
+
     /// The longest entry of `list` that ends at byte `end` and starts at a word boundary: its
     /// start and value.
     #[inline]

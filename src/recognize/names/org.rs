@@ -441,6 +441,16 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             i += 1;
             continue;
         }
+        // No organisation starts at a word that starts no head, no known name and no
+        // abbreviation: `read` would find none.
+        let pos = words[i].start;
+        if !ctx.w.may_start(&ctx.lex.org_heads, pos)
+            && !ctx.w.may_start(&ctx.lex.known_orgs, pos)
+            && !ctx.lex.abbreviations.may_start(ctx.text, pos)
+        {
+            i += 1;
+            continue;
+        }
         match r.read(i) {
             Some(ms) => {
                 let end = ms.last().map_or(words[i].end, |m| m.end);
