@@ -18,8 +18,11 @@ use crate::time::pending::{bounds, fill_years, iso, valid_day, Pending, Point};
 use regex::Captures;
 use std::sync::LazyLock;
 
-/// A word boundary before what follows (regex's Unicode `\b` is slow on Vietnamese text).
-pub(crate) const B: &str = r"(?:^|[^\p{L}\p{N}])";
+/// A word boundary before what follows, inside a pattern (regex's Unicode `\b` is slow on
+/// Vietnamese text); at the head of a pattern, [`crate::recognize::bounded`] does it instead.
+/// The class is outside `(?i)`: case folding a class of every letter costs compile time and
+/// changes nothing but U+0345, a Greek combining mark.
+pub(crate) const B: &str = r"(?:^|(?-i:[^\p{L}\p{N}]))";
 
 /// Month: a number or a name ("tháng Bảy", "tháng Giêng").
 pub(crate) static MONTHS: LazyLock<String> =
