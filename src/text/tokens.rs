@@ -195,14 +195,18 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// May an entry of `list` start at byte `pos`? False only when [`Words::after`] is sure to
-    /// find none there: a word starts at `pos` and starts no entry of the list.
+    /// The longest entry of `list` that starts at name word `w`: its end and value. The same as
+    /// [`Words::after`] at `w.start`, without looking the word up.
     #[inline]
-    pub fn may_start<T>(&self, list: &'a PhraseList<T>, pos: usize) -> bool {
-        match self.tokens.index_at(pos) {
-            Some(i) => list.may_start(self.tokens, i),
-            None => true,
-        }
+    pub fn after_word<T>(&self, list: &'a PhraseList<T>, w: &NameWord) -> Option<(usize, &'a T)> {
+        list.at(self.tokens, w.tok)
+            .map(|(j, v)| (self.tokens.toks[j].end as usize, v))
+    }
+
+    /// May an entry of `list` start at name word `w`? (See [`Words::may_start`].)
+    #[inline]
+    pub fn may_start_word<T>(&self, list: &'a PhraseList<T>, w: &NameWord) -> bool {
+        list.may_start(self.tokens, w.tok)
     }
 
     /// The longest entry of `list` that ends at byte `end` and starts at a word boundary: its

@@ -65,6 +65,37 @@ pub(crate) fn inside(spans: &[(usize, usize)], pos: usize) -> bool {
     spans.get(i).is_some_and(|s| s.0 <= pos)
 }
 
+/// [`inside`] for positions that only grow: one pass over the spans instead of a search for
+/// each position.
+pub(crate) struct Inside<'a> {
+    spans: &'a [(usize, usize)],
+    i: usize,
+    last: usize,
+}
+
+impl<'a> Inside<'a> {
+    /// Positions will be asked of `spans` (sorted) in order.
+    pub fn new(spans: &'a [(usize, usize)]) -> Inside<'a> {
+        Inside {
+            spans,
+            i: 0,
+            last: 0,
+        }
+    }
+
+    /// Is byte `pos` inside one of the spans? `pos` is never less than the one asked before.
+    pub fn at(&mut self, pos: usize) -> bool {
+        if pos < self.last {
+            return inside(self.spans, pos);
+        }
+        self.last = pos;
+        while self.spans.get(self.i).is_some_and(|s| s.1 <= pos) {
+            self.i += 1;
+        }
+        self.spans.get(self.i).is_some_and(|s| s.0 <= pos)
+    }
+}
+
 /// The tone marks over a vowel: (plain vowel, tone 0–5) where 0 is no mark.
 fn split_tone(c: char) -> Option<(char, usize)> {
     const TABLE: [(char, [char; 5]); 6] = [

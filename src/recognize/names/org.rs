@@ -10,7 +10,7 @@
 //! organisations.
 
 use super::place::Gazetteer;
-use super::{fix_tone, fold, inside, is_cap, is_lower, next_word, title_case, word_at, Word};
+use super::{fix_tone, fold, is_cap, is_lower, next_word, title_case, word_at, Inside, Word};
 use crate::lexicon::{AbbrKind, Lexicon};
 use crate::model::{Fact, Kind};
 use crate::recognize::{Cand, Ctx};
@@ -106,7 +106,7 @@ impl Reader<'_> {
                 (None, None) => None,
             };
         }
-        let (le, level) = self.w.after(&self.lex.admin_levels, w.start)?;
+        let (le, level) = self.w.after_word(&self.lex.admin_levels, &w)?;
         // A bare level says which body only for units that have one ("UBND xã"), not "bản".
         if !self.ctx.words("unit_level").contains(level) {
             return None;
@@ -136,7 +136,7 @@ impl Reader<'_> {
             let Some(k) = self.next_word(end) else { break };
             let w = self.words[k];
             let s = w.text(self.text);
-            if count >= 8 || self.w.after(&self.lex.admin_levels, w.start).is_some() {
+            if count >= 8 || self.w.after_word(&self.lex.admin_levels, &w).is_some() {
                 break;
             }
             if let Some((e, c)) = self.known_at(w.start) {
@@ -161,7 +161,7 @@ impl Reader<'_> {
                 }
                 m.parts.push(full);
                 end = e;
-            } else if let Some((e, c)) = self.w.after(&self.lex.org_specs, w.start) {
+            } else if let Some((e, c)) = self.w.after_word(&self.lex.org_specs, &w) {
                 m.parts.push((*c).to_owned());
                 end = e;
             } else if s.bytes().all(|b| b.is_ascii_digit()) {
@@ -217,7 +217,7 @@ impl Reader<'_> {
                     let ns = nw.text(self.text);
                     is_cap(ns)
                         && self.w.get(&self.lex.org_heads, &nw).is_none()
-                        && self.w.after(&self.lex.admin_levels, nw.start).is_none()
+                        && self.w.after_word(&self.lex.admin_levels, &nw).is_none()
                         && self.known_at(nw.start).is_none()
                         && self
                             .lex
@@ -270,11 +270,11 @@ impl Reader<'_> {
             m.parts.push(full);
             m.end = e;
             head_lower = false;
-        } else if let Some((e, h)) = self.w.after(&self.lex.org_heads, w.start) {
+        } else if let Some((e, h)) = self.w.after_word(&self.lex.org_heads, &w) {
             // "hội nghị", "Đại hội Đảng", "xã hội": words, not organisations.
             let word_after = self
                 .w
-                .after(&self.lex.not_org, w.start)
+                .after_word(&self.lex.not_org, &w)
                 .is_some_and(|(ne, _)| ne > e);
             let word_before = w.start > 0
                 && self
@@ -344,7 +344,7 @@ impl Reader<'_> {
     /// "Thường trực") joins the organisation after it; "HĐND-UBND" is two.
     fn read(&self, i: usize) -> Option<Vec<Mention>> {
         let w = self.words[i];
-        let sub = match self.w.after(&self.lex.org_heads, w.start) {
+        let sub = match self.w.after_word(&self.lex.org_heads, &w) {
             Some((e, h)) if h.sub && is_cap(w.text(self.text)) => {
                 Some((e, h.canonical.to_owned(), false))
             }
@@ -434,20 +434,20 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         ctx,
     };
     let mut found: Vec<Mention> = Vec::new();
+    let (mut in_quotes, mut in_blocks) = (Inside::new(quotes), Inside::new(&ctx.block_spans));
     let mut i = 0;
     while i < words.len() {
-        let in_place = gaz.within(words[i].start);
-        if inside(quotes, words[i].start) || in_place || inside(&ctx.block_spans, words[i].start) {
+        let pos = words[i].start;
+        // No organisation starts at a word that starts no head, no known name and no
+        // abbreviation: `read` would find none.
+        if !ctx.w.may_start_word(&ctx.lex.org_heads, &words[i])
+            && !ctx.w.may_start_word(&ctx.lex.known_orgs, &words[i])
+            && !ctx.lex.abbreviations.may_start(ctx.text, pos)
+        {
             i += 1;
             continue;
         }
-        // No organisation starts at a word that starts no head, no known name and no
-        // abbreviation: `read` would find none.
-        let pos = words[i].start;
-        if !ctx.w.may_start(&ctx.lex.org_heads, pos)
-            && !ctx.w.may_start(&ctx.lex.known_orgs, pos)
-            && !ctx.lex.abbreviations.may_start(ctx.text, pos)
-        {
+        if in_quotes.at(pos) || gaz.within(pos) || in_blocks.at(pos) {
             i += 1;
             continue;
         }

@@ -6,7 +6,7 @@
 //! its author. Names inside quotes (slogans, programmes: “Mẹ đỡ đầu”, “Bộ đội Cụ Hồ”) are not
 //! people.
 
-use super::{fix_tone, inside, is_cap, is_lower, next_word, title_case, word_at, Word};
+use super::{fix_tone, is_cap, is_lower, next_word, title_case, word_at, Inside, Word};
 use crate::lexicon::{AbbrKind, Lexicon, TitleKind};
 use crate::model::{Fact, Kind};
 use crate::recognize::{Cand, Ctx};
@@ -37,10 +37,10 @@ impl Reader<'_> {
         let s = self.s(i);
         let w = self.words[i];
         let (lex, x) = (self.lex, &self.w);
-        !(x.after(&lex.org_heads, w.start).is_some()
+        !(x.after_word(&lex.org_heads, &w).is_some()
             || x.get(&lex.admin_levels, &w).is_some()
             || x.get(&lex.person_titles, &w).is_some()
-            || x.after(&lex.roles, w.start).is_some()
+            || x.after_word(&lex.roles, &w).is_some()
             || lex.abbreviations.match_at(self.text, w.start).is_some()
             || s.chars().skip(1).any(char::is_uppercase))
     }
@@ -115,7 +115,7 @@ impl Reader<'_> {
             let a = senses.iter().find(|a| a.kind == AbbrKind::Role)?;
             parts.push(a.full.clone());
             end = e;
-        } else if let Some((e, c)) = self.w.after(&self.lex.roles, w.start) {
+        } else if let Some((e, c)) = self.w.after_word(&self.lex.roles, &w) {
             if !is_cap(self.s(i)) {
                 return None;
             }
@@ -131,7 +131,7 @@ impl Reader<'_> {
             if let Some((e, senses)) = self.lex.abbreviations.match_at(self.text, kw.start) {
                 parts.push(senses[0].full.clone());
                 end = e;
-            } else if let Some((e, h)) = self.w.after(&self.lex.org_heads, kw.start) {
+            } else if let Some((e, h)) = self.w.after_word(&self.lex.org_heads, &kw) {
                 parts.push(h.canonical.to_owned());
                 end = e;
             } else if self.w.get(&self.lex.admin_levels, &kw).is_some() || is_cap(s) {
@@ -175,17 +175,18 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         w: ctx.w,
     };
     let mut found: Vec<Cand> = Vec::new();
+    let mut in_quotes = Inside::new(quotes);
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        if inside(quotes, w.start) {
+        if in_quotes.at(w.start) {
             i += 1;
             continue;
         }
         // A title, then a name.
         let titled = ctx
             .w
-            .after(&lex.person_titles, w.start)
+            .after_word(&lex.person_titles, &w)
             .and_then(|(te, kind)| {
                 let k = r.next_word(te)?;
                 if *kind == TitleKind::Group && !lex.surnames.contains(r.s(k)) {

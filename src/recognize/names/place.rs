@@ -6,7 +6,7 @@
 //! lower-case name is read only after a capitalised level ("Xóm mậu 2") or when the document
 //! writes the same name properly elsewhere ("xóm Vân\nhội" after "xóm Vân Hội").
 
-use super::{fix_tone, inside, is_cap, is_lower, title_case, Word};
+use super::{fix_tone, inside, is_cap, is_lower, title_case, Inside, Word};
 use crate::model::{Fact, Kind};
 use crate::recognize::{Cand, Ctx};
 use crate::text::chars::is_one_of;
@@ -78,9 +78,9 @@ fn parse(
 ) -> Option<(Place, usize)> {
     let (text, lex, x) = (ctx.text, ctx.lex, &ctx.w);
     let w = words[i];
-    let (le, &level) = x.after(&lex.admin_levels, w.start)?;
+    let (le, &level) = x.after_word(&lex.admin_levels, &w)?;
     // "Huyện ủy", "huyện đoàn", "hợp tác xã": an organisation's head, not a place.
-    if x.after(&lex.org_heads, w.start)
+    if x.after_word(&lex.org_heads, &w)
         .is_some_and(|(e, _)| e > le)
         || x.before(&lex.org_heads, le)
             .is_some_and(|(s, _)| s < w.start)
@@ -183,9 +183,15 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
     let mut known: HashMap<String, String> = HashMap::new();
     let scan = |known: &HashMap<String, String>, sloppy: bool| {
         let mut out = Vec::new();
+        let mut in_quotes = Inside::new(quotes);
         let mut i = 0;
         while i < words.len() {
-            if inside(quotes, words[i].start) {
+            if !ctx.w.may_start_word(&ctx.lex.admin_levels, &words[i]) {
+                // `parse` reads a level first.
+                i += 1;
+                continue;
+            }
+            if in_quotes.at(words[i].start) {
                 i += 1;
                 continue;
             }
@@ -216,7 +222,7 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
             if inside(quotes, w.start) || inside(&taken, w.start) {
                 continue;
             }
-            if let Some((e, (name, level))) = ctx.w.after(&ctx.lex.places, w.start) {
+            if let Some((e, (name, level))) = ctx.w.after_word(&ctx.lex.places, &w) {
                 places.push(Place {
                     start: w.start,
                     end: e,
