@@ -45,8 +45,8 @@ pub(crate) struct Ctx<'a> {
     pub quotes: Vec<(usize, usize)>,
     /// The places of the text, which organisations and places share.
     gazetteer: OnceCell<names::place::Gazetteer>,
-    /// The text in lower case, for [`Gated`] patterns.
-    lower: OnceCell<String>,
+    /// Which [`GATES`] the text opens.
+    gates: OnceCell<u64>,
 }
 
 impl<'a> Ctx<'a> {
@@ -81,7 +81,7 @@ impl<'a> Ctx<'a> {
             last_line: reading.last_line,
             quotes: names::quoted(text),
             gazetteer: OnceCell::new(),
-            lower: OnceCell::new(),
+            gates: OnceCell::new(),
         }
     }
 
@@ -302,24 +302,60 @@ pub(crate) fn bounded<'r, 't>(
 
 /// A pattern whose every match contains one of a few words (a holiday's name, "quý", a lunar
 /// mark): it is compiled, and the text searched, only when the text holds one of them, so
-/// that a report without holidays never pays for the holiday pattern.
+/// that a report without holidays never pays for the holiday pattern. Every gated pattern is
+/// listed in [`GATES`], whose words are looked for in one pass over a text.
 pub(crate) struct Gated {
-    /// The words, in lower case, as one automaton; a match holds one of them (in any case).
-    needs: LazyLock<aho_corasick::AhoCorasick>,
+    /// The words, in lower case; a match holds one of them (in any case).
+    needs: fn() -> Vec<String>,
     re: LazyLock<regex::Regex>,
 }
 
-/// The words a [`Gated`] pattern needs, as one automaton. Building fails only on sizes far
-/// beyond any word list; the built-in lists are run by every test.
-fn automaton(words: Vec<String>) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasick::new(&words).expect("the words of a pattern make an automaton")
+/// Every gated pattern, so that one pass over a text finds which are needed (one left out
+/// still works, searched on every text).
+pub(crate) static GATES: &[&Gated] = &[
+    &time::relative::PHRASES,
+    &time::relative::WEEKDAY,
+    &time::relative::NAMED_MONTH,
+    &time::relative::SEASON,
+    &time::period::TERM,
+    &time::period::QUARTER,
+    &time::period::FIRST_WEEK,
+    &time::date::FIRST_DAY,
+    &time::holiday::HOLIDAY,
+    &time::holiday::LUNAR_NUMERIC,
+    &time::holiday::TET_DAY,
+];
+
+/// The words of every gate as one automaton, and the gate of each word.
+static GATE_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let (mut words, mut gate) = (Vec::new(), Vec::new());
+    for (g, gated) in GATES.iter().enumerate() {
+        for w in (gated.needs)() {
+            words.push(w);
+            gate.push(g);
+        }
+    }
+    let ac = aho_corasick::AhoCorasick::new(&words)
+        .expect("the words of the gated patterns make an automaton");
+    (ac, gate)
+});
+
+/// Which gates (bits in the order of [`GATES`]) the words of `text` open.
+fn open_gates(text: &str) -> u64 {
+    let (ac, gate) = &*GATE_WORDS;
+    let lower = text.to_lowercase();
+    let mut open = 0u64;
+    for m in ac.find_overlapping_iter(lower.as_str()) {
+        open |= 1 << gate[m.pattern().as_usize()];
+    }
+    open
 }
 
 impl Gated {
     /// A pattern (`re` builds it) each of whose matches holds one of the words `needs` gives.
-    pub const fn new(needs: fn() -> aho_corasick::AhoCorasick, re: fn() -> regex::Regex) -> Gated {
+    pub const fn new(needs: fn() -> Vec<String>, re: fn() -> regex::Regex) -> Gated {
         Gated {
-            needs: LazyLock::new(needs),
+            needs,
             re: LazyLock::new(re),
         }
     }
@@ -329,27 +365,29 @@ impl Gated {
         &self,
         ctx: &Ctx<'t>,
     ) -> impl Iterator<Item = regex::Captures<'t>> + use<'_, 't> {
-        let lower = ctx.lower.get_or_init(|| ctx.text.to_lowercase());
-        let any = self.needs.is_match(lower.as_str());
-        any.then(|| bounded(&self.re, ctx.text))
+        let open = *ctx.gates.get_or_init(|| open_gates(ctx.text));
+        let needed = GATES
+            .iter()
+            .position(|g| std::ptr::eq(*g, self))
+            .is_none_or(|g| open & (1 << g) != 0);
+        needed
+            .then(|| bounded(&self.re, ctx.text))
             .into_iter()
             .flatten()
     }
 }
 
 /// The words of some roles, in lower case: what a [`Gated`] pattern needs.
-pub(crate) fn needs(roles: &[&str]) -> aho_corasick::AhoCorasick {
-    automaton(
-        roles
-            .iter()
-            .flat_map(|r| crate::lexicon::words(r).iter().map(|w| w.to_lowercase()))
-            .collect(),
-    )
+pub(crate) fn needs(roles: &[&str]) -> Vec<String> {
+    roles
+        .iter()
+        .flat_map(|r| crate::lexicon::words(r).iter().map(|w| w.to_lowercase()))
+        .collect()
 }
 
 /// The phrases of a list, in lower case: what a [`Gated`] pattern needs.
-pub(crate) fn needs_of<T>(list: &crate::lexicon::PhraseList<T>) -> aho_corasick::AhoCorasick {
-    automaton(list.entries().map(|(k, _)| k.to_lowercase()).collect())
+pub(crate) fn needs_of<T>(list: &crate::lexicon::PhraseList<T>) -> Vec<String> {
+    list.entries().map(|(k, _)| k.to_lowercase()).collect()
 }
 
 /// The examples file beside a recogniser.
@@ -569,5 +607,27 @@ mod bounded_tests {
             same(r"(?:tháng|ngày) ?[0-9]{1,2}(?:[/,] ?)?", &text);
             same(r"[0-9]+ ?đ?", &text);
         }
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::{open_gates, GATES};
+
+    #[test]
+    fn a_word_opens_its_gate_only() {
+        assert!(GATES.len() <= 64, "one bit a gate");
+        let quarter = GATES
+            .iter()
+            .position(|g| std::ptr::eq(*g, &super::time::period::QUARTER))
+            .unwrap();
+        let holiday = GATES
+            .iter()
+            .position(|g| std::ptr::eq(*g, &super::time::holiday::HOLIDAY))
+            .unwrap();
+        let open = open_gates("Kết quả QUÝ III năm 2024");
+        assert_ne!(open & (1 << quarter), 0);
+        assert_eq!(open & (1 << holiday), 0);
+        assert_eq!(open_gates("chi 5 triệu đồng") & (1 << quarter), 0);
     }
 }

@@ -97,7 +97,7 @@ static DAY_LIST: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static FIRST_DAY: Gated = Gated::new(
+pub(crate) static FIRST_DAY: Gated = Gated::new(
     || needs(&["first_day", "last_day"]),
     || {
         let (day, first, last, of) = (

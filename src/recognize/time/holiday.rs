@@ -33,7 +33,7 @@ fn alts(roles: &[&str]) -> String {
     w.join("|")
 }
 
-static HOLIDAY: Gated = Gated::new(
+pub(crate) static HOLIDAY: Gated = Gated::new(
     || needs_of(&Lexicon::builtin().holidays),
     || {
         let (cue, year, mark) = (alt("holiday_cue"), alt("year_word"), alt("lunar_mark"));
@@ -63,7 +63,7 @@ static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static LUNAR_NUMERIC: Gated = Gated::new(
+pub(crate) static LUNAR_NUMERIC: Gated = Gated::new(
     || needs(&["lunar_mark", "lunar_mark_short"]),
     || {
         let day = alts(&["day_word", "day_prefix"]);
@@ -75,7 +75,7 @@ static LUNAR_NUMERIC: Gated = Gated::new(
     },
 );
 
-static TET_DAY: Gated = Gated::new(
+pub(crate) static TET_DAY: Gated = Gated::new(
     || needs(&["lunar_new_year"]),
     || {
         let day = alts(&["day_word", "day_prefix"]);

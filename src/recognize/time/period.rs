@@ -22,7 +22,7 @@ static HALF: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static TERM: Gated = Gated::new(
+pub(crate) static TERM: Gated = Gated::new(
     || needs(&["term", "school_year"]),
     || {
         let mut words: Vec<&str> = crate::lexicon::words("term").to_vec();
@@ -50,7 +50,7 @@ fn quarter_numbers() -> Vec<(&'static str, u32)> {
     v
 }
 
-static QUARTER: Gated = Gated::new(
+pub(crate) static QUARTER: Gated = Gated::new(
     || needs(&["quarter"]),
     || {
         let numbers: Vec<String> = quarter_numbers()
@@ -66,7 +66,7 @@ static QUARTER: Gated = Gated::new(
     },
 );
 
-static FIRST_WEEK: Gated = Gated::new(
+pub(crate) static FIRST_WEEK: Gated = Gated::new(
     || needs(&["first_week"]),
     || {
         let (week, first, of) = (alt("week_word"), alt("first_week"), alt("of"));

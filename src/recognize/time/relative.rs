@@ -15,7 +15,7 @@ use crate::text::chars::is_one_of;
 use crate::time::pending::{Pending, Point};
 use regex::Regex;
 
-static PHRASES: Gated = Gated::new(
+pub(crate) static PHRASES: Gated = Gated::new(
     || needs_of(&Lexicon::builtin().relative_time),
     || {
         Regex::new(&format!(
@@ -37,7 +37,7 @@ fn alts(roles: &[&str]) -> String {
     w.join("|")
 }
 
-static WEEKDAY: Gated = Gated::new(
+pub(crate) static WEEKDAY: Gated = Gated::new(
     || needs_of(&Lexicon::builtin().weekdays),
     || {
         let (of, week) = (alt("of"), alt("week_word"));
@@ -51,7 +51,7 @@ static WEEKDAY: Gated = Gated::new(
     },
 );
 
-static NAMED_MONTH: Gated = Gated::new(
+pub(crate) static NAMED_MONTH: Gated = Gated::new(
     || needs(&["month_next", "month_last"]),
     || {
         let month = alt("month_word");
@@ -64,7 +64,7 @@ static NAMED_MONTH: Gated = Gated::new(
     },
 );
 
-static SEASON: Gated = Gated::new(
+pub(crate) static SEASON: Gated = Gated::new(
     || needs(&["season_word"]),
     || {
         let (season, this, year) = (alt("season_word"), alt("this_season"), alt("year_word"));
