@@ -306,7 +306,7 @@ pub(crate) fn bounded<'r, 't>(
 /// listed in [`GATES`], whose words are looked for in one pass over a text.
 pub(crate) struct Gated {
     /// The words, in lower case; a match holds one of them (in any case).
-    needs: fn() -> Vec<String>,
+    needs: fn() -> Vec<Vec<u8>>,
     re: LazyLock<regex::Regex>,
 }
 
@@ -335,17 +335,47 @@ static GATE_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock:
             gate.push(g);
         }
     }
-    let ac = aho_corasick::AhoCorasick::new(&words)
+    let ac = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&words)
         .expect("the words of the gated patterns make an automaton");
     (ac, gate)
 });
 
+/// `text` in the case gates compare in: lower case (quick for Vietnamese letters) and "ſ" as
+/// "s", so that whatever a case-insensitive pattern matches, its words match here.
+fn gate_case(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    // Runs of ASCII are lowered as bytes; other chars one by one.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let at = out.len();
+        out.extend_from_slice(&rest.as_bytes()[..ascii]);
+        out[at..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            let l = match crate::text::chars::lower(c) {
+                'ſ' => 's',
+                l => l,
+            };
+            out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+            rest = chars.as_str();
+        }
+    }
+    out
+}
+
 /// Which gates (bits in the order of [`GATES`]) the words of `text` open.
 fn open_gates(text: &str) -> u64 {
     let (ac, gate) = &*GATE_WORDS;
-    let lower = text.to_lowercase();
+    let lower = gate_case(text);
     let mut open = 0u64;
-    for m in ac.find_overlapping_iter(lower.as_str()) {
+    for m in ac.find_overlapping_iter(&lower) {
         open |= 1 << gate[m.pattern().as_usize()];
     }
     open
@@ -353,7 +383,7 @@ fn open_gates(text: &str) -> u64 {
 
 impl Gated {
     /// A pattern (`re` builds it) each of whose matches holds one of the words `needs` gives.
-    pub const fn new(needs: fn() -> Vec<String>, re: fn() -> regex::Regex) -> Gated {
+    pub const fn new(needs: fn() -> Vec<Vec<u8>>, re: fn() -> regex::Regex) -> Gated {
         Gated {
             needs,
             re: LazyLock::new(re),
@@ -378,16 +408,16 @@ impl Gated {
 }
 
 /// The words of some roles, in lower case: what a [`Gated`] pattern needs.
-pub(crate) fn needs(roles: &[&str]) -> Vec<String> {
+pub(crate) fn needs(roles: &[&str]) -> Vec<Vec<u8>> {
     roles
         .iter()
-        .flat_map(|r| crate::lexicon::words(r).iter().map(|w| w.to_lowercase()))
+        .flat_map(|r| crate::lexicon::words(r).iter().map(|w| gate_case(w)))
         .collect()
 }
 
 /// The phrases of a list, in lower case: what a [`Gated`] pattern needs.
-pub(crate) fn needs_of<T>(list: &crate::lexicon::PhraseList<T>) -> Vec<String> {
-    list.entries().map(|(k, _)| k.to_lowercase()).collect()
+pub(crate) fn needs_of<T>(list: &crate::lexicon::PhraseList<T>) -> Vec<Vec<u8>> {
+    list.entries().map(|(k, _)| gate_case(k)).collect()
 }
 
 /// The examples file beside a recogniser.
