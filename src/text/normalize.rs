@@ -92,12 +92,32 @@ impl Normalized {
             input_len: input.len(),
         };
         let nfc = is_nfc_quick(input.chars()) == IsNormalized::Yes;
+        let printable = |b: u8| (0x21..=0x7e).contains(&b);
+        let bytes = input.as_bytes();
         let mut in_space = false;
         let mut seg = String::new();
-        let mut iter = input.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of printable ASCII with single spaces inside is copied as it is.
+            if nfc && printable(bytes[i]) {
+                let mut j = i + 1;
+                while j < bytes.len()
+                    && (printable(bytes[j])
+                        || (bytes[j] == b' ' && bytes.get(j + 1).is_some_and(|&b| printable(b))))
+                {
+                    j += 1;
+                }
+                n.push_run(input, i, j);
+                in_space = false;
+                i = j;
+                continue;
+            }
+            let Some(c) = input[i..].chars().next() else {
+                break;
+            };
             let end = i + c.len_utf8();
             if is_dropped(c) {
+                i = end;
                 continue;
             }
             if is_space(c) {
@@ -110,24 +130,25 @@ impl Normalized {
                     n.push_mapped(' ', i, end);
                     in_space = true;
                 }
+                i = end;
                 continue;
             }
             in_space = false;
             if nfc {
                 n.push_char(c, i, end);
+                i = end;
                 continue;
             }
             // Gather a starter and the combining marks after it, and compose them.
             let mut seg_end = end;
             seg.clear();
             seg.push(c);
-            while let Some(&(j, d)) = iter.peek() {
+            while let Some(d) = input[seg_end..].chars().next() {
                 if canonical_combining_class(d) == 0 {
                     break;
                 }
                 seg.push(d);
-                seg_end = j + d.len_utf8();
-                iter.next();
+                seg_end += d.len_utf8();
             }
             if seg.len() == c.len_utf8() {
                 n.push_char(c, i, end);
@@ -136,8 +157,26 @@ impl Normalized {
                     n.push_mapped(fold(d), i, seg_end);
                 }
             }
+            i = seg_end;
         }
         n
+    }
+
+    /// Writes `input[start..end]` as it is.
+    fn push_run(&mut self, input: &str, start: usize, end: usize) {
+        let at = self.text.len();
+        let continues = self
+            .segs
+            .last()
+            .is_some_and(|s| s.src_len == COPY && s.src as usize + (at - s.norm as usize) == start);
+        if !continues {
+            self.segs.push(Seg {
+                norm: at as u32,
+                src: start as u32,
+                src_len: COPY,
+            });
+        }
+        self.text.push_str(&input[start..end]);
     }
 
     /// Writes a char of the input, folded.

@@ -222,7 +222,7 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
             if inside(quotes, w.start) || inside(&taken, w.start) {
                 continue;
             }
-            if let Some((e, (name, level))) = ctx.w.after_word(&ctx.lex.places, &w) {
+            if let Some((e, (name, level))) = ctx.w.after_word(&ctx.lex.places, w) {
                 places.push(Place {
                     start: w.start,
                     end: e,
