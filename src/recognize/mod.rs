@@ -336,7 +336,7 @@ static GATE_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock:
         }
     }
     let ac = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(&words)
         .expect("the words of the gated patterns make an automaton");
     (ac, gate)
