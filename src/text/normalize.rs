@@ -92,25 +92,42 @@ impl Normalized {
             input_len: input.len(),
         };
         let nfc = is_nfc_quick(input.chars()) == IsNormalized::Yes;
-        let printable = |b: u8| (0x21..=0x7e).contains(&b);
         let bytes = input.as_bytes();
+        // The length of the char at `j` when normalising leaves it as it is (no space, nothing
+        // dropped, no dash to fold), in a text already in NFC.
+        let plain = |j: usize| -> Option<usize> {
+            let b = *bytes.get(j)?;
+            if (0x21..=0x7e).contains(&b) {
+                return Some(1);
+            }
+            if b < 0x80 {
+                return None;
+            }
+            let c = input[j..].chars().next()?;
+            (!is_space(c) && !is_dropped(c) && fold(c) == c).then(|| c.len_utf8())
+        };
         let mut in_space = false;
         let mut seg = String::new();
         let mut i = 0;
         while i < bytes.len() {
-            // A run of printable ASCII with single spaces inside is copied as it is.
-            if nfc && printable(bytes[i]) {
-                let mut j = i + 1;
-                while j < bytes.len()
-                    && (printable(bytes[j])
-                        || (bytes[j] == b' ' && bytes.get(j + 1).is_some_and(|&b| printable(b))))
-                {
-                    j += 1;
+            // A run of such chars, with single spaces inside, is copied as it is.
+            if nfc {
+                if let Some(first) = plain(i) {
+                    let mut j = i + first;
+                    loop {
+                        if let Some(l) = plain(j) {
+                            j += l;
+                        } else if bytes.get(j) == Some(&b' ') && plain(j + 1).is_some() {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    n.push_run(input, i, j);
+                    in_space = false;
+                    i = j;
+                    continue;
                 }
-                n.push_run(input, i, j);
-                in_space = false;
-                i = j;
-                continue;
             }
             let Some(c) = input[i..].chars().next() else {
                 break;
