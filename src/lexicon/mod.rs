@@ -367,9 +367,11 @@ pub(crate) struct Lexicon {
     pub places: PhraseList<(String, &'static str)>,
     pub abbreviations: abbrev::Abbreviations,
     pub currencies: Vec<Currency>,
-    /// The first and the last chars of the currency marks (lower case).
-    pub currency_first: Set<char>,
-    pub currency_last: Set<char>,
+    /// The currencies written after a figure whose mark starts with a char (lower case), in
+    /// the order of `currencies`.
+    pub currency_first: Map<char, Vec<usize>>,
+    /// The currencies written before a figure whose mark ends with a char, in order.
+    pub currency_last: Map<char, Vec<usize>>,
     pub measure_units: Vec<MeasureUnit>,
     pub surnames: Set<&'static str>,
     pub document_words: Vec<(&'static str, DocNumber)>,
@@ -551,14 +553,16 @@ impl Lexicon {
             });
         }
         currencies.sort_by_key(|c| std::cmp::Reverse(c.mark.chars().count()));
-        let currency_first = currencies
-            .iter()
-            .filter_map(|c| c.mark.chars().next())
-            .collect();
-        let currency_last = currencies
-            .iter()
-            .filter_map(|c| c.mark.chars().next_back())
-            .collect();
+        let mut currency_first: Map<char, Vec<usize>> = Map::default();
+        let mut currency_last: Map<char, Vec<usize>> = Map::default();
+        for (i, c) in currencies.iter().enumerate() {
+            if let (true, Some(f)) = (c.after, c.mark.chars().next()) {
+                currency_first.entry(f).or_default().push(i);
+            }
+            if let (true, Some(l)) = (c.before, c.mark.chars().next_back()) {
+                currency_last.entry(l).or_default().push(i);
+            }
+        }
         let f = file("measure_units.txt");
         let mut measure_units = Vec::new();
         for l in lines(f.name, f.text, 2, 2)? {

@@ -30,10 +30,13 @@ fn currency_after<'a>(ctx: &Ctx<'a>, pos: usize) -> Option<(usize, &'a Currency)
             break;
         }
         let at = pos + skip;
-        if !char_at(text, at).is_some_and(|c| ctx.lex.currency_first.contains(&lower(c))) {
+        // The marks are in lower case: only those that start with this char in lower case
+        // can be written here.
+        let Some(ch) = char_at(text, at) else { continue };
+        let Some(candidates) = ctx.lex.currency_first.get(&lower(ch)) else {
             continue;
-        }
-        for c in ctx.lex.currencies.iter().filter(|c| c.after) {
+        };
+        for c in candidates.iter().map(|&k| &ctx.lex.currencies[k]) {
             if let Some(n) = starts_with_ci(&text[at..], &c.mark) {
                 let end = at + n;
                 let ends_in_letter = c.mark.chars().last().is_some_and(char::is_alphabetic);
@@ -59,10 +62,11 @@ fn currency_before<'a>(ctx: &Ctx<'a>, pos: usize) -> Option<(usize, &'a Currency
             break;
         }
         let at = pos - skip;
-        if !char_before(text, at).is_some_and(|c| ctx.lex.currency_last.contains(&lower(c))) {
+        let Some(ch) = char_before(text, at) else { continue };
+        let Some(candidates) = ctx.lex.currency_last.get(&lower(ch)) else {
             continue;
-        }
-        for c in ctx.lex.currencies.iter().filter(|c| c.before) {
+        };
+        for c in candidates.iter().map(|&k| &ctx.lex.currencies[k]) {
             if let Some(s) = ends_with_ci(&text[..at], &c.mark) {
                 let starts_with_letter = c.mark.chars().next().is_some_and(char::is_alphabetic);
                 if starts_with_letter && alnum(char_before(text, s)) {
