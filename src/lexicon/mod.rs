@@ -373,6 +373,9 @@ pub(crate) struct Lexicon {
     /// The currencies written before a figure whose mark ends with a char, in order.
     pub currency_last: Map<char, Vec<usize>>,
     pub measure_units: Vec<MeasureUnit>,
+    /// For each first byte, the measure units written starting with it, in the order of
+    /// `measure_units` (longest first).
+    pub measure_by_first: Vec<Vec<usize>>,
     pub surnames: Set<&'static str>,
     pub document_words: Vec<(&'static str, DocNumber)>,
     pub not_after: Vec<&'static str>,
@@ -572,6 +575,12 @@ impl Lexicon {
             });
         }
         measure_units.sort_by_key(|u| std::cmp::Reverse(u.written.chars().count()));
+        let mut measure_by_first = vec![Vec::new(); 256];
+        for (i, u) in measure_units.iter().enumerate() {
+            if let Some(&b) = u.written.as_bytes().first() {
+                measure_by_first[b as usize].push(i);
+            }
+        }
         let f = file("surnames.txt");
         let surnames = lines(f.name, f.text, 1, 1)?
             .iter()
@@ -628,6 +637,7 @@ impl Lexicon {
             currency_first,
             currency_last,
             measure_units,
+            measure_by_first,
             surnames,
             document_words,
             not_after,

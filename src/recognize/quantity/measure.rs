@@ -3,7 +3,7 @@
 //! `data/measure_units.txt`.
 
 use super::{quantities, quantity_cand, Core};
-use crate::lexicon::MeasureUnit as Unit;
+use crate::lexicon::Lexicon;
 use crate::model::Kind;
 use crate::recognize::{Cand, Ctx};
 use crate::text::chars::char_at;
@@ -15,8 +15,12 @@ pub(crate) struct MeasureUnit {
     per: Option<&'static str>,
 }
 
-fn unit_at(units: &[Unit], text: &str, at: usize) -> Option<(usize, &'static str)> {
-    for u in units {
+fn unit_at(lex: &Lexicon, text: &str, at: usize) -> Option<(usize, &'static str)> {
+    let first = *text.as_bytes().get(at)?;
+    for u in lex.measure_by_first[first as usize]
+        .iter()
+        .map(|&k| &lex.measure_units[k])
+    {
         if text[at..].starts_with(u.written) {
             let end = at + u.written.len();
             if char_at(text, end).is_some_and(char::is_alphanumeric) {
@@ -32,11 +36,10 @@ fn core(ctx: &Ctx, i: usize) -> Option<Core<MeasureUnit>> {
     let f = &ctx.figs[i];
     let text = ctx.text;
     let sp = usize::from(text.as_bytes().get(f.end) == Some(&b' '));
-    let units = &ctx.lex.measure_units;
-    let (mut end, symbol) = unit_at(units, text, f.end + sp)?;
+    let (mut end, symbol) = unit_at(ctx.lex, text, f.end + sp)?;
     let mut per = None;
     if text[end..].starts_with('/') {
-        if let Some((e, s)) = unit_at(units, text, end + 1) {
+        if let Some((e, s)) = unit_at(ctx.lex, text, end + 1) {
             per = Some(s);
             end = e;
         }
