@@ -326,8 +326,8 @@ pub(crate) static GATES: &[&Gated] = &[
     &time::holiday::TET_DAY,
 ];
 
-/// The words of every gate as one automaton, and the gate of each word.
-static GATE_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+/// The words of every gate, and the gate of each word.
+static GATE_WORDS: LazyLock<(Vec<Vec<u8>>, Vec<usize>)> = LazyLock::new(|| {
     let (mut words, mut gate) = (Vec::new(), Vec::new());
     for (g, gated) in GATES.iter().enumerate() {
         for w in (gated.needs)() {
@@ -335,44 +335,79 @@ static GATE_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock:
             gate.push(g);
         }
     }
-    let ac = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(&words)
-        .expect("the words of the gated patterns make an automaton");
-    (ac, gate)
+    (words, gate)
 });
+
+/// The words of every gate as an automaton of `kind`.
+fn gate_automaton(kind: aho_corasick::AhoCorasickKind) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(kind))
+        .build(&GATE_WORDS.0)
+        .expect("the words of the gated patterns make an automaton")
+}
+
+/// An automaton quick to build, for the first texts of a run (a one-file run never needs
+/// more), and one quick to search, built once a run has read a few texts.
+static GATES_QUICK_BUILD: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| gate_automaton(aho_corasick::AhoCorasickKind::ContiguousNFA));
+static GATES_QUICK_SEARCH: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| gate_automaton(aho_corasick::AhoCorasickKind::DFA));
+static GATED_TEXTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// `text` in the case gates compare in: lower case (quick for Vietnamese letters) and "ſ" as
 /// "s", so that whatever a case-insensitive pattern matches, its words match here.
 fn gate_case(text: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len());
-    // Runs of ASCII are lowered as bytes; other chars one by one.
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let at = out.len();
-        out.extend_from_slice(&rest.as_bytes()[..ascii]);
-        out[at..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            let l = match crate::text::chars::lower(c) {
-                'ſ' => 's',
-                l => l,
-            };
-            out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
-            rest = chars.as_str();
+    let mut out = text.as_bytes().to_vec();
+    // Most chars are lower case already: change the others in place, and start again the
+    // slow way if one changes its length in UTF-8.
+    let mut i = 0;
+    while i < out.len() {
+        let b = out[i];
+        if b < 0x80 {
+            out[i] = b.to_ascii_lowercase();
+            i += 1;
+            continue;
         }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let l = match crate::text::chars::lower(c) {
+            'ſ' => 's',
+            l => l,
+        };
+        if l != c {
+            if l.len_utf8() != c.len_utf8() {
+                return gate_case_slow(text);
+            }
+            l.encode_utf8(&mut out[i..i + c.len_utf8()]);
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// [`gate_case`] char by char.
+fn gate_case_slow(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let l = match crate::text::chars::lower(c) {
+            'ſ' => 's',
+            l => l,
+        };
+        out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
     }
     out
 }
 
 /// Which gates (bits in the order of [`GATES`]) the words of `text` open.
 fn open_gates(text: &str) -> u64 {
-    let (ac, gate) = &*GATE_WORDS;
+    let texts = GATED_TEXTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let ac: &aho_corasick::AhoCorasick = if texts < 8 {
+        &GATES_QUICK_BUILD
+    } else {
+        &GATES_QUICK_SEARCH
+    };
+    let gate = &GATE_WORDS.1;
     let lower = gate_case(text);
     let mut open = 0u64;
     for m in ac.find_overlapping_iter(&lower) {

@@ -32,7 +32,9 @@ fn currency_after<'a>(ctx: &Ctx<'a>, pos: usize) -> Option<(usize, &'a Currency)
         let at = pos + skip;
         // The marks are in lower case: only those that start with this char in lower case
         // can be written here.
-        let Some(ch) = char_at(text, at) else { continue };
+        let Some(ch) = char_at(text, at) else {
+            continue;
+        };
         let Some(candidates) = ctx.lex.currency_first.get(&lower(ch)) else {
             continue;
         };
@@ -62,7 +64,9 @@ fn currency_before<'a>(ctx: &Ctx<'a>, pos: usize) -> Option<(usize, &'a Currency
             break;
         }
         let at = pos - skip;
-        let Some(ch) = char_before(text, at) else { continue };
+        let Some(ch) = char_before(text, at) else {
+            continue;
+        };
         let Some(candidates) = ctx.lex.currency_last.get(&lower(ch)) else {
             continue;
         };
