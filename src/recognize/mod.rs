@@ -677,7 +677,20 @@ mod bounded_tests {
 
 #[cfg(test)]
 mod gate_tests {
-    use super::{open_gates, GATES};
+    use super::{gate_case, gate_case_slow, open_gates, GATES};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn in_place_lowering_is_the_slow_one(text in "[aAđĐêỆếẾ İſK€ 0-9]{0,30}") {
+            prop_assert_eq!(gate_case(&text), gate_case_slow(&text));
+        }
+    }
+
+    #[test]
+    fn lowering() {
+        assert_eq!(gate_case("QUÝ III Tết ſáng"), "quý iii tết sáng".as_bytes());
+    }
 
     #[test]
     fn a_word_opens_its_gate_only() {
