@@ -47,6 +47,8 @@ pub(crate) struct Ctx<'a> {
     gazetteer: OnceCell<names::place::Gazetteer>,
     /// Which [`GATES`] the text opens.
     gates: OnceCell<u64>,
+    /// The text in lower case, byte for byte, when the reading has it.
+    lower: Option<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -82,6 +84,7 @@ impl<'a> Ctx<'a> {
             quotes: names::quoted(text),
             gazetteer: OnceCell::new(),
             gates: OnceCell::new(),
+            lower: reading.lower.as_deref(),
         }
     }
 
@@ -399,8 +402,9 @@ fn gate_case_slow(text: &str) -> Vec<u8> {
     out
 }
 
-/// Which gates (bits in the order of [`GATES`]) the words of `text` open.
-fn open_gates(text: &str) -> u64 {
+/// Which gates (bits in the order of [`GATES`]) the words of `text` open; `lower` is the text
+/// in lower case when the reading has it.
+fn open_gates(text: &str, lower: Option<&str>) -> u64 {
     let texts = GATED_TEXTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let ac: &aho_corasick::AhoCorasick = if texts < 8 {
         &GATES_QUICK_BUILD
@@ -408,9 +412,17 @@ fn open_gates(text: &str) -> u64 {
         &GATES_QUICK_SEARCH
     };
     let gate = &GATE_WORDS.1;
-    let lower = gate_case(text);
+    // The reading's lower case is the gates' but for "ſ" (which the gates read as "s").
+    let owned;
+    let lower: &[u8] = match lower {
+        Some(l) if !l.contains('ſ') => l.as_bytes(),
+        _ => {
+            owned = gate_case(text);
+            &owned
+        }
+    };
     let mut open = 0u64;
-    for m in ac.find_overlapping_iter(&lower) {
+    for m in ac.find_overlapping_iter(lower) {
         open |= 1 << gate[m.pattern().as_usize()];
     }
     open
@@ -430,7 +442,7 @@ impl Gated {
         &self,
         ctx: &Ctx<'t>,
     ) -> impl Iterator<Item = regex::Captures<'t>> + use<'_, 't> {
-        let open = *ctx.gates.get_or_init(|| open_gates(ctx.text));
+        let open = *ctx.gates.get_or_init(|| open_gates(ctx.text, ctx.lower));
         let needed = GATES
             .iter()
             .position(|g| std::ptr::eq(*g, self))
@@ -687,6 +699,14 @@ mod gate_tests {
         }
     }
 
+    proptest! {
+        #[test]
+        fn the_readings_lower_case_opens_the_same_gates(text in "(Quý|quý|TẾT|Tết|mùa|Xuân|rằm|ſ| |a|1)*") {
+            let lower = crate::text::chars::lower_aligned(&text);
+            prop_assert_eq!(open_gates(&text, lower.as_deref()), open_gates(&text, None));
+        }
+    }
+
     #[test]
     fn lowering() {
         assert_eq!(gate_case("QUÝ III Tết ſáng"), "quý iii tết sáng".as_bytes());
@@ -703,9 +723,9 @@ mod gate_tests {
             .iter()
             .position(|g| std::ptr::eq(*g, &super::time::holiday::HOLIDAY))
             .unwrap();
-        let open = open_gates("Kết quả QUÝ III năm 2024");
+        let open = open_gates("Kết quả QUÝ III năm 2024", None);
         assert_ne!(open & (1 << quarter), 0);
         assert_eq!(open & (1 << holiday), 0);
-        assert_eq!(open_gates("chi 5 triệu đồng") & (1 << quarter), 0);
+        assert_eq!(open_gates("chi 5 triệu đồng", None) & (1 << quarter), 0);
     }
 }

@@ -31,6 +31,32 @@ pub fn lower(c: char) -> char {
     }
 }
 
+/// `text` with every char in [`lower`] case, when that keeps every char's length in UTF-8
+/// (it does for Vietnamese), so that byte offsets into the text are offsets into this too.
+pub fn lower_aligned(text: &str) -> Option<String> {
+    let mut out = text.as_bytes().to_vec();
+    let mut i = 0;
+    while i < out.len() {
+        let b = out[i];
+        if b < 0x80 {
+            out[i] = b.to_ascii_lowercase();
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next()?;
+        let l = lower(c);
+        let n = c.len_utf8();
+        if l != c {
+            if l.len_utf8() != n {
+                return None;
+            }
+            l.encode_utf8(&mut out[i..i + n]);
+        }
+        i += n;
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Is `c` part of a word (for phrase matching): a letter, a digit, "²" or "³"?
 #[inline]
 pub fn is_word_char(c: char) -> bool {

@@ -16,6 +16,9 @@ use tokens::{Tokens, Words};
 pub(crate) struct Reading {
     /// The normalised text and its map back to the input.
     pub norm: Normalized,
+    /// The normalised text in lower case, byte for byte, when lower case keeps every char's
+    /// length (`None` otherwise).
+    pub lower: Option<String>,
     /// Its words.
     pub tokens: Tokens,
     /// Its figures, in order.
@@ -28,11 +31,13 @@ impl Reading {
     /// Reads `input` with the words of `lex`.
     pub fn new(input: &str, lex: &Lexicon) -> Reading {
         let norm = Normalized::new(input);
-        let tokens = Tokens::new(norm.text(), &lex.vocab);
+        let lower = chars::lower_aligned(norm.text());
+        let tokens = Tokens::new(norm.text(), lower.as_deref(), &lex.vocab);
         let figures = numbers::scan(norm.text());
         let last_line = segments::last_line(input, norm.text());
         Reading {
             norm,
+            lower,
             tokens,
             figures,
             last_line,

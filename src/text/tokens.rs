@@ -50,14 +50,19 @@ pub(crate) struct Tokens {
 
 impl Tokens {
     /// Splits `text` (normalised) into words and looks each up in `vocab`.
-    pub fn new(text: &str, vocab: &Vocab) -> Tokens {
+    pub fn new(text: &str, lower_text: Option<&str>, vocab: &Vocab) -> Tokens {
         let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
         let mut buf = String::new();
         let mut start: Option<usize> = None;
         let mut push = |s: usize, e: usize, toks: &mut Vec<Tok>| {
-            buf.clear();
-            buf.extend(text[s..e].chars().map(lower));
-            let id = vocab.id(&buf);
+            let id = match lower_text {
+                Some(l) => vocab.id(&l[s..e]),
+                None => {
+                    buf.clear();
+                    buf.extend(text[s..e].chars().map(lower));
+                    vocab.id(&buf)
+                }
+            };
             if let Some(prev) = toks.last_mut() {
                 prev.joined = prev.end as usize + 1 == s && text.as_bytes()[s - 1] == b' ';
             }
@@ -258,7 +263,7 @@ mod tests {
     fn words_and_name_words() {
         let lex = Lexicon::builtin();
         let text = "Hội NN&PTNT, KT-XH 12 hộ cận nghèo";
-        let t = Tokens::new(text, &lex.vocab);
+        let t = Tokens::new(text, None, &lex.vocab);
         let words: Vec<&str> = t
             .toks
             .iter()
