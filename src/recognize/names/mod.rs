@@ -140,15 +140,16 @@ pub(crate) fn fix_tone(s: &str) -> String {
         if k > 0 {
             out.push(' ');
         }
-        let chars: Vec<char> = word.chars().collect();
-        let n = chars.len();
-        if n >= 2 {
-            let (a, b) = (chars[n - 2], chars[n - 1]);
+        // The last two chars, and the one before them.
+        let mut rev = word.char_indices().rev();
+        if let (Some((_, b)), Some((ia, a))) = (rev.next(), rev.next()) {
             if let (Some((va, 0)), Some((vb, t))) = (split_tone(a), split_tone(b)) {
                 let pair = matches!((va, vb), ('o', 'a') | ('o', 'e') | ('u', 'y'));
-                let after_q = n >= 3 && chars[n - 3].to_lowercase().next() == Some('q');
+                let after_q = rev
+                    .next()
+                    .is_some_and(|(_, c)| c.to_lowercase().next() == Some('q'));
                 if pair && t > 0 && !after_q {
-                    out.extend(&chars[..n - 2]);
+                    out.push_str(&word[..ia]);
                     out.push(with_tone(va, t, a.is_uppercase()));
                     let plain = match vb {
                         'a' => 'a',
