@@ -45,7 +45,13 @@ pub(crate) fn is_lower(w: &str) -> bool {
 pub(crate) fn quoted(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Only '"' and chars whose UTF-8 starts with 0xC2 («, ») or 0xE2 (“, ”) can be quotes.
+    let quotes = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | 0xC2 | 0xE2))
+        .filter_map(|(i, _)| text[i..].chars().next().map(|c| (i, c)));
+    for (i, c) in quotes {
         match (open, c) {
             (None, '“' | '«') => open = Some((i, c)),
             (None, '"') => open = Some((i, '"')),
