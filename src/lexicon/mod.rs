@@ -662,11 +662,18 @@ pub(crate) fn words(role: &str) -> &'static [&'static str] {
     Lexicon::builtin().words(role)
 }
 
-/// The words of a role as regex alternatives, longest first.
-pub(crate) fn alternatives_of(role: &str) -> String {
-    let mut w: Vec<String> = words(role).iter().map(|w| regex::escape(w)).collect();
+/// Words as regex alternatives, longest first (so that the longest wins), for building
+/// patterns.
+pub(crate) fn alternatives<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut w: Vec<String> = words.into_iter().map(regex::escape).collect();
     w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    w.dedup();
     w.join("|")
+}
+
+/// The words of some roles as regex alternatives, longest first.
+pub(crate) fn alternatives_of(roles: &[&str]) -> String {
+    alternatives(roles.iter().flat_map(|r| words(r).iter().copied()))
 }
 
 /// The full form of an abbreviation ("BHYT" → "Bảo hiểm y tế"), whatever it names.

@@ -7,19 +7,12 @@
 //! ordinal in `data/not_after.txt`. Numbers in names ("chi hội Liên Mậu 3") need no rule: no
 //! counted noun, currency or unit follows them, so no recogniser reads them.
 
-use crate::lexicon::{alternatives_of, words, DocNumber, Lexicon};
+use crate::lexicon::{alternatives, alternatives_of, words, DocNumber, Lexicon};
 use crate::recognize::{bounded, Cand, Ctx};
 use crate::text::chars::starts_with_ci;
 use crate::text::numbers::Figure;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// Words as regex alternatives, longest first.
-fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut words: Vec<String> = words.map(regex::escape).collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words.join("|")
-}
 
 static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
     let lex = Lexicon::builtin();
@@ -34,8 +27,8 @@ static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
     let (bare, numbered) = (of(DocNumber::Bare), of(DocNumber::Numbered));
     let ordinals = alternatives(lex.not_after.iter().copied());
     let (number, no) = (
-        alternatives_of("document_number"),
-        alternatives_of("slogan_no"),
+        alternatives_of(&["document_number"]),
+        alternatives_of(&["slogan_no"]),
     );
     Regex::new(&format!(
         r"(?i)(?P<all>(?:{bare})(?: (?:{number}))?:? [0-9]+(?:[/\-.](?-i:[\p{{L}}0-9])+)*|(?:{numbered})(?: (?:{number}):? [0-9]+(?:[/\-.](?-i:[\p{{L}}0-9])+)*| [0-9]+(?:[/\-](?-i:[\p{{L}}0-9])+)+)|[0-9]+[/\-][\p{{Lu}}](?-i:[\p{{L}}0-9/\-])*|(?:{ordinals}) [0-9]+|[0-9]+ (?:{no})(?:, ?[0-9]+ (?-i:\p{{L}})+)+)"

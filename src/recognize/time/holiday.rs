@@ -9,7 +9,7 @@
 //! "mùng 1 tháng Giêng", "mùng 1 Tết", "30 Tết", "ngày 10 tháng 3 năm Giáp Thìn".
 
 use super::{alnum_after, alt, digit_after, month_of, point_cand, year_of, MONTHS};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{alternatives_of, Lexicon};
 use crate::model::{Fact, Kind, LunarDate, Precision, Value};
 use crate::recognize::{bounded, needs, needs_of, Cand, Ctx, Gated};
 use crate::text::chars::is_one_of;
@@ -22,16 +22,6 @@ static CAN_CHI_NAME: LazyLock<String> = LazyLock::new(|| {
     let a = Lexicon::builtin().can_chi.alternatives();
     format!(r"(?:{a}) (?:{a})")
 });
-
-/// Alternatives of several roles, longest first.
-fn alts(roles: &[&str]) -> String {
-    let mut w: Vec<String> = roles
-        .iter()
-        .flat_map(|r| crate::lexicon::words(r).iter().map(|w| regex::escape(w)))
-        .collect();
-    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    w.join("|")
-}
 
 pub(crate) static HOLIDAY: Gated = Gated::new(
     || needs_of(&Lexicon::builtin().holidays),
@@ -54,7 +44,10 @@ static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
         alt("month_word"),
         alt("leap"),
     );
-    let (mark, year) = (alts(&["lunar_mark", "lunar_mark_short"]), alt("year_word"));
+    let (mark, year) = (
+        alternatives_of(&["lunar_mark", "lunar_mark_short"]),
+        alt("year_word"),
+    );
     Regex::new(&format!(
         r"(?i)(?P<all>(?:(?:(?:{day}) )?(?:(?:{prefix}) )?(?P<d>[0-9]{{1,2}})|(?P<ram>{full})) (?:{month}) (?P<m>{m})(?P<leap> (?:{leap}))?(?: (?P<al>{mark}))?(?:,? (?:{year}) (?:(?P<y>[0-9]{{4}})|(?P<cc>{cc})))?(?: \(?(?P<al2>{mark})\)?)?)",
         m = *MONTHS,
@@ -66,8 +59,8 @@ static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static LUNAR_NUMERIC: Gated = Gated::new(
     || needs(&["lunar_mark", "lunar_mark_short"]),
     || {
-        let day = alts(&["day_word", "day_prefix"]);
-        let mark = alts(&["lunar_mark", "lunar_mark_short"]);
+        let day = alternatives_of(&["day_word", "day_prefix"]);
+        let mark = alternatives_of(&["lunar_mark", "lunar_mark_short"]);
         Regex::new(&format!(
         r"(?i)(?P<all>(?:(?:{day}) )?(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y>[0-9]{{4}}))? (?:\((?:{mark})\)|{mark}))"
     ))
@@ -78,7 +71,7 @@ pub(crate) static LUNAR_NUMERIC: Gated = Gated::new(
 pub(crate) static TET_DAY: Gated = Gated::new(
     || needs(&["lunar_new_year"]),
     || {
-        let day = alts(&["day_word", "day_prefix"]);
+        let day = alternatives_of(&["day_word", "day_prefix"]);
         let (month, tet, name, year) = (
             alt("month_word"),
             alt("lunar_new_year"),

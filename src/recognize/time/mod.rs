@@ -30,7 +30,7 @@ pub(crate) static MONTHS: LazyLock<String> =
 
 /// The words of a role as a regex group's alternatives.
 pub(crate) fn alt(role: &str) -> String {
-    alternatives_of(role)
+    alternatives_of(&[role])
 }
 
 /// The month number of what a [`MONTHS`] group matched.

@@ -25,13 +25,9 @@ static HALF: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static TERM: Gated = Gated::new(
     || needs(&["term", "school_year"]),
     || {
-        let mut words: Vec<&str> = crate::lexicon::words("term").to_vec();
-        words.extend(crate::lexicon::words("school_year"));
-        let mut words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         Regex::new(&format!(
             r"(?i)(?P<all>(?P<w>{}) (?P<a>[0-9]{{4}}) ?- ?(?P<b>[0-9]{{4}}))",
-            words.join("|")
+            crate::lexicon::alternatives_of(&["term", "school_year"])
         ))
         .unwrap()
     },

@@ -8,7 +8,7 @@
 //! `null` and the `relative` field says what the text said. Never the machine's clock.
 
 use super::{alnum_after, alt, digit_after, month_of, point_cand, range_cand, MONTHS};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{alternatives_of, Lexicon};
 use crate::model::{Fact, Kind, Relative, TimeUnit, Weekday};
 use crate::recognize::{needs, needs_of, Cand, Ctx, Gated};
 use crate::text::chars::is_one_of;
@@ -26,23 +26,12 @@ pub(crate) static PHRASES: Gated = Gated::new(
     },
 );
 
-/// Alternatives of several roles, longest first.
-fn alts(roles: &[&str]) -> String {
-    let mut w: Vec<String> = roles
-        .iter()
-        .flat_map(|r| crate::lexicon::words(r).iter().map(|w| regex::escape(w)))
-        .collect();
-    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    w.dedup();
-    w.join("|")
-}
-
 pub(crate) static WEEKDAY: Gated = Gated::new(
     || needs_of(&Lexicon::builtin().weekdays),
     || {
         let (of, week) = (alt("of"), alt("week_word"));
-        let wk = alts(&["week_this", "week_last", "week_next"]);
-        let dir = alts(&["day_next", "day_last", "day_this"]);
+        let wk = alternatives_of(&["week_this", "week_last", "week_next"]);
+        let dir = alternatives_of(&["day_next", "day_last", "day_this"]);
         Regex::new(&format!(
             r"(?i)(?P<all>(?P<wd>{})(?:(?: (?:{of}))? (?:{week}) (?P<wk>{wk})| (?P<dir>{dir}))?)",
             Lexicon::builtin().weekdays.alternatives()
@@ -55,7 +44,7 @@ pub(crate) static NAMED_MONTH: Gated = Gated::new(
     || needs(&["month_next", "month_last"]),
     || {
         let month = alt("month_word");
-        let dir = alts(&["month_next", "month_last"]);
+        let dir = alternatives_of(&["month_next", "month_last"]);
         Regex::new(&format!(
             r"(?i)(?P<all>(?:{month}) (?P<m>{m}) (?P<dir>{dir}))",
             m = *MONTHS
