@@ -179,8 +179,9 @@ impl Normalized {
         n
     }
 
-    /// Writes `input[start..end]` as it is.
-    fn push_run(&mut self, input: &str, start: usize, end: usize) {
+    /// Makes the next bytes written a copy of the input from `start` on: the last segment goes
+    /// on when it copies the bytes just before, else a new one begins.
+    fn copy_from(&mut self, start: usize) {
         let at = self.text.len();
         let continues = self
             .segs
@@ -193,6 +194,11 @@ impl Normalized {
                 src_len: COPY,
             });
         }
+    }
+
+    /// Writes `input[start..end]` as it is.
+    fn push_run(&mut self, input: &str, start: usize, end: usize) {
+        self.copy_from(start);
         self.text.push_str(&input[start..end]);
     }
 
@@ -202,18 +208,7 @@ impl Normalized {
         if f != c {
             return self.push_mapped(f, start, end);
         }
-        let at = self.text.len();
-        let continues = self
-            .segs
-            .last()
-            .is_some_and(|s| s.src_len == COPY && s.src as usize + (at - s.norm as usize) == start);
-        if !continues {
-            self.segs.push(Seg {
-                norm: at as u32,
-                src: start as u32,
-                src_len: COPY,
-            });
-        }
+        self.copy_from(start);
         self.text.push(c);
     }
 
