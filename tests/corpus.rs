@@ -262,3 +262,50 @@ fn corpus_covers_every_form_twice() {
         "forms seen fewer than twice in the corpus: {thin:?}"
     );
 }
+
+/// `Options::kinds` runs only the recognisers its kinds need: what it gives is exactly the facts
+/// of those kinds in a full reading, and the same document block, for every kind alone and with
+/// the document date and reference year given (when the block needs no dates).
+#[test]
+fn kinds_alone_give_what_a_full_reading_gives() {
+    for path in corpus_paths() {
+        let text = decode(&std::fs::read(&path).unwrap()).unwrap();
+        for given in [
+            Options::default(),
+            Options {
+                document_date: "2024-08-15".parse().ok(),
+                reference_year: Some(2024),
+                ..Options::default()
+            },
+        ] {
+            let full = extract(&text, &given);
+            for kind in vnfacts::Kind::ALL {
+                let alone = extract(
+                    &text,
+                    &Options {
+                        kinds: Some(vec![kind]),
+                        ..given.clone()
+                    },
+                );
+                let want: Vec<&vnfacts::Fact> =
+                    full.facts.iter().filter(|f| f.kind == kind).collect();
+                let got: Vec<&vnfacts::Fact> = alone.facts.iter().collect();
+                assert_eq!(
+                    serde_json::to_value(&got).unwrap(),
+                    serde_json::to_value(&want).unwrap(),
+                    "{} with --kinds {}",
+                    path.display(),
+                    kind.name()
+                );
+                assert_eq!(
+                    alone.document.date,
+                    full.document.date,
+                    "{}",
+                    path.display()
+                );
+                assert_eq!(alone.document.reference_year, full.document.reference_year);
+                assert_eq!(alone.document.title, full.document.title);
+            }
+        }
+    }
+}

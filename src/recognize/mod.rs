@@ -693,3 +693,34 @@ mod gate_tests {
         assert_eq!(open_gates("chi 5 triệu đồng", None) & (1 << quarter), 0);
     }
 }
+
+#[cfg(test)]
+mod kinds_tests {
+    use super::needed_kinds;
+    use crate::model::Kind;
+    use crate::Options;
+
+    #[test]
+    fn a_kind_needs_only_what_can_beat_it() {
+        let given = Options {
+            document_date: "2024-08-15".parse().ok(),
+            reference_year: Some(2024),
+            ..Options::default()
+        };
+        let money = needed_kinds(&[Kind::Money], &given);
+        assert!(money.contains(&Kind::Money));
+        for other in [
+            Kind::Organization,
+            Kind::Person,
+            Kind::Location,
+            Kind::Count,
+        ] {
+            assert!(!money.contains(&other), "{other:?} run for money");
+        }
+        // People need places (a name inside a place's is the place's).
+        assert!(needed_kinds(&[Kind::Person], &given).contains(&Kind::Location));
+        // Without a document date, the block needs the dates of the text.
+        let alone = needed_kinds(&[Kind::Organization], &Options::default());
+        assert!(alone.contains(&Kind::Date) && !alone.contains(&Kind::Money));
+    }
+}
