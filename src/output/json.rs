@@ -12,6 +12,9 @@ pub(crate) struct Json<W: Write> {
     count: usize,
     /// The first record of the `json` format, held until we know whether it is alone.
     pending: Option<(String, Option<String>)>,
+    /// One record's line, serialised here first and written with one call: serde_json's many
+    /// small writes cost less into a `Vec` than through the output's buffer.
+    line: Vec<u8>,
 }
 
 impl<W: Write> Json<W> {
@@ -22,6 +25,7 @@ impl<W: Write> Json<W> {
             pretty,
             count: 0,
             pending: None,
+            line: Vec::new(),
         }
     }
 }
@@ -42,8 +46,10 @@ impl<W: Write> Writer for Json<W> {
         if let Some((first, _)) = self.pending.take() {
             writeln!(self.out, "{first}").map_err(output_error)?;
         }
-        serde_json::to_writer(&mut self.out, r).map_err(output_error)?;
-        self.out.write_all(b"\n").map_err(output_error)
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, r).map_err(output_error)?;
+        self.line.push(b'\n');
+        self.out.write_all(&self.line).map_err(output_error)
     }
 
     fn finish(mut self: Box<Self>) -> Result<(), Error> {

@@ -18,6 +18,7 @@
 //! (`tests/data/lunar_months.tsv`).
 
 use super::calendar::Date;
+use std::sync::OnceLock;
 
 const TZ_HOURS: f64 = 7.0;
 /// Julian day of 1970-01-01 00:00 UT.
@@ -169,15 +170,68 @@ fn month11(y: i32) -> i64 {
 }
 
 /// The months from month 11 of `y - 1` to month 11 of `y`: the first lunation, how many
-/// months, and the index of the leap month among them (if any).
-fn cycle(y: i32) -> (i64, i64, Option<i64>) {
+/// months, the index of the leap month among them (if any), and the local day each month
+/// starts (`starts[i]` for lunation `first + i`, one more than the months, so that the last
+/// month has an end).
+#[derive(Debug, Clone, Copy)]
+struct Cycle {
+    first: i64,
+    months: i64,
+    leap_at: Option<i64>,
+    starts: [i64; 14],
+}
+
+impl Cycle {
+    /// The local day lunation `first + i` starts, `i` within the cycle (0..=months).
+    fn start(&self, i: i64) -> i64 {
+        match usize::try_from(i).ok().and_then(|i| self.starts.get(i)) {
+            Some(&d) if i <= self.months => d,
+            _ => new_moon_day(self.first + i),
+        }
+    }
+}
+
+/// The years whose cycle is computed once and kept: the range lunar dates are read in.
+const FIRST_YEAR: i32 = 1799;
+const LAST_YEAR: i32 = 2201;
+static CYCLES: [OnceLock<Cycle>; (LAST_YEAR - FIRST_YEAR + 1) as usize] =
+    [const { OnceLock::new() }; (LAST_YEAR - FIRST_YEAR + 1) as usize];
+
+/// The cycle of year `y`, computed once per process for the years of [`CYCLES`]: each costs
+/// some forty new moons and solar longitudes, and a report names the same few years again
+/// and again.
+fn cycle(y: i32) -> Cycle {
+    match usize::try_from(y - FIRST_YEAR)
+        .ok()
+        .and_then(|i| CYCLES.get(i))
+    {
+        Some(cell) => *cell.get_or_init(|| compute_cycle(y)),
+        None => compute_cycle(y),
+    }
+}
+
+fn compute_cycle(y: i32) -> Cycle {
     let a = month11(y - 1);
     let b = month11(y);
     let n = b - a;
+    let mut starts = [0; 14];
+    for (i, s) in starts
+        .iter_mut()
+        .enumerate()
+        .take((n + 1).clamp(0, 14) as usize)
+    {
+        *s = new_moon_day(a + i as i64);
+    }
+    let c = Cycle {
+        first: a,
+        months: n,
+        leap_at: None,
+        starts,
+    };
     let leap = (n == 13)
-        .then(|| (1..=12).find(|&i| sector(new_moon_day(a + i)) == sector(new_moon_day(a + i + 1))))
+        .then(|| (1..=12).find(|&i| sector(c.start(i)) == sector(c.start(i + 1))))
         .flatten();
-    (a, n, leap)
+    Cycle { leap_at: leap, ..c }
 }
 
 /// The solar date of lunar day `day` of month `month` (1–12, `leap` for the leap month) of
@@ -193,15 +247,15 @@ pub fn lunar_to_solar(year: i32, month: u32, day: u32, leap: bool) -> Option<Dat
     } else {
         (year, month as i64 + 1)
     };
-    let (a, _, leap_at) = cycle(cycle_year);
-    let index = match (leap, leap_at) {
+    let c = cycle(cycle_year);
+    let index = match (leap, c.leap_at) {
         (false, Some(l)) if offset >= l => offset + 1,
         (false, _) => offset,
         (true, Some(l)) if offset + 1 == l => l,
         (true, _) => return None,
     };
-    let start = new_moon_day(a + index);
-    let len = new_moon_day(a + index + 1) - start;
+    let start = c.start(index);
+    let len = c.start(index + 1) - start;
     (day as i64 <= len).then(|| Date::from_days(start + day as i64 - 1))
 }
 
@@ -210,19 +264,19 @@ pub fn solar_to_lunar(date: Date) -> (i32, u32, u32, bool) {
     let d = date.days();
     let mut y = date.year;
     // The cycle that holds d: month 11 of y - 1 ≤ d < month 11 of y, else the next one.
-    if new_moon_day(month11(y)) <= d {
+    if cycle(y + 1).start(0) <= d {
         y += 1;
     }
-    let (a, _, leap_at) = cycle(y);
-    let mut i = ((d - new_moon_day(a)) as f64 / 29.53).floor() as i64;
-    while new_moon_day(a + i) > d {
+    let c = cycle(y);
+    let mut i = ((d - c.start(0)) as f64 / 29.53).floor() as i64;
+    while c.start(i) > d {
         i -= 1;
     }
-    while new_moon_day(a + i + 1) <= d {
+    while c.start(i + 1) <= d {
         i += 1;
     }
-    let day = (d - new_moon_day(a + i) + 1) as u32;
-    let (offset, leap) = match leap_at {
+    let day = (d - c.start(i) + 1) as u32;
+    let (offset, leap) = match c.leap_at {
         Some(l) if i == l => (i - 1, true),
         Some(l) if i > l => (i - 1, false),
         _ => (i, false),
