@@ -41,10 +41,16 @@ pub struct Diff {
     pub new: Vec<Json>,
     /// Facts read now whose fields differ from the expected ones.
     pub changed: Vec<Changed>,
+    /// Facts that are the same but for their place (`start`, `end`, `line`): text was added or
+    /// removed before them. Not a difference unless the check is strict (then they are
+    /// `changed`).
+    pub moved: usize,
+    /// How far most moved facts moved, in chars (negative: towards the start).
+    pub shift: i64,
 }
 
 impl Diff {
-    /// True when nothing differs.
+    /// True when nothing differs (moved facts are not a difference).
     pub fn is_empty(&self) -> bool {
         self.document.is_empty()
             && self.missing.is_empty()
@@ -73,7 +79,95 @@ fn differing(expected: &Json, actual: &Json, strict: bool) -> Vec<(String, Json,
         .collect()
 }
 
+/// The fields that only say where a fact is.
+const PLACE: [&str; 3] = ["start", "end", "line"];
+
+/// What is wrong with an expected file, if anything: it must be a document object whose
+/// `facts` (when present) is a list of objects, each with a known `kind` and a `text` or a
+/// `start` to be found by.
+///
+/// ```
+/// use serde_json::json;
+/// use vnfacts::check::validate;
+/// assert!(validate(&json!({"facts": [{"kind": "money", "text": "5 triệu đồng"}]})).is_ok());
+/// assert!(validate(&json!([1, 2, 3])).is_err());
+/// assert!(validate(&json!({"facts": {"kind": "money"}})).is_err());
+/// assert!(validate(&json!({"facts": [{"kind": "monney", "text": "5 triệu"}]})).is_err());
+/// ```
+pub fn validate(expected: &Json) -> Result<(), String> {
+    let Some(top) = expected.as_object() else {
+        return Err(format!(
+            "not an expected document: a JSON object {{\"document\": …, \"facts\": […]}} is \
+             needed, this is {}",
+            kind_of(expected)
+        ));
+    };
+    if let Some(d) = top.get("document") {
+        if !d.is_object() {
+            return Err(format!(
+                "\"document\" must be an object, not {}",
+                kind_of(d)
+            ));
+        }
+    }
+    let Some(facts) = top.get("facts") else {
+        if top.contains_key("document") {
+            return Ok(());
+        }
+        return Err("neither \"facts\" nor \"document\": nothing to check".to_owned());
+    };
+    let Some(facts) = facts.as_array() else {
+        return Err(format!("\"facts\" must be a list, not {}", kind_of(facts)));
+    };
+    for (i, f) in facts.iter().enumerate() {
+        let n = i + 1;
+        let Some(f) = f.as_object() else {
+            return Err(format!("fact {n} is {}, not an object", kind_of(f)));
+        };
+        match f.get("kind") {
+            Some(Json::String(k)) if k.parse::<crate::Kind>().is_ok() => {}
+            Some(Json::String(k)) => {
+                let known: Vec<&str> = crate::Kind::ALL.iter().map(|k| k.name()).collect();
+                return Err(format!(
+                    "fact {n}: unknown kind {k:?} (the kinds are {})",
+                    known.join(", ")
+                ));
+            }
+            Some(other) => {
+                return Err(format!(
+                    "fact {n}: \"kind\" must be a string, not {}",
+                    kind_of(other)
+                ))
+            }
+            None => return Err(format!("fact {n} has no \"kind\"")),
+        }
+        if !f.contains_key("text") && !f.contains_key("start") {
+            return Err(format!(
+                "fact {n} has neither \"text\" nor \"start\": nothing to find it by"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn kind_of(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "an object",
+    }
+}
+
 /// Compares the expected document with the one read now.
+///
+/// An expected fact is the fact read now of the same kind at the same span; else of the same
+/// kind and text nearest to where it was, after the shift of the facts matched before it (so
+/// that an edit at the top, which moves every fact, still pairs each fact with itself). A fact
+/// that differs only in `start`, `end` and `line` has moved: counted in [`Diff::moved`], and
+/// a difference only when `strict`.
 pub fn compare(expected: &Json, actual: &Json, strict: bool) -> Diff {
     let mut diff = Diff {
         document: differing(&expected["document"], &actual["document"], strict),
@@ -83,8 +177,10 @@ pub fn compare(expected: &Json, actual: &Json, strict: bool) -> Diff {
     let exp = expected["facts"].as_array().unwrap_or(&empty);
     let act = actual["facts"].as_array().unwrap_or(&empty);
     let mut used = vec![false; act.len()];
+    let start_of = |f: &Json| f["start"].as_i64();
+    let mut shift = 0i64;
+    let mut shifts: Vec<i64> = Vec::new();
     for e in exp {
-        // The same fact: same kind and span, else same kind and text.
         let same_span = |a: &Json| {
             a["kind"] == e["kind"]
                 && e.get("start").is_some()
@@ -94,23 +190,47 @@ pub fn compare(expected: &Json, actual: &Json, strict: bool) -> Diff {
         let same_text =
             |a: &Json| a["kind"] == e["kind"] && e.get("text").is_some() && a["text"] == e["text"];
         let found = (0..act.len())
-            .find(|&i| !used[i] && same_span(&act[i]))
-            .or_else(|| (0..act.len()).find(|&i| !used[i] && same_text(&act[i])));
-        match found {
-            Some(i) => {
-                used[i] = true;
-                let fields = differing(e, &act[i], strict);
-                if !fields.is_empty() {
-                    diff.changed.push(Changed {
-                        expected: e.clone(),
-                        actual: act[i].clone(),
-                        fields,
-                    });
-                }
-            }
-            None => diff.missing.push(e.clone()),
+            .find(|&i| {
+                !used[i] && same_span(&act[i]) && (e.get("text").is_none() || same_text(&act[i]))
+            })
+            .or_else(|| {
+                let near = start_of(e).map(|s| s + shift);
+                (0..act.len())
+                    .filter(|&i| !used[i] && same_text(&act[i]))
+                    .min_by_key(|&i| match (near, start_of(&act[i])) {
+                        (Some(n), Some(a)) => (a - n).unsigned_abs(),
+                        _ => i as u64,
+                    })
+            });
+        let Some(i) = found else {
+            diff.missing.push(e.clone());
+            continue;
+        };
+        used[i] = true;
+        if let (Some(s), Some(a)) = (start_of(e), start_of(&act[i])) {
+            shift = a - s;
         }
+        let fields = differing(e, &act[i], strict);
+        if fields.is_empty() {
+            continue;
+        }
+        let only_place = fields.iter().all(|(k, _, _)| PLACE.contains(&k.as_str()));
+        if only_place && !strict {
+            diff.moved += 1;
+            shifts.push(shift);
+            continue;
+        }
+        if only_place {
+            diff.moved += 1;
+            shifts.push(shift);
+        }
+        diff.changed.push(Changed {
+            expected: e.clone(),
+            actual: act[i].clone(),
+            fields,
+        });
     }
+    diff.shift = most_common(&shifts);
     if strict {
         diff.new = act
             .iter()
@@ -120,6 +240,21 @@ pub fn compare(expected: &Json, actual: &Json, strict: bool) -> Diff {
             .collect();
     }
     diff
+}
+
+fn most_common(xs: &[i64]) -> i64 {
+    let mut sorted = xs.to_vec();
+    sorted.sort_unstable();
+    let mut best = (0usize, 0i64);
+    let mut i = 0;
+    while i < sorted.len() {
+        let j = sorted[i..].iter().take_while(|&&x| x == sorted[i]).count();
+        if j > best.0 {
+            best = (j, sorted[i]);
+        }
+        i += j;
+    }
+    best.1
 }
 
 /// Colours for a terminal, or none.
@@ -150,6 +285,16 @@ fn short(f: &Json) -> String {
 /// The diff as readable lines: missing (`-`), new (`+`) and changed (`~`) facts, field by field.
 pub fn render(diff: &Diff, style: Style) -> String {
     let mut out = String::new();
+    if diff.moved > 0 {
+        let _ = writeln!(
+            out,
+            "  {} offsets moved by {} ({} {})",
+            style.paint("36", "→"),
+            diff.shift,
+            diff.moved,
+            if diff.moved == 1 { "fact" } else { "facts" }
+        );
+    }
     for (k, e, a) in &diff.document {
         let _ = writeln!(out, "  {} document.{k}: {e} → {a}", style.paint("33", "~"));
     }
@@ -187,6 +332,38 @@ pub fn render(diff: &Diff, style: Style) -> String {
 /// The expected file of a document: `X.facts.json` beside `X.txt`.
 pub fn expected_path(doc: &std::path::Path) -> std::path::PathBuf {
     doc.with_extension("facts.json")
+}
+
+/// The report an expected file `X.facts.json` belongs to: the `X.*` beside it that `wants`
+/// accepts (`X.txt` first), or `None` when `path` is not an expected file or has no report.
+pub fn report_of(
+    path: &std::path::Path,
+    wants: impl Fn(&std::path::Path) -> bool,
+) -> Option<std::path::PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".facts.json")?;
+    let txt = path.with_file_name(format!("{stem}.txt"));
+    if txt.is_file() && wants(&txt) {
+        return Some(txt);
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.strip_prefix(stem)
+                    .is_some_and(|rest| rest.starts_with('.'))
+                    && !n.ends_with(".facts.json")
+            }) && p.is_file()
+                && wants(p)
+        })
+        .collect();
+    found.sort();
+    found.into_iter().next()
 }
 
 /// The text of an expected file for a document (pretty JSON, keys sorted, a final newline).

@@ -3,7 +3,6 @@ mod common;
 use common::{temp, vnfacts};
 
 use assert_cmd::Command;
-use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// A folder with one sample report (from the corpus) and no expected file.
@@ -99,16 +98,116 @@ fn hand_written_expectations_compare_only_what_they_say() {
 }
 
 #[test]
-fn usage_errors_exit_2_and_bad_expectations_are_errors() {
+fn a_missing_path_is_an_error_record_and_exit_1_as_with_extract() {
+    let out = stdout(
+        vnfacts().args(["check", "--color", "never", "no-such-folder"]),
+        1,
+    );
+    assert!(out.contains("error   no-such-folder: cannot read"), "{out}");
+    assert!(out.contains("1 errors"), "{out}");
     vnfacts()
-        .args(["check", "no-such-folder"])
+        .args(["extract", "no-such-folder"])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no-such-folder"));
+        .code(1);
+    // A usage error is still 2.
+    vnfacts()
+        .args(["check", "--color", "sometimes"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn malformed_expectations_are_errors_that_name_the_file_and_the_fault() {
     let (_tmp, dir, _) = samples();
-    std::fs::write(dir.join("tin-tuan.facts.json"), "{ not json").unwrap();
+    let expected = dir.join("tin-tuan.facts.json");
+    for (text, fault) in [
+        ("{ not json", "not JSON"),
+        ("[1,2,3]", "not an expected document"),
+        (
+            r#"{"facts": {"kind": "money"}}"#,
+            "\"facts\" must be a list",
+        ),
+        (
+            r#"{"facts": [{"kind": "monney", "text": "5 triệu"}]}"#,
+            "unknown kind \"monney\"",
+        ),
+        (
+            r#"{"facts": [{"text": "5 triệu"}]}"#,
+            "fact 1 has no \"kind\"",
+        ),
+        (r#"{"facts": [7]}"#, "fact 1 is a number"),
+        (
+            r#"{"facts": [{"kind": "money"}]}"#,
+            "neither \"text\" nor \"start\"",
+        ),
+    ] {
+        std::fs::write(&expected, text).unwrap();
+        let out = stdout(vnfacts().args(["check", "--color", "never"]).arg(&dir), 1);
+        assert!(out.contains("tin-tuan.facts.json: "), "{text}: {out}");
+        assert!(out.contains(fault), "{text}: {out}");
+        // --bless does not hide it: exit 1, and the broken file is left for its author.
+        let out = stdout(
+            vnfacts()
+                .args(["check", "--bless", "--color", "never"])
+                .arg(&dir),
+            1,
+        );
+        assert!(out.contains("1 errors"), "{text}: {out}");
+        assert_eq!(std::fs::read_to_string(&expected).unwrap(), text);
+    }
+}
+
+#[test]
+fn checking_an_expected_file_checks_its_report() {
+    let (_tmp, dir, doc) = samples();
+    stdout(vnfacts().args(["check", "--bless"]).arg(&doc), 0);
+    let expected = dir.join("tin-tuan.facts.json");
+    let out = stdout(
+        vnfacts().args(["check", "--color", "never"]).arg(&expected),
+        0,
+    );
+    assert!(out.contains("ok      "), "{out}");
+    assert!(out.contains("tin-tuan.txt"), "{out}");
+    assert!(!out.contains("facts.facts.json"), "{out}");
+}
+
+#[test]
+fn an_edit_at_the_top_moves_facts_without_changing_them() {
+    let (_tmp, dir, doc) = samples();
+    stdout(vnfacts().args(["check", "--bless"]).arg(&doc), 0);
+    let text = std::fs::read_to_string(&doc).unwrap();
+    // A sentence added at the start of the second line: the title stays, the rest moves.
+    let (title, body) = text.split_once('\n').unwrap();
+    let added = |s: &str| format!("{title}\n{s}{body}");
+    std::fs::write(&doc, added("Bản tin. ")).unwrap();
+    let out = stdout(vnfacts().args(["check", "--color", "never"]).arg(&dir), 0);
+    assert!(out.contains("ok      "), "{out}");
+    assert!(out.contains("offsets moved by 9"), "{out}");
+    assert!(!out.contains("changed "), "{out}");
+    // Strict asks for offsets: the moved facts are changes, and the move is said once.
+    let out = stdout(
+        vnfacts()
+            .args(["check", "--strict", "--color", "never"])
+            .arg(&dir),
+        1,
+    );
+    assert_eq!(out.matches("offsets moved by 9").count(), 1, "{out}");
+    assert!(out.contains("start: "), "{out}");
+    // A real change among moved facts is still shown, alone.
+    std::fs::write(&doc, added("Có 77 con bò. ")).unwrap();
+    let out = stdout(
+        vnfacts()
+            .args(["check", "--strict", "--color", "never"])
+            .arg(&dir),
+        1,
+    );
+    assert!(out.contains("+ new line 2: count \"77 con bò\""), "{out}");
+    assert!(out.contains("offsets moved by 14"), "{out}");
+    // Text added before the title changes the title: that change is shown, nothing else.
+    std::fs::write(&doc, format!("Bản tin. {text}")).unwrap();
     let out = stdout(vnfacts().args(["check", "--color", "never"]).arg(&dir), 1);
-    assert!(out.contains("not JSON"), "{out}");
+    assert!(out.contains("~ document.title"), "{out}");
+    assert!(!out.contains("~ changed"), "{out}");
 }
 
 #[test]

@@ -45,60 +45,160 @@ impl Selector {
     }
 
     fn wants(&self, path: &Path) -> bool {
+        self.wants_name(path)
+    }
+
+    /// Does the glob select the file name of `path`?
+    pub fn wants_name(&self, path: &Path) -> bool {
         path.file_name().is_some_and(|n| self.glob.is_match(n))
     }
 }
 
-/// The jobs of the paths given: files as they are, `-` as standard input, and every selected
-/// file under a folder (recursively, following links, sorted by path). A folder's entries that
-/// cannot be read (a link loop, a broken link, no permission) become error jobs, never lost.
-pub fn file_jobs(paths: &[PathBuf], select: &Selector) -> Vec<Job> {
-    let mut jobs = Vec::new();
-    for p in paths {
-        let source = p.display().to_string();
-        if source == "-" {
-            jobs.push(Job {
-                source,
-                what: What::Stdin,
-            });
-        } else if p.is_dir() {
+/// What a record's `source` says of a path: the path as it is when it is UTF-8, else with each
+/// byte that is not UTF-8 written `\xNN` (`bad\xffname.txt`), so that the name stays
+/// recoverable instead of turning into U+FFFD.
+pub fn source_name(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        let mut out = String::with_capacity(bytes.len());
+        for chunk in bytes.utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
+/// A file on disk, by device and inode: how the output file is told apart from the inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+impl FileId {
+    /// The file `path` names (links followed), when it exists.
+    pub fn of(path: &Path) -> Option<FileId> {
+        std::fs::metadata(path)
+            .ok()
+            .as_ref()
+            .and_then(FileId::from_metadata)
+    }
+
+    /// The file of some metadata.
+    pub fn from_metadata(m: &std::fs::Metadata) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FileId {
+                dev: m.dev(),
+                ino: m.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = m;
+            None
+        }
+    }
+}
+
+/// What a file that is not a regular file is, for its error record.
+fn special_kind(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = t;
+    "a special file"
+}
+
+/// The jobs of the paths given, one at a time as the walk finds them (a million-file folder
+/// costs one folder's listing at a time, never the whole list): files as they are, `-` as
+/// standard input, and every selected file under a folder (recursively, following links, in
+/// the order of their sorted paths). A folder's entries that cannot be read (a link loop, a
+/// broken link, no permission) and selected entries that are not regular files (a FIFO, a
+/// link to a device) become error jobs, never lost. Files in `skip` (the run's own output)
+/// are left out of folders.
+pub fn file_jobs<'a>(
+    paths: &'a [PathBuf],
+    select: &'a Selector,
+    skip: &'a [FileId],
+) -> impl Iterator<Item = Job> + 'a {
+    paths
+        .iter()
+        .flat_map(move |p| -> Box<dyn Iterator<Item = Job>> {
+            let source = source_name(p);
+            if source == "-" {
+                return Box::new(std::iter::once(Job {
+                    source,
+                    what: What::Stdin,
+                }));
+            }
+            if !p.is_dir() {
+                return Box::new(std::iter::once(Job {
+                    source,
+                    what: What::File(p.clone()),
+                }));
+            }
             let walk = walkdir::WalkDir::new(p)
                 .follow_links(true)
                 .sort_by_file_name();
-            for entry in walk {
-                match entry {
-                    Ok(e) if e.file_type().is_file() && select.wants(e.path()) => jobs.push(Job {
-                        source: e.path().display().to_string(),
+            Box::new(walk.into_iter().filter_map(move |entry| match entry {
+                Ok(e) if e.file_type().is_dir() || !select.wants(e.path()) => None,
+                Ok(e) if e.file_type().is_file() => {
+                    let own = !skip.is_empty()
+                        && e.metadata()
+                            .ok()
+                            .as_ref()
+                            .and_then(FileId::from_metadata)
+                            .is_some_and(|id| skip.contains(&id));
+                    (!own).then(|| Job {
+                        source: source_name(e.path()),
                         what: What::File(e.path().to_path_buf()),
-                    }),
-                    Ok(_) => {}
-                    Err(err) => {
-                        let path = err
-                            .path()
-                            .map_or_else(|| source.clone(), |p| p.display().to_string());
-                        let why = if err.loop_ancestor().is_some() {
-                            "a symbolic link loop; skipped".to_owned()
-                        } else {
-                            match err.io_error() {
-                                Some(e) => format!("cannot read: {e}"),
-                                None => err.to_string(),
-                            }
-                        };
-                        jobs.push(Job {
-                            source: path,
-                            what: What::Error(why),
-                        });
-                    }
+                    })
                 }
-            }
-        } else {
-            jobs.push(Job {
-                source,
-                what: What::File(p.clone()),
-            });
-        }
-    }
-    jobs
+                Ok(e) => Some(Job {
+                    source: source_name(e.path()),
+                    what: What::Error(format!(
+                        "not a regular file ({}); skipped",
+                        special_kind(e.file_type())
+                    )),
+                }),
+                Err(err) => {
+                    let path = err.path().map_or_else(|| source.clone(), source_name);
+                    let why = if err.loop_ancestor().is_some() {
+                        "a symbolic link loop; skipped".to_owned()
+                    } else {
+                        match err.io_error() {
+                            Some(e) => format!("cannot read: {e}"),
+                            None => err.to_string(),
+                        }
+                    };
+                    Some(Job {
+                        source: path,
+                        what: What::Error(why),
+                    })
+                }
+            }))
+        })
 }
 
 /// The records of a JSON Lines stream, `{"id": …, "text": …}` a line, as jobs; a line that is

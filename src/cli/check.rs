@@ -11,11 +11,12 @@
 
 use super::args::ReadArgs;
 use super::batch::{file_jobs, run_ordered, Selector};
+use super::sink::write_whole;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use vnfacts::check::{blessed, compare, expected_path, render, Style};
+use vnfacts::check::{blessed, compare, expected_path, render, report_of, validate, Style};
 use vnfacts::output::Record;
 
 pub(crate) const EXAMPLES: &str = "\
@@ -69,14 +70,6 @@ struct Summary {
 
 /// Runs `vnfacts check`.
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
-    for p in &args.paths {
-        if !p.exists() {
-            return Err(Failure::Usage(format!(
-                "{}: no such file or folder",
-                p.display()
-            )));
-        }
-    }
     let options = args.read.options(None)?;
     let select = Selector::new(&args.read.glob).map_err(Failure::Usage)?;
     let style = Style {
@@ -96,10 +89,17 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .build()
         .map_err(|e| Failure::Run(e.to_string()))?;
-    let jobs = file_jobs(&args.paths, &select);
+    // `check X.facts.json` checks the report it belongs to. A path that does not exist is an
+    // error record and exit 1, as with `extract`.
+    let paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .map(|p| report_of(p, |r| select.wants_name(r)).unwrap_or_else(|| p.clone()))
+        .collect();
+    let jobs = file_jobs(&paths, &select, &[]);
     let mut sum = Summary::default();
     let mut stdout = io::stdout().lock();
-    run_ordered(jobs.into_iter(), &pool, &options, |r| {
+    run_ordered(jobs, &pool, &options, |r| {
         let doc = match r {
             Record::Error { source, error } => {
                 sum.errors += 1;
@@ -111,7 +111,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         let expected_file = expected_path(Path::new(&doc.source));
         let actual = serde_json::to_value(doc).map_err(io::Error::other)?;
         let bless = |stdout: &mut dyn Write, sum: &mut Summary| -> io::Result<()> {
-            std::fs::write(&expected_file, blessed(doc))?;
+            write_whole(&expected_file, blessed(doc).as_bytes())?;
             sum.written += 1;
             writeln!(stdout, "        wrote {}", expected_file.display())
         };
@@ -149,10 +149,25 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
                 );
             }
         };
+        if let Err(why) = validate(&expected) {
+            sum.errors += 1;
+            sum.failed = true;
+            return writeln!(
+                stdout,
+                "{} {}: {why}",
+                paint("31", "error  "),
+                expected_file.display()
+            );
+        }
         let diff = compare(&expected, &actual, args.strict);
         if diff.is_empty() {
             sum.ok += 1;
-            return writeln!(stdout, "{} {}", paint("32", "ok     "), doc.source);
+            let moved = if diff.moved > 0 {
+                format!(" (offsets moved by {}: {} facts)", diff.shift, diff.moved)
+            } else {
+                String::new()
+            };
+            return writeln!(stdout, "{} {}{moved}", paint("32", "ok     "), doc.source);
         }
         sum.changed += 1;
         writeln!(stdout, "{} {}", paint("31", "changed"), doc.source)?;

@@ -11,7 +11,7 @@
 //! ```
 
 use super::args::{format_parser, kind_parser, ReadArgs};
-use super::batch::{file_jobs, jsonl_jobs, run_ordered, Job, Selector, What};
+use super::batch::{file_jobs, jsonl_jobs, run_ordered, source_name, FileId, Job, Selector, What};
 use super::sink::Sink;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
@@ -33,7 +33,7 @@ Examples:
   vnfacts extract report.txt --kinds money,count --reference-year 2024
   vnfacts extract report.txt --document-date 2024-07-08 --lexicon lexicon.example.toml";
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum InputKind {
     /// Files of text (a folder: every file its glob selects).
     Text,
@@ -60,9 +60,9 @@ pub(crate) struct Args {
     /// Start CSV/TSV with a byte-order mark, so that Excel on Windows reads UTF-8.
     #[arg(long)]
     bom: bool,
-    /// Threads (default: all cores).
-    #[arg(long, value_name = "N")]
-    jobs: Option<usize>,
+    /// Threads (default: all cores; at most 4 a core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    jobs: Option<u32>,
     /// No progress bar and no summary on standard error.
     #[arg(short, long)]
     quiet: bool,
@@ -76,18 +76,22 @@ pub(crate) struct Args {
     read: ReadArgs,
 }
 
-/// The jobs of the inputs, in order, and how many when known.
-fn jobs(args: &Args, select: &Selector) -> (Box<dyn Iterator<Item = Job>>, Option<usize>) {
+/// The jobs of the inputs, in order, and how many when known (a folder's files are found as
+/// they are read, so their number is not). `skip` holds the run's own output files.
+fn jobs<'a>(
+    args: &'a Args,
+    select: &'a Selector,
+    skip: &'a [FileId],
+) -> (Box<dyn Iterator<Item = Job> + 'a>, Option<usize>) {
     match args.input {
         InputKind::Text => {
-            let jobs = file_jobs(&args.inputs, select);
-            let n = jobs.len();
-            (Box::new(jobs.into_iter()), Some(n))
+            let total = (!args.inputs.iter().any(|p| p.is_dir())).then_some(args.inputs.len());
+            (Box::new(file_jobs(&args.inputs, select, skip)), total)
         }
         InputKind::Jsonl => {
             let mut streams: Vec<Box<dyn Iterator<Item = Job>>> = Vec::new();
             for p in &args.inputs {
-                let name = p.display().to_string();
+                let name = source_name(p);
                 if name == "-" {
                     streams.push(Box::new(jsonl_jobs(io::BufReader::new(io::stdin()), "-")));
                 } else {
@@ -103,6 +107,73 @@ fn jobs(args: &Args, select: &Selector) -> (Box<dyn Iterator<Item = Job>>, Optio
             (Box::new(streams.into_iter().flatten()), None)
         }
     }
+}
+
+/// The threads a run may use: `--jobs` (at most [`JOBS_PER_CORE`] a core, with a message
+/// when more are asked), else one a core.
+fn threads(asked: Option<u32>, quiet: bool) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = cores * JOBS_PER_CORE;
+    match asked {
+        None => cores,
+        Some(n) if n as usize > most => {
+            if !quiet {
+                eprintln!(
+                    "vnfacts: --jobs {n} is more than {JOBS_PER_CORE} a core; using {most} \
+                     ({cores} cores)"
+                );
+            }
+            most
+        }
+        Some(n) => n as usize,
+    }
+}
+
+/// More threads than this many a core only add memory and switching.
+const JOBS_PER_CORE: usize = 4;
+
+/// The files the run reads that an output must not be: the files given, and the output
+/// itself when it lies in an input folder and the glob selects it. Warns when the output
+/// does not exist yet but the next run over that folder would read it.
+fn input_files(args: &Args, select: &Selector) -> Vec<FileId> {
+    let mut ids: Vec<FileId> = args
+        .inputs
+        .iter()
+        .filter(|p| p.as_os_str() != "-" && !p.is_dir())
+        .filter_map(|p| FileId::of(p))
+        .collect();
+    let Some(out) = &args.output else {
+        return ids;
+    };
+    if args.input != InputKind::Text || !select.wants_name(out) {
+        return ids;
+    }
+    let dir_of_out = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(dir_of_out) = dir_of_out.canonicalize() else {
+        return ids;
+    };
+    for folder in args.inputs.iter().filter(|p| p.is_dir()) {
+        let Ok(folder) = folder.canonicalize() else {
+            continue;
+        };
+        if !dir_of_out.starts_with(&folder) {
+            continue;
+        }
+        match FileId::of(out) {
+            Some(id) => ids.push(id),
+            None if !args.quiet => eprintln!(
+                "vnfacts: warning: {} lies inside the input folder {} and --glob selects it: \
+                 the next run over that folder will read it as a report",
+                out.display(),
+                folder.display()
+            ),
+            None => {}
+        }
+    }
+    ids
 }
 
 fn progress(total: Option<usize>) -> ProgressBar {
@@ -133,16 +204,19 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         ));
     }
     let select = Selector::new(&args.read.glob).map_err(Failure::Usage)?;
-    let threads = args.jobs.unwrap_or(0);
+    let threads = threads(args.jobs, args.quiet);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(|e| Failure::Usage(format!("--jobs {threads}: {e}")))?;
-    let (jobs, total) = jobs(&args, &select);
+    // Refused before anything is read: an output that is one of the inputs.
+    let inputs = input_files(&args, &select);
+    let (sink, out) = Sink::open(args.output.as_deref(), &inputs)?;
+    let skip: Vec<FileId> = sink.temp_id().into_iter().collect();
+    let (jobs, total) = jobs(&args, &select, &skip);
     let bar = (!args.quiet && io::stderr().is_terminal() && total.is_none_or(|n| n > 1))
         .then(|| progress(total));
 
-    let (sink, out) = Sink::open(args.output.as_deref())?;
     if args.format == Format::Xlsx && !sink.is_file() {
         return Err(Failure::Usage(format!(
             "{}: xlsx needs a regular file",
@@ -183,6 +257,10 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
             io::Error::other(msg)
         })
     });
+    if sink.closed() {
+        // The reader went away (`| head`): stop quietly, as Unix tools do.
+        return Ok(Outcome::Done);
+    }
     if let Some(e) = failed {
         return Err(Failure::Run(e.to_string()));
     }
@@ -190,7 +268,12 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    w.finish().map_err(|e| Failure::Run(e.to_string()))?;
+    if let Err(e) = w.finish() {
+        if sink.closed() {
+            return Ok(Outcome::Done);
+        }
+        return Err(Failure::Run(e.to_string()));
+    }
     sink.commit()?;
     if !args.quiet && (summary.documents > 1 || summary.errors > 0) {
         eprintln!(

@@ -9,6 +9,7 @@ mod args;
 mod batch;
 mod check;
 mod extract;
+mod signals;
 mod sink;
 
 use clap::{Parser, Subcommand};
@@ -61,6 +62,7 @@ impl From<vnfacts::Error> for Failure {
 /// Runs the command line and says how it ended.
 pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();
+    signals::install();
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Check(args) => check::run(args),

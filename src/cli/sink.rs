@@ -1,55 +1,123 @@
-//! Where the output goes: standard output, a device written directly ("-o /dev/full"), or a
-//! file written beside its final name as `FILE.partial` and renamed when complete, so that a
-//! file appears only whole, and a failed run leaves nothing behind.
+//! Where the output goes: standard output, a device or pipe written directly
+//! ("-o /dev/full"), or a file written as a temporary file of its own in the same folder and
+//! renamed over the final name when complete (`tempfile`'s persist: an atomic rename). So a
+//! file appears only whole; two runs with the same `-o` never share a file (the last to
+//! finish wins, whole); a failed or interrupted run (Ctrl-C, SIGTERM: see [`signals`]) leaves
+//! nothing behind; and an output that is one of the inputs is refused before anything is
+//! read.
 
+use super::batch::FileId;
 use super::Failure;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// The output of a run.
 pub(crate) struct Sink {
     target: Option<PathBuf>,
-    partial: Option<PathBuf>,
+    temp: Option<tempfile::NamedTempFile>,
+    closed: Arc<AtomicBool>,
 }
 
-fn partial_path(target: &Path) -> PathBuf {
-    let mut name = target.file_name().unwrap_or_default().to_os_string();
-    name.push(".partial");
-    target.with_file_name(name)
+/// A writer that notes when its reader went away (a broken pipe: `vnfacts … | head -1`), so
+/// that the run stops quietly, as Unix tools do, instead of reporting an error.
+struct NotePipe<W> {
+    inner: W,
+    closed: Arc<AtomicBool>,
+}
+
+impl<W: Write> NotePipe<W> {
+    fn note<T>(&self, r: io::Result<T>) -> io::Result<T> {
+        if let Err(e) = &r {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                self.closed.store(true, Ordering::SeqCst);
+            }
+        }
+        r
+    }
+}
+
+impl<W: Write> Write for NotePipe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.note(r)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let r = self.inner.write_all(buf);
+        self.note(r)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        let r = self.inner.flush();
+        self.note(r)
+    }
+}
+
+fn cannot(t: &Path, e: impl std::fmt::Display) -> Failure {
+    Failure::Usage(format!("{}: cannot write: {e}", t.display()))
 }
 
 impl Sink {
-    /// Opens the output: `path`, or standard output when `None`.
-    pub fn open(path: Option<&Path>) -> Result<(Sink, Box<dyn Write>), Failure> {
-        let cannot =
-            |t: &Path, e: io::Error| Failure::Usage(format!("{}: cannot write: {e}", t.display()));
+    /// Opens the output: `path`, or standard output when `None`. `inputs` are the files the
+    /// run reads (given, or the output's folder when it is inside an input folder and the
+    /// glob would select it): an output that is one of them is refused.
+    pub fn open(path: Option<&Path>, inputs: &[FileId]) -> Result<(Sink, Box<dyn Write>), Failure> {
+        let closed = Arc::new(AtomicBool::new(false));
+        let wrap = |w: Box<dyn Write>| -> Box<dyn Write> {
+            Box::new(NotePipe {
+                inner: w,
+                closed: closed.clone(),
+            })
+        };
         let Some(t) = path else {
+            let out = wrap(Box::new(io::BufWriter::new(io::stdout().lock())));
             let sink = Sink {
                 target: None,
-                partial: None,
+                temp: None,
+                closed,
             };
-            return Ok((sink, Box::new(io::BufWriter::new(io::stdout().lock()))));
+            return Ok((sink, out));
         };
-        // A device or a pipe is written directly; a file through a partial file.
-        let special = std::fs::metadata(t).is_ok_and(|m| !m.is_file());
-        if special {
+        if FileId::of(t).is_some_and(|id| inputs.contains(&id)) {
+            return Err(Failure::Usage(format!(
+                "{}: the output is one of the inputs; writing it would destroy that report \
+                 (choose another -o)",
+                t.display()
+            )));
+        }
+        // A device or a pipe is written directly; a file through a temporary file.
+        if std::fs::metadata(t).is_ok_and(|m| !m.is_file()) {
             let f = std::fs::OpenOptions::new()
                 .write(true)
                 .open(t)
                 .map_err(|e| cannot(t, e))?;
+            let out = wrap(Box::new(io::BufWriter::new(f)));
             let sink = Sink {
                 target: None,
-                partial: None,
+                temp: None,
+                closed,
             };
-            return Ok((sink, Box::new(io::BufWriter::new(f))));
+            return Ok((sink, out));
         }
-        let p = partial_path(t);
-        let f = std::fs::File::create(&p).map_err(|e| cannot(t, e))?;
+        let dir = match t.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let name = t.file_name().unwrap_or_default().to_string_lossy();
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".partial")
+            .tempfile_in(dir)
+            .map_err(|e| cannot(t, e))?;
+        let f = temp.as_file().try_clone().map_err(|e| cannot(t, e))?;
+        super::signals::remove_on_signal(Some(temp.path().to_path_buf()));
+        let out = wrap(Box::new(io::BufWriter::new(f)));
         let sink = Sink {
             target: Some(t.to_path_buf()),
-            partial: Some(p),
+            temp: Some(temp),
+            closed,
         };
-        Ok((sink, Box::new(io::BufWriter::new(f))))
+        Ok((sink, out))
     }
 
     /// Is the output a regular file (not standard output or a device)?
@@ -57,11 +125,22 @@ impl Sink {
         self.target.is_some()
     }
 
-    /// The output is complete: the partial file takes its final name.
+    /// The temporary file being written, which a folder walk must not read.
+    pub fn temp_id(&self) -> Option<FileId> {
+        self.temp.as_ref().and_then(|t| FileId::of(t.path()))
+    }
+
+    /// Did the reader of the output go away (a broken pipe)?
+    pub fn closed(&self) -> bool {
+        self.closed.load(Ordering::SeqCst)
+    }
+
+    /// The output is complete: the temporary file takes its final name, atomically.
     pub fn commit(mut self) -> Result<(), Failure> {
-        if let (Some(t), Some(p)) = (&self.target, self.partial.take()) {
-            std::fs::rename(&p, t)
-                .map_err(|e| Failure::Run(format!("{}: cannot write: {e}", t.display())))?;
+        if let (Some(t), Some(temp)) = (&self.target, self.temp.take()) {
+            temp.persist(t)
+                .map_err(|e| Failure::Run(format!("{}: cannot write: {}", t.display(), e.error)))?;
+            super::signals::remove_on_signal(None);
         }
         Ok(())
     }
@@ -69,9 +148,25 @@ impl Sink {
 
 impl Drop for Sink {
     fn drop(&mut self) {
-        // A run that failed leaves no partial file behind.
-        if let Some(p) = self.partial.take() {
-            let _ = std::fs::remove_file(p);
+        // A run that failed leaves no temporary file behind (NamedTempFile removes it).
+        if self.temp.take().is_some() {
+            super::signals::remove_on_signal(None);
         }
     }
+}
+
+/// Writes `bytes` as the whole of `path`: through a temporary file beside it, renamed over it
+/// when complete, so that a failure or an interruption never leaves half a file.
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".vnfacts.")
+        .suffix(".partial")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

@@ -25,7 +25,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
         Ok(s) => Ok(s.to_owned()),
         Err(e) => {
             let bad = e.valid_up_to();
-            let line = 1 + body[..bad].iter().filter(|&&b| b == b'\n').count();
+            let valid = std::str::from_utf8(&body[..bad]).unwrap_or_default();
+            let line = 1 + super::lines::Breaks::default().count(valid);
             let offset = skip + bad;
             Err(Error::decode_at(
                 offset,

@@ -8,6 +8,7 @@
 //! ```
 
 mod decode;
+pub(crate) mod lines;
 
 pub use decode::decode;
 
@@ -29,12 +30,30 @@ fn too_large() -> Error {
     )
 }
 
-/// Reads at most [`MAX_DOCUMENT`] bytes of `r`.
+/// How much of the start of an input is looked at for a NUL byte (a binary file).
+const SNIFF: usize = 8192;
+
+fn binary(at: usize) -> Error {
+    Error::new(
+        ErrorKind::Decode,
+        format!("a binary file (a NUL byte at {at}), not text"),
+    )
+}
+
+/// Reads at most [`MAX_DOCUMENT`] bytes of `r`. A binary stream is refused as soon as its
+/// first [`SNIFF`] bytes are in, so that `/dev/zero` or a disk image is called binary at once
+/// instead of being read to the size limit.
 pub fn read_limited(r: impl Read) -> Result<Vec<u8>, Error> {
     let mut b = Vec::new();
-    r.take(MAX_DOCUMENT as u64 + 1)
+    let mut r = r.take(MAX_DOCUMENT as u64 + 1);
+    (&mut r)
+        .take(SNIFF as u64)
         .read_to_end(&mut b)
         .map_err(|e| read_error(&e))?;
+    if let Some(at) = b.iter().position(|&x| x == 0) {
+        return Err(binary(at));
+    }
+    r.read_to_end(&mut b).map_err(|e| read_error(&e))?;
     if b.len() > MAX_DOCUMENT {
         return Err(too_large());
     }
@@ -52,11 +71,8 @@ fn read_error(e: &std::io::Error) -> Error {
 /// The text of bytes read from a file or a stream: refused when binary (a NUL byte in the
 /// first 8 KiB), else decoded.
 pub fn text_of(bytes: &[u8]) -> Result<String, Error> {
-    if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
-        return Err(Error::new(
-            ErrorKind::Decode,
-            format!("a binary file (a NUL byte at {at}), not text"),
-        ));
+    if let Some(at) = bytes.iter().take(SNIFF).position(|&b| b == 0) {
+        return Err(binary(at));
     }
     decode(bytes)
 }

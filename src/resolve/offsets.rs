@@ -16,11 +16,12 @@ pub(crate) fn map_back(
     let mut facts = Vec::with_capacity(chosen.len());
     let mut warnings = Vec::new();
     let (mut byte, mut chars, mut line) = (0usize, 0usize, 1usize);
+    let mut breaks = crate::input::lines::Breaks::default();
     for c in chosen {
         let (s, e) = norm.to_source(c.start, c.end);
         let skipped = &input[byte..s];
         chars += skipped.chars().count();
-        line += skipped.bytes().filter(|&b| b == b'\n').count();
+        line += breaks.count(skipped);
         byte = s;
         let text = &input[s..e];
         if c.overflow {

@@ -5,8 +5,7 @@ use super::normalize::Normalized;
 
 /// The first non-empty line of the input, spaces folded (the report's title).
 pub(crate) fn first_line(input: &str) -> Option<String> {
-    input
-        .lines()
+    crate::input::lines::lines(input)
         .map(str::trim)
         .find(|l| !l.is_empty())
         .map(super::chars::fold_spaces)
@@ -14,7 +13,10 @@ pub(crate) fn first_line(input: &str) -> Option<String> {
 
 /// Where the input's last non-empty line is in the normalised text (byte range).
 pub(crate) fn last_line(input: &str, norm: &str) -> Option<(usize, usize)> {
-    let line = input.lines().map(str::trim).rfind(|l| !l.is_empty())?;
+    let line = crate::input::lines::lines(input)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .last()?;
     let folded = Normalized::new(line);
     let folded = folded.text().trim();
     let trimmed = norm.trim_end();
@@ -36,5 +38,11 @@ mod tests {
         let (s, e) = last_line(input, norm.text()).unwrap();
         assert_eq!(&norm.text()[s..e], "Nguyễn Oanh - VH");
         assert_eq!(first_line(" \n\t"), None);
+        // A lone CR, NEL and U+2028 end a line too: the title is the first line only.
+        let old_mac = "Báo cáo quý I\rUBND xã\u{2028}Số 12\u{85}Nguyễn Oanh\r";
+        assert_eq!(first_line(old_mac).as_deref(), Some("Báo cáo quý I"));
+        let norm = Normalized::new(old_mac);
+        let (s, e) = last_line(old_mac, norm.text()).unwrap();
+        assert_eq!(&norm.text()[s..e], "Nguyễn Oanh");
     }
 }

@@ -1,0 +1,106 @@
+//! Lines: the one notion of a line break every stage uses (a fact's `line`, the title, the
+//! closing line, the place a decoding error is reported).
+//!
+//! A line ends at LF, CR LF (one break), a lone CR (old Mac files), NEL (U+0085), LINE
+//! SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029), a vertical tab (Word's manual line break
+//! in exported text) or a form feed (a page break from PDF converters).
+//!
+//! ```text
+//! let text = "Tiêu đề\rdòng 2\u{2028}dòng 3\r\ndòng 4";
+//! assert_eq!(lines(text).collect::<Vec<_>>(), ["Tiêu đề", "dòng 2", "dòng 3", "dòng 4"]);
+//! assert_eq!(Breaks::default().count(text), 3);
+//! ```
+
+/// Is `c` a line break (CR alone counts; CR LF is handled by [`lines`] and [`Breaks`])?
+pub(crate) fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// The lines of `text`, without their breaks.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.char_indices().find(|&(_, c)| is_break(c)) {
+            Some((i, c)) => {
+                let mut next = i + c.len_utf8();
+                if c == '\r' && s.as_bytes().get(next) == Some(&b'\n') {
+                    next += 1;
+                }
+                rest = Some(&s[next..]);
+                Some(&s[..i])
+            }
+            None => {
+                rest = None;
+                (!s.is_empty()).then_some(s)
+            }
+        }
+    })
+}
+
+/// Counts line breaks over consecutive pieces of one text, so that a CR at the end of one
+/// piece and the LF that starts the next count once.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Breaks {
+    after_cr: bool,
+}
+
+impl Breaks {
+    /// The breaks in `piece`, the text that follows the pieces counted so far.
+    pub fn count(&mut self, piece: &str) -> usize {
+        let mut n = 0;
+        for b in piece.bytes() {
+            match b {
+                b'\n' if self.after_cr => {}
+                b'\n' | b'\r' | 0x0b | 0x0c => n += 1,
+                _ => {}
+            }
+            self.after_cr = b == b'\r';
+        }
+        // The breaks beyond ASCII: NEL (C2 85), LS and PS (E2 80 A8/A9). Their bytes never
+        // occur inside other chars in that order.
+        if piece.bytes().any(|b| b == 0xc2 || b == 0xe2) {
+            n += piece
+                .chars()
+                .filter(|c| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+                .count();
+        }
+        n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_break_is_one_break() {
+        let text = "Tiêu đề\rdòng 2\u{2028}dòng 3\r\ndòng 4\u{85}dòng 5\u{2029}dòng 6\ndòng 7";
+        let got: Vec<&str> = lines(text).collect();
+        assert_eq!(
+            got,
+            [
+                "Tiêu đề",
+                "dòng 2",
+                "dòng 3",
+                "dòng 4",
+                "dòng 5",
+                "dòng 6",
+                "dòng 7"
+            ]
+        );
+        assert_eq!(Breaks::default().count(text), 6);
+        assert_eq!(lines("a\n\nb\n").collect::<Vec<_>>(), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn a_crlf_split_between_pieces_counts_once() {
+        let mut b = Breaks::default();
+        assert_eq!(b.count("một\r"), 1);
+        assert_eq!(b.count("\nhai"), 0);
+        assert_eq!(b.count("\n"), 1);
+    }
+}
