@@ -151,7 +151,9 @@ fn a_document_larger_than_the_limit_is_refused_with_a_reason() {
     let tmp = temp();
     let dir = tmp.path().to_path_buf();
     let big = dir.join("big.txt");
-    let f = std::fs::File::create(&big).unwrap();
+    // Text at the start (a binary start is refused as binary first), then a sparse tail.
+    std::fs::write(&big, "Báo cáo quý I. ".repeat(1000)).unwrap();
+    let f = std::fs::OpenOptions::new().write(true).open(&big).unwrap();
     f.set_len(vnfacts::input::MAX_DOCUMENT as u64 + 1).unwrap();
     let out = vnfacts()
         .args(["extract", "--quiet"])

@@ -17,6 +17,18 @@ pub(crate) fn remove_on_signal(path: Option<PathBuf>) {
     }
 }
 
+/// Runs `commit` (the rename of the finished output) while no interruption can remove the
+/// file: an interruption that came first removes it and exits before `commit` runs; one that
+/// comes during it waits, and the output is whole.
+pub(crate) fn committing<T>(commit: impl FnOnce() -> T) -> T {
+    let mut pending = PENDING.lock();
+    let out = commit();
+    if let Ok(p) = &mut pending {
+        **p = None;
+    }
+    out
+}
+
 /// Starts listening; a failure to listen leaves the default behaviour (the process ends).
 pub(crate) fn install() {
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {

@@ -138,9 +138,8 @@ impl Sink {
     /// The output is complete: the temporary file takes its final name, atomically.
     pub fn commit(mut self) -> Result<(), Failure> {
         if let (Some(t), Some(temp)) = (&self.target, self.temp.take()) {
-            temp.persist(t)
+            super::signals::committing(|| temp.persist(t))
                 .map_err(|e| Failure::Run(format!("{}: cannot write: {}", t.display(), e.error)))?;
-            super::signals::remove_on_signal(None);
         }
         Ok(())
     }

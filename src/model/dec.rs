@@ -141,6 +141,14 @@ impl Dec {
         }
     }
 
+    /// The value as a float when the float's shortest decimal is this value's digits (so that
+    /// writing the float writes this value); `None` when a float would round it
+    /// ("12345678901234,5678").
+    pub fn exact_f64(self) -> Option<f64> {
+        let f = self.to_f64();
+        (f.is_finite() && f.to_string() == self.to_string()).then_some(f)
+    }
+
     /// The value as a float (nearest).
     pub fn to_f64(self) -> f64 {
         if self.exp >= 0 {
@@ -171,9 +179,20 @@ impl fmt::Display for Dec {
 
 impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.to_i64() {
-            Some(i) => s.serialize_i64(i),
-            None => s.serialize_f64(self.to_f64()),
+        if let Some(i) = self.to_i64() {
+            return s.serialize_i64(i);
+        }
+        // A float when JSON writes it as these very digits ("86.5"); else the digits themselves
+        // as a raw JSON number ("12345678901234.5678", "0.000000001", never 1e-9 or a rounded
+        // value).
+        let f = self.to_f64();
+        let exact = self.to_string();
+        if serde_json::to_string(&f).is_ok_and(|j| j == exact) {
+            return s.serialize_f64(f);
+        }
+        match serde_json::value::RawValue::from_string(exact) {
+            Ok(raw) => raw.serialize(s),
+            Err(_) => s.serialize_f64(f),
         }
     }
 }
@@ -194,6 +213,24 @@ mod tests {
         assert_eq!(c.to_string(), "2.23");
         assert_eq!(c.to_f64(), 2.23);
         assert_eq!(Dec::parse("0,05").unwrap().to_string(), "0.05");
+    }
+
+    #[test]
+    fn json_writes_the_exact_digits() {
+        for (text, json) in [
+            ("12345678901234,5678", "12345678901234.5678"),
+            ("0,000000001", "0.000000001"),
+            ("86,5", "86.5"),
+            ("0,29", "0.29"),
+            ("15500000", "15500000"),
+        ] {
+            let d = Dec::parse(text).unwrap();
+            assert_eq!(serde_json::to_string(&d).unwrap(), json, "{text}");
+            let v: serde_json::Value = serde_json::to_value(d).unwrap();
+            assert!(v.is_number(), "{text}");
+        }
+        assert_eq!(Dec::parse("86,5").unwrap().exact_f64(), Some(86.5));
+        assert_eq!(Dec::parse("12345678901234,5678").unwrap().exact_f64(), None);
     }
 
     #[test]

@@ -39,6 +39,11 @@ pub enum Cell {
     Number(f64),
     /// An integer.
     Int(i64),
+    /// An exact decimal: CSV writes its digits, XLSX a number when a float holds it exactly
+    /// and its digits as text otherwise (never a rounded value).
+    Decimal(Dec),
+    /// A yes or no (`true` / `false` in CSV, a boolean cell in XLSX).
+    Bool(bool),
     /// A day (ISO text).
     Day(String),
     /// Text.
@@ -52,6 +57,8 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Number(n) => n.to_string(),
             Cell::Int(i) => i.to_string(),
+            Cell::Decimal(d) => d.to_string(),
+            Cell::Bool(b) => b.to_string(),
             Cell::Day(s) | Cell::Text(s) => s.clone(),
         }
     }
@@ -61,7 +68,7 @@ fn num(d: Option<Dec>) -> Cell {
     match d {
         Some(d) => match d.to_i64() {
             Some(i) => Cell::Int(i),
-            None => Cell::Number(d.to_f64()),
+            None => Cell::Decimal(d),
         },
         None => Cell::Empty,
     }
@@ -108,7 +115,7 @@ pub fn row(source: &str, f: &Fact) -> Vec<Cell> {
         word(f.precision.map(|p| p.name())),
         date(&f.from),
         date(&f.to),
-        word(f.year_inferred.map(|b| if b { "true" } else { "false" })),
+        f.year_inferred.map_or(Cell::Empty, Cell::Bool),
         num(f.numerator),
         num(f.denominator),
     ]

@@ -54,11 +54,27 @@ impl<W: Write> Xlsx<W> {
                     let c = c as u16;
                     match cell {
                         Cell::Empty => {}
-                        Cell::Int(i) => {
+                        // Excel's numbers are floats: a value a float cannot hold exactly is
+                        // written as its digits, as text, never rounded.
+                        Cell::Int(i) if i.unsigned_abs() <= 1 << 53 => {
                             ws.write_number(r, c, *i as f64)?;
+                        }
+                        Cell::Int(i) => {
+                            ws.write_string(r, c, i.to_string())?;
                         }
                         Cell::Number(n) => {
                             ws.write_number(r, c, *n)?;
+                        }
+                        Cell::Decimal(d) => match d.exact_f64() {
+                            Some(f) => {
+                                ws.write_number(r, c, f)?;
+                            }
+                            None => {
+                                ws.write_string(r, c, d.to_string())?;
+                            }
+                        },
+                        Cell::Bool(b) => {
+                            ws.write_boolean(r, c, *b)?;
                         }
                         Cell::Day(s) => match ExcelDateTime::parse_from_str(s) {
                             Ok(d) => {

@@ -5,6 +5,18 @@ use crate::model::Fact;
 use crate::recognize::Cand;
 use crate::text::normalize::Normalized;
 
+/// The most chars of a figure a warning quotes.
+const QUOTE_CHARS: usize = 80;
+
+/// `text`, or its first [`QUOTE_CHARS`] chars and "…" when longer: a 100,000-digit figure
+/// must not make a 200 KB warning line.
+fn quote(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
 /// The facts of `chosen` (sorted by position) with their text, offsets and line; a figure too
 /// large to hold becomes a warning instead. `keep` says which facts are written.
 pub(crate) fn map_back(
@@ -27,7 +39,8 @@ pub(crate) fn map_back(
         if c.overflow {
             warnings.push(format!(
                 "line {line}: {:?} is too large to hold; this {} was skipped",
-                text, c.fact.kind
+                quote(text),
+                c.fact.kind
             ));
             continue;
         }
@@ -42,4 +55,16 @@ pub(crate) fn map_back(
         facts.push(f);
     }
     (facts, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn warnings_quote_at_most_80_chars() {
+        assert_eq!(super::quote("12 tỷ"), "12 tỷ");
+        let long = "9".repeat(100_000) + " đồng";
+        let q = super::quote(&long);
+        assert_eq!(q.chars().count(), 81);
+        assert!(q.ends_with("9…"));
+    }
 }

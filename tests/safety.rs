@@ -1,0 +1,312 @@
+//! Data safety: nothing destroyed, nothing lost, nothing lies (issue 11's audit). Each test
+//! failed before the fix it names.
+mod common;
+use common::{json_lines, temp, vnfacts};
+
+use std::process::{Command as Process, Stdio};
+use std::time::Duration;
+
+const REPORT: &str =
+    "Báo cáo quý I\nHội Nông dân xã Bình An thu 15.500 000 đồng, có 45 hội viên.\n";
+
+#[test]
+fn an_output_that_is_an_input_is_refused_before_anything_is_read() {
+    let tmp = temp();
+    let doc = tmp.path().join("self.txt");
+    std::fs::write(&doc, REPORT).unwrap();
+    let out = vnfacts()
+        .arg("extract")
+        .arg(&doc)
+        .arg("-o")
+        .arg(&doc)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("the output is one of the inputs"), "{err}");
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), REPORT);
+    // A hard link is the same file.
+    let link = tmp.path().join("link.txt");
+    std::fs::hard_link(&doc, &link).unwrap();
+    vnfacts()
+        .arg("extract")
+        .arg(&doc)
+        .arg("-o")
+        .arg(&link)
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), REPORT);
+    // An existing output inside an input folder that the glob selects is one of the inputs.
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), REPORT).unwrap();
+    std::fs::write(dir.join("facts.txt"), REPORT).unwrap();
+    vnfacts()
+        .arg("extract")
+        .arg(&dir)
+        .arg("-o")
+        .arg(dir.join("facts.txt"))
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("facts.txt")).unwrap(),
+        REPORT
+    );
+}
+
+#[test]
+fn an_output_inside_an_input_folder_is_never_read_and_is_warned_of() {
+    let tmp = temp();
+    let dir = tmp.path();
+    for i in 0..30 {
+        std::fs::write(dir.join(format!("r{i:02}.txt")), REPORT).unwrap();
+    }
+    // `--glob '*'` would select the run's own temporary file if the walk did not skip it.
+    let out = vnfacts()
+        .arg("extract")
+        .arg(dir)
+        .args(["--glob", "*", "--jobs", "1", "-o"])
+        .arg(dir.join("out.jsonl"))
+        .assert()
+        .code(0);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("the next run over that folder will read it"),
+        "{err}"
+    );
+    let records = json_lines(&std::fs::read(dir.join("out.jsonl")).unwrap());
+    assert_eq!(records.len(), 30);
+    assert!(records
+        .iter()
+        .all(|r| r["source"].as_str().unwrap().contains("/r")));
+    let left: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".partial"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn two_runs_with_the_same_output_each_write_whole() {
+    let tmp = temp();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    for i in 0..300 {
+        std::fs::write(
+            dir.join(format!("r{i:03}.txt")),
+            format!("{REPORT}Số {i}.\n"),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("facts.jsonl");
+    let bin = assert_cmd::cargo::cargo_bin("vnfacts");
+    let spawn = || {
+        Process::new(&bin)
+            .arg("extract")
+            .arg(&dir)
+            .args(["--jobs", "1", "--quiet", "-o"])
+            .arg(&out)
+            .spawn()
+            .unwrap()
+    };
+    let (mut a, mut b) = (spawn(), spawn());
+    assert!(a.wait().unwrap().success());
+    assert!(b.wait().unwrap().success());
+    let records = json_lines(&std::fs::read(&out).unwrap());
+    assert_eq!(
+        records.len(),
+        300,
+        "one run's records, whole, not both interleaved"
+    );
+    let sources: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_file_and_exits_128_plus_the_signal() {
+    let tmp = temp();
+    // Standard input that never ends keeps the run waiting with its output open.
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let out = tmp.path().join(format!("facts-{signal}.jsonl"));
+        let mut child = Process::new(assert_cmd::cargo::cargo_bin("vnfacts"))
+            .args(["extract", "--input", "jsonl", "-o"])
+            .arg(&out)
+            .stdin(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Wait until the temporary file exists.
+        let partial = || {
+            std::fs::read_dir(tmp.path())
+                .unwrap()
+                .filter(|e| {
+                    e.as_ref()
+                        .unwrap()
+                        .file_name()
+                        .to_string_lossy()
+                        .ends_with(".partial")
+                })
+                .count()
+        };
+        for _ in 0..200 {
+            if partial() > 0 {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(partial(), 1);
+        let kill = Process::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        // Standard input stays open until the run has ended (wait() would close it first).
+        let stdin = child.stdin.take();
+        let status = child.wait().unwrap();
+        drop(stdin);
+        assert_eq!(status.code(), Some(code), "{signal}");
+        assert_eq!(partial(), 0, "{signal}");
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn jobs_zero_is_refused_and_too_many_are_capped() {
+    vnfacts()
+        .args(["extract", "--jobs", "0"])
+        .write_stdin(REPORT)
+        .assert()
+        .code(2);
+    let out = vnfacts()
+        .args(["extract", "--jobs", "100000"])
+        .write_stdin(REPORT)
+        .assert()
+        .code(0);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("a core; using"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_in_folders_are_error_records_and_odd_names_stay_recoverable() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = temp();
+    let dir = tmp.path();
+    std::fs::write(dir.join("a.txt"), REPORT).unwrap();
+    let fifo = dir.join("b.txt");
+    assert!(Process::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    std::os::unix::fs::symlink("/dev/null", dir.join("c.txt")).unwrap();
+    let odd = dir.join(std::ffi::OsStr::from_bytes(b"bad\xffname.txt"));
+    std::fs::write(&odd, REPORT).unwrap();
+    let out = vnfacts().arg("extract").arg(dir).assert().code(1);
+    let records = json_lines(&out.get_output().stdout);
+    let by = |name: &str| {
+        records
+            .iter()
+            .find(|r| r["source"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("no record for {name}: {records:?}"))
+    };
+    assert!(by("a.txt")["facts"].is_array());
+    assert!(by("b.txt")["error"]
+        .as_str()
+        .unwrap()
+        .contains("not a regular file (a FIFO)"));
+    assert!(by("c.txt")["error"]
+        .as_str()
+        .unwrap()
+        .contains("not a regular file (a device)"));
+    assert!(by("bad\\xffname.txt")["facts"].is_array());
+    // A device given by name is read, and /dev/zero is called binary at once.
+    let out = vnfacts().args(["extract", "/dev/zero"]).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("a binary file"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_stops_the_run_quietly() {
+    let tmp = temp();
+    for i in 0..2000 {
+        std::fs::write(tmp.path().join(format!("r{i:04}.txt")), REPORT).unwrap();
+    }
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("vnfacts"))
+        .arg("extract")
+        .arg(tmp.path())
+        .arg("--quiet")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then close the pipe, as `| head -1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!err.contains("Broken pipe"), "{err}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn every_line_break_counts_for_line_and_title() {
+    for sep in ["\r", "\u{2028}", "\u{2029}", "\u{85}", "\r\n", "\n"] {
+        let text = ["Báo cáo quý I", "UBND xã Bình An", "Thu 15 triệu đồng."].join(sep);
+        let out = vnfacts().arg("extract").write_stdin(text).assert().code(0);
+        let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(doc["document"]["title"], "Báo cáo quý I", "{sep:?}");
+        let money = doc["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["kind"] == "money")
+            .unwrap();
+        assert_eq!(money["line"], 3, "{sep:?}");
+    }
+}
+
+#[test]
+fn a_warning_quotes_at_most_80_chars_of_a_huge_figure() {
+    let text = format!("Thu {} đồng.", "9".repeat(100_000));
+    let out = vnfacts().arg("extract").write_stdin(text).assert().code(0);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("is too large to hold"),
+        "{}",
+        &err[..err.len().min(300)]
+    );
+    assert!(
+        err.lines().all(|l| l.chars().count() < 200),
+        "{} bytes",
+        err.len()
+    );
+    assert!(err.contains("…"));
+}
+
+#[test]
+fn values_are_written_as_exact_decimals_in_json_and_csv() {
+    let text = "Diện tích 12345678901234,5678 ha, tỷ lệ 0,000000001%.";
+    let out = vnfacts().arg("extract").write_stdin(text).assert().code(0);
+    let json = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(json.contains("\"value\":12345678901234.5678"), "{json}");
+    assert!(json.contains("\"value\":0.000000001"), "{json}");
+    assert!(!json.contains("e-9"), "{json}");
+    let out = vnfacts()
+        .args(["extract", "--format", "csv"])
+        .write_stdin(text)
+        .assert()
+        .code(0);
+    let csv = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(csv.contains(",12345678901234.5678,"), "{csv}");
+    assert!(csv.contains(",0.000000001,"), "{csv}");
+}
