@@ -310,3 +310,26 @@ fn values_are_written_as_exact_decimals_in_json_and_csv() {
     assert!(csv.contains(",12345678901234.5678,"), "{csv}");
     assert!(csv.contains(",0.000000001,"), "{csv}");
 }
+
+#[test]
+fn a_json_lines_record_over_64_mib_is_an_error_record_and_the_run_goes_on() {
+    let huge = "x".repeat(vnfacts::input::MAX_DOCUMENT + 10);
+    let stream = format!(
+        "{{\"id\":\"a\",\"text\":\"Thu 5 triệu đồng.\"}}\n{{\"id\":\"b\",\"text\":\"{huge}\"}}\n{{\"id\":\"c\",\"text\":\"Có 45 hội viên.\"}}\n"
+    );
+    let out = vnfacts()
+        .args(["extract", "--input", "jsonl", "--quiet"])
+        .write_stdin(stream)
+        .assert()
+        .code(1);
+    let records = json_lines(&out.get_output().stdout);
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[0]["source"], "a");
+    assert_eq!(records[1]["source"], "-:2");
+    assert!(records[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("larger than 64 MiB"));
+    assert_eq!(records[2]["source"], "c");
+    assert_eq!(records[2]["facts"][0]["value"], 45);
+}

@@ -201,32 +201,99 @@ pub fn file_jobs<'a>(
         })
 }
 
+/// The lines of a stream, each at most `limit` bytes: a longer line is not kept (its bytes
+/// are skipped to the next line break as they are read, so memory stays bounded) and comes
+/// back as `Err(None)`; a read error as `Err(Some(e))`.
+struct BoundedLines<R> {
+    reader: R,
+    limit: usize,
+    done: bool,
+}
+
+impl<R: BufRead> Iterator for BoundedLines<R> {
+    type Item = Result<Vec<u8>, Option<io::Error>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let mut line = Vec::new();
+        let mut too_long = false;
+        loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(Some(e)));
+                }
+            };
+            if buf.is_empty() {
+                self.done = true;
+                if line.is_empty() && !too_long {
+                    return None;
+                }
+                break;
+            }
+            let (piece, ends) = match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (&buf[..i], Some(i + 1)),
+                None => (buf, None),
+            };
+            if !too_long && line.len() + piece.len() > self.limit {
+                too_long = true;
+                line = Vec::new();
+            }
+            if !too_long {
+                line.extend_from_slice(piece);
+            }
+            let used = ends.unwrap_or(buf.len());
+            self.reader.consume(used);
+            if ends.is_some() {
+                break;
+            }
+        }
+        Some(if too_long { Err(None) } else { Ok(line) })
+    }
+}
+
 /// The records of a JSON Lines stream, `{"id": …, "text": …}` a line, as jobs; a line that is
-/// not such a record becomes an error job named `NAME:LINE`.
+/// not such a record, or longer than [`input::MAX_DOCUMENT`], becomes an error job named
+/// `NAME:LINE`, and the stream goes on.
 pub fn jsonl_jobs<R: BufRead>(reader: R, name: &str) -> impl Iterator<Item = Job> {
     let name = name.to_owned();
-    reader.lines().enumerate().filter_map(move |(i, line)| {
+    let lines = BoundedLines {
+        reader,
+        limit: input::MAX_DOCUMENT,
+        done: false,
+    };
+    lines.enumerate().filter_map(move |(i, line)| {
         let at = format!("{name}:{}", i + 1);
+        let error = |why: String| {
+            Some(Job {
+                source: at.clone(),
+                what: What::Error(why),
+            })
+        };
         let line = match line {
             Ok(l) => l,
-            Err(e) => {
-                return Some(Job {
-                    source: at,
-                    what: What::Error(format!("cannot read: {e}")),
-                })
+            Err(Some(e)) => return error(format!("cannot read: {e}")),
+            Err(None) => {
+                return error(format!(
+                    "a record larger than {} MiB, the most vnfacts reads as one document; \
+                     skipped (split its text into several records)",
+                    input::MAX_DOCUMENT >> 20
+                ))
             }
+        };
+        let Ok(line) = String::from_utf8(line) else {
+            return error("not a JSON record: invalid UTF-8".to_owned());
         };
         if line.trim().is_empty() {
             return None;
         }
         let v: serde_json::Value = match serde_json::from_str(&line) {
             Ok(v) => v,
-            Err(e) => {
-                return Some(Job {
-                    source: at,
-                    what: What::Error(format!("not a JSON record: {e}")),
-                })
-            }
+            Err(e) => return error(format!("not a JSON record: {e}")),
         };
         let id = match &v["id"] {
             serde_json::Value::String(s) => s.clone(),
@@ -244,6 +311,33 @@ pub fn jsonl_jobs<R: BufRead>(reader: R, name: &str) -> impl Iterator<Item = Job
             },
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_as_it_is_read_and_the_next_ones_come() {
+        let text = b"short\nxxxxxxxxxxxxxxxxxxxx\nafter\r\nlast";
+        let r = io::BufReader::with_capacity(4, &text[..]);
+        let lines: Vec<_> = BoundedLines {
+            reader: r,
+            limit: 10,
+            done: false,
+        }
+        .map(|l| l.map_err(|e| e.is_none()))
+        .collect();
+        assert_eq!(
+            lines,
+            [
+                Ok(b"short".to_vec()),
+                Err(true),
+                Ok(b"after\r".to_vec()),
+                Ok(b"last".to_vec())
+            ]
+        );
+    }
 }
 
 /// Reads one job into its record.
