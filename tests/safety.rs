@@ -333,3 +333,72 @@ fn a_json_lines_record_over_64_mib_is_an_error_record_and_the_run_goes_on() {
     assert_eq!(records[2]["source"], "c");
     assert_eq!(records[2]["facts"][0]["value"], 45);
 }
+
+#[test]
+fn csv_and_xlsx_carry_every_field_of_the_json() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let text =
+        "Hôm nay xã họp.\nRằm tháng Giêng năm 2024 xã tổ chức lễ. Ngày 8/3 có 45 hội viên.\n";
+    let out = vnfacts()
+        .args(["extract", "--format", "csv"])
+        .write_stdin(text)
+        .assert()
+        .code(0);
+    let mut csv = csv::Reader::from_reader(&out.get_output().stdout[..]);
+    let header = csv.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = csv.records().map(|r| r.unwrap()).collect();
+    let find = |t: &str| rows.iter().find(|r| &r[col("text")] == t).unwrap().clone();
+    let today = find("Hôm nay");
+    assert_eq!(&today[col("relative")], r#"{"unit":"day","offset":0}"#);
+    let lunar = find("Rằm tháng Giêng năm 2024");
+    assert_eq!(
+        &lunar[col("lunar")],
+        r#"{"year":2024,"month":1,"day":15,"leap":false}"#
+    );
+    assert_eq!(&header[header.len() - 1], "error");
+    for name in [
+        "month_day",
+        "time",
+        "part_of_day",
+        "full_name",
+        "author",
+        "unit_full",
+    ] {
+        col(name);
+    }
+    // The workbook: the same columns, an error row in `facts`, booleans as booleans.
+    let tmp = temp();
+    std::fs::write(tmp.path().join("a.txt"), text).unwrap();
+    std::fs::write(tmp.path().join("b.txt"), b"\xff\xfe").unwrap();
+    let book_path = tmp.path().join("out.xlsx");
+    vnfacts()
+        .args(["extract", "--quiet", "--format", "xlsx", "-o"])
+        .arg(&book_path)
+        .arg(tmp.path().join("a.txt"))
+        .arg(tmp.path().join("b.txt"))
+        .assert()
+        .code(1);
+    let mut book: Xlsx<_> = open_workbook(&book_path).unwrap();
+    let facts = book.worksheet_range("facts").unwrap();
+    let head: Vec<String> = facts
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(head, header.iter().collect::<Vec<_>>());
+    let at = |n: &str| head.iter().position(|h| h == n).unwrap();
+    let rows: Vec<&[Data]> = facts.rows().skip(1).collect();
+    let err = rows
+        .iter()
+        .find(|r| r[at("kind")] == Data::String("error".into()))
+        .unwrap();
+    assert!(err[at("error")].to_string().contains("UTF-8"));
+    let inferred = rows
+        .iter()
+        .find(|r| r[at("text")] == Data::String("Ngày 8/3".into()))
+        .unwrap();
+    assert_eq!(inferred[at("year_inferred")], Data::Bool(true));
+}

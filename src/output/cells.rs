@@ -27,6 +27,15 @@ pub const COLUMNS: &[&str] = &[
     "year_inferred",
     "numerator",
     "denominator",
+    "month_day",
+    "relative",
+    "lunar",
+    "time",
+    "part_of_day",
+    "full_name",
+    "author",
+    "unit_full",
+    "error",
 ];
 
 /// A cell of a fact row.
@@ -86,7 +95,25 @@ pub(crate) fn date(s: &Option<String>) -> Cell {
     }
 }
 
-/// The cells of one fact, in the order of [`COLUMNS`].
+/// A nested field (`relative`, `lunar`) as compact JSON in one cell.
+fn nested<T: serde::Serialize>(v: &Option<T>) -> Cell {
+    v.as_ref()
+        .and_then(|v| serde_json::to_string(v).ok())
+        .map_or(Cell::Empty, Cell::Text)
+}
+
+/// The row of an input that could not be read: its source, `kind` `error`, and the reason in
+/// the `error` column.
+pub fn error_row(source: &str, error: &str) -> Vec<Cell> {
+    let mut cells = vec![Cell::Empty; COLUMNS.len()];
+    cells[0] = Cell::Text(source.to_owned());
+    cells[2] = Cell::Text("error".to_owned());
+    cells[COLUMNS.len() - 1] = Cell::Text(error.to_owned());
+    cells
+}
+
+/// The cells of one fact, in the order of [`COLUMNS`]: every field of the JSON fact, the
+/// nested ones (`relative`, `lunar`) as compact JSON.
 pub fn row(source: &str, f: &Fact) -> Vec<Cell> {
     let value = match &f.value {
         Some(Value::Number(d)) => num(Some(*d)),
@@ -118,5 +145,14 @@ pub fn row(source: &str, f: &Fact) -> Vec<Cell> {
         f.year_inferred.map_or(Cell::Empty, Cell::Bool),
         num(f.numerator),
         num(f.denominator),
+        text(&f.month_day),
+        nested(&f.relative),
+        nested(&f.lunar),
+        text(&f.time),
+        text(&f.part_of_day),
+        text(&f.full_name),
+        f.author.map_or(Cell::Empty, Cell::Bool),
+        text(&f.unit_full),
+        Cell::Empty,
     ]
 }

@@ -1,7 +1,7 @@
 //! CSV and TSV, through the csv crate: one row a fact; an input that could not be read is one
 //! row of kind `error`.
 
-use super::cells::{row, Cell, COLUMNS};
+use super::cells::{error_row, row, Cell, COLUMNS};
 use super::{output_error, Record, Writer};
 use crate::error::Error;
 use std::io::Write;
@@ -19,7 +19,7 @@ impl<W: Write> Delimited<W> {
         let mut out = csv::WriterBuilder::new()
             .delimiter(delimiter)
             .from_writer(out);
-        out.write_record(COLUMNS.iter().copied().chain(["error"]))
+        out.write_record(COLUMNS.iter().copied())
             .map_err(output_error)?;
         Ok(Delimited { out })
     }
@@ -30,16 +30,12 @@ impl<W: Write> Writer for Delimited<W> {
         match r {
             Record::Document(d) => {
                 for f in &d.facts {
-                    let mut cells: Vec<String> = row(&d.source, f).iter().map(Cell::text).collect();
-                    cells.push(String::new());
+                    let cells: Vec<String> = row(&d.source, f).iter().map(Cell::text).collect();
                     self.out.write_record(&cells).map_err(output_error)?;
                 }
             }
             Record::Error { source, error } => {
-                let mut cells = vec![String::new(); COLUMNS.len() + 1];
-                cells[0] = source.clone();
-                cells[2] = "error".to_owned();
-                cells[COLUMNS.len()] = error.clone();
+                let cells: Vec<String> = error_row(source, error).iter().map(Cell::text).collect();
                 self.out.write_record(&cells).map_err(output_error)?;
             }
         }

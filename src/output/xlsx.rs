@@ -2,7 +2,7 @@
 //! numbers, days as dates, a frozen header and an autofilter) and sheet `documents` (one row
 //! per input, errors included). The workbook is built whole and written when finished.
 
-use super::cells::{date, row, Cell, COLUMNS};
+use super::cells::{date, error_row, row, Cell, COLUMNS};
 use super::{output_error, Record, Writer};
 use crate::error::Error;
 use std::io::Write;
@@ -115,14 +115,17 @@ impl<W: Write> Writer for Xlsx<W> {
                     Cell::Empty,
                 ]);
             }
-            Record::Error { source, error } => self.documents.push(vec![
-                Cell::Text(source.clone()),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Int(0),
-                Cell::Text(error.clone()),
-            ]),
+            Record::Error { source, error } => {
+                self.facts.push(error_row(source, error));
+                self.documents.push(vec![
+                    Cell::Text(source.clone()),
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::Int(0),
+                    Cell::Text(error.clone()),
+                ]);
+            }
         }
         Ok(())
     }
