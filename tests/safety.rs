@@ -402,3 +402,46 @@ fn csv_and_xlsx_carry_every_field_of_the_json() {
         .unwrap();
     assert_eq!(inferred[at("year_inferred")], Data::Bool(true));
 }
+
+#[test]
+fn an_impossible_date_stays_a_date_with_no_value_and_a_warning() {
+    for (text, date, why) in [
+        (
+            "Ngày 31/4/2024 hội nghị tổng kết.",
+            "Ngày 31/4/2024",
+            "month 4 has 30 days",
+        ),
+        (
+            "Hội nghị ngày 29/2/2023 có 45 hội viên.",
+            "ngày 29/2/2023",
+            "February 2023 has 28 days",
+        ),
+        ("Ngày 30/2 xã họp.", "Ngày 30/2", "month 2 has 29 days"),
+    ] {
+        let out = vnfacts().arg("extract").write_stdin(text).assert().code(0);
+        let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let facts = doc["facts"].as_array().unwrap();
+        let d = facts.iter().find(|f| f["kind"] == "date").unwrap();
+        assert_eq!(d["text"], date, "{text}");
+        assert!(d["value"].is_null(), "{text}");
+        assert!(d["warning"].as_str().unwrap().contains(why), "{text}: {d}");
+        // Its year is never a count, its day never a count of the next word.
+        assert!(
+            facts
+                .iter()
+                .all(|f| f["kind"] != "count" || f["text"] == "45 hội viên"),
+            "{text}: {facts:?}"
+        );
+        let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(err.contains("no such day"), "{err}");
+    }
+    // A leap day is a day; a ratio is a ratio.
+    let out = vnfacts()
+        .arg("extract")
+        .write_stdin("Ngày 29/2/2024 xã họp, đạt 31/4 chỉ tiêu.")
+        .assert()
+        .code(0);
+    let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(doc["facts"][0]["value"], "2024-02-29");
+    assert_eq!(doc["facts"][1]["kind"], "ratio");
+}

@@ -271,6 +271,10 @@ pub struct Fact {
     /// A counted noun with an abbreviation, spelled out ("thẻ BHYT" → "thẻ Bảo hiểm y tế").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_full: Option<String>,
+    /// What is wrong with what the report says, when the fact is kept anyway: a date with no
+    /// such day ("ngày 31/4/2024": `value` null, the text as written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
 }
 
 /// A unit of time: of a duration ("6 tháng"), or of a time said relative to the document's
@@ -444,6 +448,7 @@ impl Fact {
             full_name: None,
             author: None,
             unit_full: None,
+            warning: None,
         }
     }
 

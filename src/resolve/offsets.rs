@@ -48,6 +48,12 @@ pub(crate) fn map_back(
             continue;
         }
         let mut f = *c.fact;
+        if let Some(why) = &f.warning {
+            warnings.push(format!(
+                "line {line}: {:?}: {why}; kept with no value",
+                quote(text)
+            ));
+        }
         f.text = text.to_owned();
         f.start = chars;
         f.end = chars + text.chars().count();

@@ -57,6 +57,19 @@ pub(crate) fn valid_day(y: Option<i32>, m: u32, d: u32) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
+/// Why day `d` of month `m` (of year `y`) does not exist, when it is in the range a date is
+/// written in (day 1–31, month 1–12) but the month has no such day: "31/4", "29/2/2023".
+pub(crate) fn no_such_day(y: Option<i32>, m: u32, d: u32) -> Option<String> {
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || valid_day(y, m, d) {
+        return None;
+    }
+    let days = days_in_month(y, m);
+    Some(match y {
+        Some(y) if m == 2 => format!("no such day: February {y} has {days} days"),
+        _ => format!("no such day: month {m} has {days} days"),
+    })
+}
+
 /// The ISO value of a complete point.
 pub(crate) fn iso(y: i32, m: u32, d: Option<u32>) -> String {
     match d {
@@ -130,6 +143,13 @@ pub(crate) fn complete(
     match pending {
         Pending::Point(p) => match year {
             Some(y) => {
+                if let Some(why) = p.day.and_then(|d| no_such_day(Some(y), p.month, d)) {
+                    // Kept as what the report says, with no value and the reason.
+                    f.value = Some(Value::Null);
+                    f.year_inferred = Some(true);
+                    f.warning = Some(why);
+                    return true;
+                }
                 if p.day.is_some_and(|d| !valid_day(Some(y), p.month, d)) {
                     return false;
                 }
@@ -362,13 +382,19 @@ mod tests {
         r.weekday = Some(crate::model::Weekday::Friday);
         assert!(complete(Pending::Relative(r, None), &mut f, doc, None));
         assert_eq!(f.value, Some(Value::Date("2017-02-03".into())));
+        // A day the month does not have is kept, with no value and the reason.
         let mut f = Fact::new(Kind::Date);
-        assert!(!complete(
+        assert!(complete(
             Pending::Point(p(None, 2, Some(29))),
             &mut f,
             None,
             Some(2023)
         ));
+        assert_eq!(f.value, Some(Value::Null));
+        assert_eq!(
+            f.warning.as_deref(),
+            Some("no such day: February 2023 has 28 days")
+        );
         let mut f = Fact::new(Kind::Date);
         assert!(complete(
             Pending::Point(p(None, 3, Some(8))),

@@ -14,7 +14,7 @@ pub(crate) mod relative;
 use super::{Cand, Ctx};
 use crate::lexicon::{alternatives_of, Lexicon};
 use crate::model::{Fact, Kind, Precision, Value};
-use crate::time::pending::{bounds, fill_years, iso, valid_day, Pending, Point};
+use crate::time::pending::{bounds, fill_years, iso, no_such_day, valid_day, Pending, Point};
 use regex::Captures;
 use std::sync::LazyLock;
 
@@ -73,6 +73,21 @@ pub(crate) fn year_of(s: &str) -> Option<i32> {
 
 /// A date candidate for a point; its year is completed later when missing.
 pub(crate) fn point_cand(start: usize, end: usize, p: Point) -> Option<Cand> {
+    if let Some(d) = p.day {
+        if let Some(why) = no_such_day(p.year, p.month, d) {
+            // A date the report gets wrong ("ngày 31/4/2024") stays a date, with no value and
+            // the reason: never a count of its year.
+            let mut f = Fact::new(Kind::Date);
+            f.precision = Some(Precision::Day);
+            f.value = Some(Value::Null);
+            // The year is the text's when it gives one; none was inferred for a day no year has.
+            f.year_inferred = p.year.map(|_| false);
+            f.warning = Some(why);
+            let mut c = Cand::new(start, end, f);
+            c.explicit_year = p.year;
+            return Some(c);
+        }
+    }
     match p.day {
         Some(d) if !valid_day(p.year, p.month, d) => return None,
         None if !(1..=12).contains(&p.month) => return None,
