@@ -142,7 +142,7 @@ pub mod stages {
     /// back to in `input`, and their values; for the number reader's fuzz target.
     pub fn figures(input: &str) -> (String, Vec<Span>) {
         let norm = text::normalize::Normalized::new(input);
-        let figures = text::numbers::scan(norm.text())
+        let figures = text::numbers::scan(norm.text(), None)
             .into_iter()
             .map(|f| {
                 let (a, b) = norm.to_source(f.start, f.end);

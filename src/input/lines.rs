@@ -41,6 +41,33 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The last line of `text` that is not blank (white space only), without its break; found from
+/// the end, so that it costs the length of the last lines, not of the text.
+pub(crate) fn last_nonblank(text: &str) -> Option<&str> {
+    let mut end = text.len();
+    loop {
+        let head = &text[..end];
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_break(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let line = &head[start..];
+        if !line.trim().is_empty() {
+            return Some(line);
+        }
+        if start == 0 {
+            return None;
+        }
+        // Step over the break (a CR LF is one).
+        let mut prev = head[..start].char_indices().next_back()?.0;
+        if &head[prev..start] == "\n" && prev > 0 && text.as_bytes()[prev - 1] == b'\r' {
+            prev -= 1;
+        }
+        end = prev;
+    }
+}
+
 /// Counts line breaks over consecutive pieces of one text, so that a CR at the end of one
 /// piece and the LF that starts the next count once.
 #[derive(Debug, Default, Clone, Copy)]
@@ -94,6 +121,18 @@ mod tests {
         );
         assert_eq!(Breaks::default().count(text), 6);
         assert_eq!(lines("a\n\nb\n").collect::<Vec<_>>(), ["a", "", "b"]);
+        for t in [
+            text,
+            "a\n\nb\n",
+            "x\r\n \r\n\u{2028}\t\n",
+            "",
+            " \n",
+            "một",
+            "a\rb\r",
+        ] {
+            let slow = lines(t).filter(|l| !l.trim().is_empty()).last();
+            assert_eq!(last_nonblank(t), slow, "{t:?}");
+        }
     }
 
     #[test]

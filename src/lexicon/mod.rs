@@ -363,6 +363,9 @@ pub(crate) struct Lexicon {
     pub roles: PhraseList<&'static str>,
     pub admin_levels: PhraseList<&'static str>,
     pub stopwords: PhraseList<()>,
+    /// The number words (`data/number_words.txt`), for their marks: a word that starts no
+    /// entry is no number word, whatever its case.
+    pub number_words: PhraseList<()>,
     /// The user's places named without a level: name as written, level.
     pub places: PhraseList<(String, &'static str)>,
     pub abbreviations: abbrev::Abbreviations,
@@ -527,6 +530,7 @@ impl Lexicon {
         let roles = map(vocab, file("roles.txt"), (2, 2), |l| Ok(l.col(1)))?;
         let admin_levels = map(vocab, file("admin_levels.txt"), (2, 2), |l| Ok(l.col(1)))?;
         let stopwords = set(vocab, file("stopwords.txt"))?;
+        let number_words = map(vocab, file("number_words.txt"), (2, 2), |_| Ok(()))?;
         let mut places = ListBuilder::new(vocab);
         for (name, level) in user.map_or(&[][..], |u| &u.places[..]) {
             places.add(name, (name.clone(), *level));
@@ -631,6 +635,7 @@ impl Lexicon {
             roles,
             admin_levels,
             stopwords,
+            number_words,
             places,
             abbreviations,
             currencies,

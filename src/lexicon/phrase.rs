@@ -197,6 +197,12 @@ impl<'v, T> ListBuilder<'v, T> {
 }
 
 impl<T> PhraseList<T> {
+    /// The mark a word carries when an entry may start with it.
+    #[inline]
+    pub fn start_mark(&self) -> Marks {
+        self.start_mark
+    }
+
     /// May an entry start with word `i`?
     #[inline]
     pub fn may_start(&self, seq: &impl WordSeq, i: usize) -> bool {

@@ -33,25 +33,42 @@ pub fn lower(c: char) -> char {
 
 /// `text` with every char in [`lower`] case, when that keeps every char's length in UTF-8
 /// (it does for Vietnamese), so that byte offsets into the text are offsets into this too.
+/// The letters of Vietnamese are lowered from their bytes; other chars are decoded.
 pub fn lower_aligned(text: &str) -> Option<String> {
-    let mut out = text.as_bytes().to_vec();
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
-    while i < out.len() {
-        let b = out[i];
-        if b < 0x80 {
-            out[i] = b.to_ascii_lowercase();
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            out.push(x.to_ascii_lowercase());
             i += 1;
             continue;
         }
-        let c = text[i..].chars().next()?;
-        let l = lower(c);
-        let n = c.len_utf8();
-        if l != c {
-            if l.len_utf8() != n {
-                return None;
-            }
-            l.encode_utf8(&mut out[i..i + n]);
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        // "À" to "Þ" but "×" (C3 80 to C3 9E): the lower case is 0x20 on.
+        if x == 0xc3 && (0x80..=0x9e).contains(&y) && y != 0x97 {
+            out.extend_from_slice(&[x, y + 0x20]);
+            i += 2;
+            continue;
         }
+        // "Ạ" to "ỹ" (U+1EA0 to U+1EF9, E1 BA A0 to E1 BB B9): upper case is even.
+        if x == 0xe1 {
+            let z = b.get(i + 2).copied().unwrap_or(0);
+            if (y == 0xba && z >= 0xa0) || (y == 0xbb && z <= 0xb9) {
+                out.extend_from_slice(&[x, y, z | 1]);
+                i += 3;
+                continue;
+            }
+        }
+        let c = text[i..].chars().next()?;
+        let n = c.len_utf8();
+        let l = lower(c);
+        if l.len_utf8() != n {
+            return None;
+        }
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
         i += n;
     }
     String::from_utf8(out).ok()
@@ -146,6 +163,31 @@ mod tests {
             assert_eq!(lower(c), c.to_lowercase().next().unwrap(), "{c}");
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c}");
         }
+    }
+
+    #[test]
+    fn lowering_from_bytes_is_lowering_char_by_char() {
+        let by_char = |t: &str| -> Option<String> {
+            let mut out = String::new();
+            for c in t.chars() {
+                let l = lower(c);
+                if l.len_utf8() != c.len_utf8() {
+                    return None;
+                }
+                out.push(l);
+            }
+            Some(out)
+        };
+        let all: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        assert_eq!(lower_aligned(&all), by_char(&all));
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let t = format!("Ư{c}Ạ");
+            assert_eq!(lower_aligned(&t), by_char(&t), "{c:?}");
+        }
+        assert_eq!(
+            lower_aligned("ĐỒNG Ý Ỹ ẠÀÁ Ơ ƯỚC").as_deref(),
+            Some("đồng ý ỹ ạàá ơ ước")
+        );
     }
 
     #[test]

@@ -33,7 +33,8 @@ impl Reading {
         let norm = Normalized::new(input);
         let lower = chars::lower_aligned(norm.text());
         let tokens = Tokens::new(norm.text(), lower.as_deref(), &lex.vocab);
-        let figures = numbers::scan(norm.text());
+        let known = (&tokens.toks[..], lex.number_words.start_mark());
+        let figures = numbers::scan(norm.text(), Some(known));
         let last_line = segments::last_line(input, norm.text());
         Reading {
             norm,

@@ -83,6 +83,38 @@ fn fold(c: char) -> char {
     }
 }
 
+/// The length of the char that starts at byte `j` when it is one of the chars most text is
+/// made of, each of which normalising leaves as it is and which compose with nothing before
+/// them: printable ASCII, Latin-1 to Latin Extended-B and the spacing modifiers (U+00A1 to
+/// U+02FF, but the no-break space and the soft hyphen), Latin Extended Additional (the
+/// Vietnamese letters with two marks, U+1E00 to U+1EFF), and the general punctuation that is no
+/// space, no invisible mark and no dash ("…", "“", "•"). Read from the bytes, without decoding;
+/// `None` for any other char, which takes the careful path. `tests::simple_chars_are_plain_and_nfc`
+/// checks every char this accepts.
+#[inline]
+fn simple_len(bytes: &[u8], j: usize) -> Option<usize> {
+    let b = *bytes.get(j)?;
+    match b {
+        0x21..=0x7e => Some(1),
+        0xc2 => match *bytes.get(j + 1)? {
+            0x85 | 0xa0 | 0xad => None,
+            _ => Some(2),
+        },
+        0xc3..=0xcb => Some(2),
+        0xe1 => matches!(bytes.get(j + 1)?, 0xb8..=0xbb).then_some(3),
+        0xe2 => {
+            let t = *bytes.get(j + 2)?;
+            match bytes.get(j + 1)? {
+                0x80 => (!matches!(t, 0x80..=0x94 | 0xa8..=0xaf)).then_some(3),
+                0x81 => (!matches!(t, 0x9f..=0xaf)).then_some(3),
+                0x82 => Some(3),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 impl Normalized {
     /// Normalises `input`.
     pub fn new(input: &str) -> Normalized {
@@ -91,38 +123,46 @@ impl Normalized {
             segs: Vec::new(),
             input_len: input.len(),
         };
-        let nfc = is_nfc_quick(input.chars()) == IsNormalized::Yes;
+        // Is the whole input in NFC already? Asked only when a combining mark is met.
+        let mut nfc: Option<bool> = None;
+        let mut is_nfc =
+            || *nfc.get_or_insert_with(|| is_nfc_quick(input.chars()) == IsNormalized::Yes);
         let bytes = input.as_bytes();
-        // The length of the char at `j` when normalising leaves it as it is (no space, nothing
-        // dropped, no dash to fold), in a text already in NFC.
-        let plain = |j: usize| -> Option<usize> {
-            let b = *bytes.get(j)?;
-            if (0x21..=0x7e).contains(&b) {
-                return Some(1);
-            }
-            if b < 0x80 {
-                return None;
-            }
-            let c = input[j..].chars().next()?;
-            (!is_space(c) && !is_dropped(c) && fold(c) == c).then(|| c.len_utf8())
-        };
         let mut in_space = false;
         let mut seg = String::new();
         let mut i = 0;
         while i < bytes.len() {
-            // A run of such chars, with single spaces inside, is copied as it is.
-            if nfc {
-                if let Some(first) = plain(i) {
-                    let mut j = i + first;
-                    loop {
-                        if let Some(l) = plain(j) {
-                            j += l;
-                        } else if bytes.get(j) == Some(&b' ') && plain(j + 1).is_some() {
-                            j += 1;
-                        } else {
-                            break;
+            // A run of simple chars, with single spaces inside, is copied as it is.
+            if let Some(first) = simple_len(bytes, i) {
+                let mut last = i;
+                let mut j = i + first;
+                loop {
+                    if let Some(l) = simple_len(bytes, j) {
+                        last = j;
+                        j += l;
+                    } else if bytes.get(j) == Some(&b' ') {
+                        match simple_len(bytes, j + 1) {
+                            Some(l) => {
+                                last = j + 1;
+                                j += 1 + l;
+                            }
+                            None => break,
                         }
+                    } else {
+                        break;
                     }
+                }
+                // A combining mark after the run composes with its last char, unless the
+                // text is in NFC already: that char then takes the careful path.
+                if input[j..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| canonical_combining_class(d) != 0)
+                    && !is_nfc()
+                {
+                    j = last;
+                }
+                if j > i {
                     n.push_run(input, i, j);
                     in_space = false;
                     i = j;
@@ -151,28 +191,24 @@ impl Normalized {
                 continue;
             }
             in_space = false;
-            if nfc {
-                n.push_char(c, i, end);
-                i = end;
-                continue;
-            }
-            // Gather a starter and the combining marks after it, and compose them.
+            // Gather a starter and the combining marks after it, and compose them (a text in
+            // NFC already is copied char by char).
             let mut seg_end = end;
-            seg.clear();
-            seg.push(c);
             while let Some(d) = input[seg_end..].chars().next() {
                 if canonical_combining_class(d) == 0 {
                     break;
                 }
-                seg.push(d);
                 seg_end += d.len_utf8();
             }
-            if seg.len() == c.len_utf8() {
+            if seg_end == end || is_nfc() {
                 n.push_char(c, i, end);
-            } else {
-                for d in seg.nfc() {
-                    n.push_mapped(fold(d), i, seg_end);
-                }
+                i = end;
+                continue;
+            }
+            seg.clear();
+            seg.push_str(&input[i..seg_end]);
+            for d in seg.nfc() {
+                n.push_mapped(fold(d), i, seg_end);
             }
             i = seg_end;
         }
@@ -310,6 +346,41 @@ mod tests {
             ("", ""),
         ];
         for (input, want) in table {
+            roundtrip(input, want);
+        }
+    }
+
+    #[test]
+    fn simple_chars_are_plain_and_nfc() {
+        // Every char the byte test calls simple is left as it is and composes with nothing.
+        let mut n = 0;
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let mut b = [0u8; 4];
+            let s = c.encode_utf8(&mut b);
+            if simple_len(s.as_bytes(), 0).is_some() {
+                assert_eq!(simple_len(s.as_bytes(), 0), Some(s.len()), "{c:?}");
+                assert!(!is_space(c) && !is_dropped(c) && fold(c) == c, "{c:?}");
+                assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+                assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+                assert_eq!(s.nfc().collect::<String>(), *s, "{c:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 1000);
+    }
+
+    #[test]
+    fn runs_and_marks_as_the_careful_path_reads_them() {
+        // A base letter at the end of a run composes with the marks after it; in a text that
+        // is NFC already, a mark after a letter stays as it is.
+        for (input, want) in [
+            ("vie\u{302}\u{323}c la\u{300}m", "việc làm"),
+            ("Ho\u{302}\u{323}i  \u{a0}20 ho\u{323}", "Hội 20 họ"),
+            ("a\u{301}", "á"),
+            ("x\u{301}", "x\u{301}"),
+            ("ý\u{301}", "ý\u{301}"),
+            ("“Mẹ đỡ đầu” – 12…", "“Mẹ đỡ đầu” - 12…"),
+        ] {
             roundtrip(input, want);
         }
     }

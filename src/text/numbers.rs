@@ -15,9 +15,11 @@
 //! Scale words multiply and combine with either: "87.500 nghìn", "2 tỷ 500 triệu",
 //! "3 trăm triệu", "1 triệu 200 nghìn", "2 triệu rưỡi", and "3,2 ttriệu" (a doubled letter).
 
+use crate::lexicon::phrase::Marks;
 use crate::lexicon::{number_words, NumberWord};
 use crate::model::Dec;
 use crate::text::chars::is_letter;
+use crate::text::tokens::Tok;
 use std::sync::LazyLock;
 
 /// Currency marks written glued to a scale word ("5 triệuđ").
@@ -267,8 +269,40 @@ fn lookup_word(w: &str) -> Option<NumberWord> {
     None
 }
 
+/// The words of a text already split ([`crate::text::tokens`]) and the mark of the number
+/// words among them: a word made of letters that starts no number word is skipped whole.
+pub(crate) type Known<'a> = (&'a [Tok], Marks);
+
+/// The lower-case first chars of the scale words, the only words a doubled letter is dropped
+/// from ("ttriệu").
+static SCALE_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = number_words()
+        .iter()
+        .filter(|(_, w)| matches!(w, NumberWord::Scale(_)))
+        .filter_map(|(k, _)| k.chars().next().map(crate::text::chars::lower))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// Can `word` (letters only, not a number word in any case) be read as one anyway: a scale
+/// word with a doubled letter, or one with a currency mark glued to it?
+fn may_be_number(word: &str) -> bool {
+    let first = word.chars().next().map(crate::text::chars::lower);
+    let doubled = || {
+        let mut last = None;
+        word.chars().any(|c| last.replace(c) == Some(c))
+    };
+    (word.len() <= 12 && first.is_some_and(|c| SCALE_FIRST.contains(&c)) && doubled())
+        || GLUED
+            .iter()
+            .any(|g| word.len() > g.len() && word.ends_with(g))
+}
+
 /// Splits `text` into runs of adjacent number atoms (one space between them).
-fn atoms(text: &str) -> Vec<Vec<Atom>> {
+fn atoms(text: &str, known: Option<Known>) -> Vec<Vec<Atom>> {
+    let mut ti = 0;
     let b = text.as_bytes();
     let mut runs: Vec<Vec<Atom>> = Vec::new();
     let mut cur: Vec<Atom> = Vec::new();
@@ -313,6 +347,19 @@ fn atoms(text: &str) -> Vec<Vec<Atom>> {
             continue;
         }
         if c >= 0x80 || c.is_ascii_alphabetic() {
+            if let Some((toks, mark)) = known {
+                while toks.get(ti).is_some_and(|t| (t.start as usize) < i) {
+                    ti += 1;
+                }
+                if let Some(t) = toks.get(ti).filter(|t| t.start as usize == i && t.alpha) {
+                    let end = t.end as usize;
+                    if t.marks & mark == 0 && !may_be_number(&text[i..end]) {
+                        flush(&mut cur, &mut runs);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
             let rest = &text[i..];
             let len = rest
                 .char_indices()
@@ -628,10 +675,10 @@ fn read_number(text: &str, a: &[Atom], s: usize, whole: bool) -> Option<(Figure,
     ))
 }
 
-/// Every figure of a normalised text, in order.
-pub(crate) fn scan(text: &str) -> Vec<Figure> {
+/// Every figure of a normalised text, in order; `known`, when given, are its words.
+pub(crate) fn scan(text: &str, known: Option<Known>) -> Vec<Figure> {
     let mut out = Vec::new();
-    for run in atoms(text) {
+    for run in atoms(text, known) {
         let mut i = 0;
         while i < run.len() {
             match read_number(text, &run, i, false) {
@@ -661,7 +708,7 @@ pub fn parse_number(s: &str) -> Option<Dec> {
         owned = format!("0{t}");
         t = &owned;
     }
-    let runs = atoms(t);
+    let runs = atoms(t, None);
     if runs.len() != 1 {
         return None;
     }
@@ -738,7 +785,7 @@ mod tests {
 
     #[test]
     fn scanning_keeps_numbers_apart() {
-        let f = scan("năm 2024 có 6 tổ, 2 tỷ 500 hộ và 12 xóm");
+        let f = scan("năm 2024 có 6 tổ, 2 tỷ 500 hộ và 12 xóm", None);
         let vals: Vec<String> = f.iter().map(|f| f.value.to_string()).collect();
         assert_eq!(vals, ["5", "2024", "6", "2000000000", "500", "12"]);
         assert!(f[1].plain);
@@ -746,11 +793,37 @@ mod tests {
     }
 
     #[test]
+    fn reading_with_the_words_changes_nothing() {
+        // The words of a text let the reader skip the words that are no number words; the
+        // figures must be those read without them, in every case and sloppy form.
+        let lex = crate::lexicon::Lexicon::builtin();
+        let mut texts: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .map(|p| std::fs::read_to_string(p).unwrap())
+                .collect();
+        texts.push(
+            "HAI MƯƠI hộ, Ba Trăm người, 3,2 ttriệu, 5 triệuđ, 7 Nghìnn, tỷđ, năm2024 x2 \
+             Mười lăm, mốt, tư, 2.000đ, 15 triệuđồng, Nửa triệu, rưỡi"
+                .into(),
+        );
+        for t in &texts {
+            let norm = crate::text::normalize::Normalized::new(t);
+            let t = norm.text();
+            let toks = crate::text::tokens::Tokens::new(t, None, &lex.vocab);
+            let known = (&toks.toks[..], lex.number_words.start_mark());
+            assert_eq!(scan(t, Some(known)), scan(t, None));
+        }
+    }
+
+    #[test]
     fn too_large_is_flagged() {
         let long = "9".repeat(5000);
-        let f = scan(&format!("có {long} hộ"));
+        let f = scan(&format!("có {long} hộ"), None);
         assert_eq!(f.len(), 1);
         assert!(f[0].overflow);
-        assert!(scan("một tỷ tỷ tỷ đồng")[0].overflow);
+        assert!(scan("một tỷ tỷ tỷ đồng", None)[0].overflow);
     }
 }

@@ -13,10 +13,7 @@ pub(crate) fn first_line(input: &str) -> Option<String> {
 
 /// Where the input's last non-empty line is in the normalised text (byte range).
 pub(crate) fn last_line(input: &str, norm: &str) -> Option<(usize, usize)> {
-    let line = crate::input::lines::lines(input)
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .last()?;
+    let line = crate::input::lines::last_nonblank(input)?.trim();
     let folded = Normalized::new(line);
     let folded = folded.text().trim();
     let trimmed = norm.trim_end();

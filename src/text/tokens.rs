@@ -4,7 +4,7 @@
 //! same words, where "&" joins two words ("NN&PTNT").
 
 use crate::lexicon::phrase::{Marks, PhraseList, Vocab, WordSeq};
-use crate::text::chars::{is_word_char, lower};
+use crate::text::chars::{is_letter, is_word_char, lower};
 
 /// A word of the normalised text.
 #[derive(Debug, Clone, Copy)]
@@ -17,6 +17,8 @@ pub(crate) struct Tok {
     pub id: u32,
     /// One space, and nothing else, before the next word.
     pub joined: bool,
+    /// Every char of it is a letter (no digit, "²" or other numeral).
+    pub alpha: bool,
     /// Which lists it may start or end.
     pub marks: Marks,
 }
@@ -41,6 +43,22 @@ impl NameWord {
     }
 }
 
+/// The length of the char at byte `j` when its bytes alone tell that it is a letter: an ASCII
+/// letter, a letter of Latin-1 to Latin Extended-B (U+00C0 to U+024F, but "×" and "÷"), or
+/// of Latin Extended Additional (U+1E00 to U+1EFF). `None` says nothing: decode and ask.
+#[inline]
+fn letter_len(bytes: &[u8], j: usize) -> Option<usize> {
+    let b = bytes[j];
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Some(1),
+        0xc3 => matches!(bytes.get(j + 1)?, 0x80..=0x96 | 0x98..=0xb6 | 0xb8..=0xbf).then_some(2),
+        0xc4..=0xc8 => Some(2),
+        0xc9 => matches!(bytes.get(j + 1)?, 0x80..=0x8f).then_some(2),
+        0xe1 => matches!(bytes.get(j + 1)?, 0xb8..=0xbb).then_some(3),
+        _ => None,
+    }
+}
+
 /// The words of a text.
 #[derive(Debug, Default)]
 pub(crate) struct Tokens {
@@ -54,7 +72,8 @@ impl Tokens {
         let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
         let mut buf = String::new();
         let mut start: Option<usize> = None;
-        let mut push = |s: usize, e: usize, toks: &mut Vec<Tok>| {
+        let mut alpha = true;
+        let mut push = |s: usize, e: usize, alpha: bool, toks: &mut Vec<Tok>| {
             let id = match lower_text {
                 Some(l) => vocab.id(&l[s..e]),
                 None => {
@@ -71,6 +90,7 @@ impl Tokens {
                 end: e as u32,
                 id,
                 joined: false,
+                alpha,
                 marks: vocab.marks(id),
             });
         };
@@ -78,21 +98,23 @@ impl Tokens {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            let (c, len) = if b < 0x80 {
-                (b as char, 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c, c.len_utf8())
-            };
-            let inside = if b < 0x80 {
-                b.is_ascii_alphanumeric()
-            } else {
-                is_word_char(c)
+            let (inside, letter, len) = match letter_len(bytes, i) {
+                Some(len) => (true, true, len),
+                None if b < 0x80 => (b.is_ascii_digit(), false, 1),
+                None => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    let l = is_letter(c);
+                    (l || is_word_char(c), l, c.len_utf8())
+                }
             };
             match (inside, start) {
-                (true, None) => start = Some(i),
+                (true, None) => {
+                    start = Some(i);
+                    alpha = letter;
+                }
+                (true, Some(_)) => alpha &= letter,
                 (false, Some(s)) => {
-                    push(s, i, &mut toks);
+                    push(s, i, alpha, &mut toks);
                     start = None;
                 }
                 _ => {}
@@ -100,7 +122,7 @@ impl Tokens {
             i += len;
         }
         if let Some(s) = start {
-            push(s, text.len(), &mut toks);
+            push(s, text.len(), alpha, &mut toks);
         }
         // Names: words joined by "&" with no space are one ("NN&PTNT", "NN&"); a "&" that
         // starts a run belongs to no word.
@@ -258,6 +280,18 @@ impl<'a> Words<'a> {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
+
+    #[test]
+    fn letters_from_bytes_are_letters() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let mut b = [0u8; 4];
+            let s = c.encode_utf8(&mut b);
+            if let Some(n) = letter_len(s.as_bytes(), 0) {
+                assert_eq!(n, s.len(), "{c:?}");
+                assert!(is_letter(c) && is_word_char(c), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn words_and_name_words() {

@@ -124,9 +124,11 @@ fn parse(
         }
         // Does the document write a name that goes on with this word ("Vân" + "hội")?
         let continues_known = !parts.is_empty() && {
-            let so_far = format!("{} {}", parts.join(" "), s).to_lowercase();
-            known.contains_key(&so_far)
-                || known.keys().any(|k| k.starts_with(&format!("{so_far} ")))
+            let mut so_far = format!("{} {}", parts.join(" "), s).to_lowercase();
+            known.contains_key(&so_far) || {
+                so_far.push(' ');
+                known.keys().any(|k| k.starts_with(&so_far))
+            }
         };
         // An organisation's head or a title may not open a name ("huyện Hội quản lý"), but
         // may go on one ("xóm Vân Hội"); a level word never.
