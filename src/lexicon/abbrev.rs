@@ -67,7 +67,8 @@ pub(crate) struct Abbreviations {
     first_chars: super::hash::Set<char>,
 }
 
-fn first_word(s: &str) -> &str {
+/// The first word of `s`: its letters and digits up to the first other char.
+pub(crate) fn first_word(s: &str) -> &str {
     let n = s
         .char_indices()
         .find(|&(_, c)| !is_word_char(c))
@@ -135,14 +136,6 @@ impl Abbreviations {
             }
         }
         None
-    }
-
-    /// May an abbreviation start at byte `pos` of `text`? False only when [`Self::match_at`]
-    /// is sure to find none.
-    pub fn may_start(&self, text: &str, pos: usize) -> bool {
-        text.get(pos..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(|c| self.first_chars.contains(&c))
     }
 
     /// The meanings of an abbreviation written exactly so.

@@ -369,6 +369,9 @@ pub(crate) struct Lexicon {
     /// The user's places named without a level: name as written, level.
     pub places: PhraseList<(String, &'static str)>,
     pub abbreviations: abbrev::Abbreviations,
+    /// The first words of the abbreviations, in lower case, for their marks: a word that
+    /// starts no entry starts no abbreviation, in any case.
+    pub abbr_first: PhraseList<()>,
     pub currencies: Vec<Currency>,
     /// The currencies written after a figure whose mark starts with a char (lower case), in
     /// the order of `currencies`.
@@ -382,6 +385,9 @@ pub(crate) struct Lexicon {
     pub surnames: Set<&'static str>,
     pub document_words: Vec<(&'static str, DocNumber)>,
     pub not_after: Vec<&'static str>,
+    /// What may stand between the two ends of a range: " đến ", " tới ", "-", " - ", … (the
+    /// `range_to` words with a space either side, and those with no letter alone).
+    pub range_separators: Vec<String>,
     words: Map<&'static str, Vec<&'static str>>,
 }
 
@@ -545,6 +551,14 @@ impl Lexicon {
         // The user's first: they win over a built-in sense of the same abbreviation.
         let mut all: Vec<(String, Abbr)> = user.map_or_else(Vec::new, |u| u.abbreviations.clone());
         all.extend(abbrs);
+        let mut abbr_first = ListBuilder::new(vocab);
+        for (k, _) in &all {
+            let first = abbrev::first_word(k);
+            if !first.is_empty() {
+                abbr_first.add(first, ());
+            }
+        }
+        let abbr_first = abbr_first.build();
         let abbreviations = abbrev::Abbreviations::new(all);
 
         let f = file("currencies.txt");
@@ -612,6 +626,13 @@ impl Lexicon {
                 words.entry(role).or_default().push(l.col(0));
             }
         }
+        let mut range_separators = Vec::new();
+        for w in words.get("range_to").map_or(&[][..], Vec::as_slice) {
+            if !w.chars().any(char::is_alphabetic) {
+                range_separators.push((*w).to_owned());
+            }
+            range_separators.push(format!(" {w} "));
+        }
         Ok(Lexicon {
             vocab: v,
             count_units,
@@ -638,6 +659,7 @@ impl Lexicon {
             number_words,
             places,
             abbreviations,
+            abbr_first,
             currencies,
             currency_first,
             currency_last,
@@ -646,6 +668,7 @@ impl Lexicon {
             surnames,
             document_words,
             not_after,
+            range_separators,
             words,
         })
     }

@@ -263,6 +263,88 @@ pub(crate) struct Recogniser {
     pub examples: (&'static str, &'static str),
 }
 
+/// A match of a pattern and its groups. Groups are looked up by name through the pattern's
+/// list of names (a few short strings), not a hash map.
+pub(crate) struct Captures<'r, 't> {
+    c: regex::Captures<'t>,
+    re: &'r regex::Regex,
+}
+
+impl<'t> Captures<'_, 't> {
+    /// The group called `name`, when it took part in the match.
+    #[inline]
+    pub fn name(&self, name: &str) -> Option<regex::Match<'t>> {
+        let i = self.re.capture_names().position(|n| n == Some(name))?;
+        self.c.get(i)
+    }
+
+    /// Group `i` (0 is the whole match).
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<regex::Match<'t>> {
+        self.c.get(i)
+    }
+}
+
+impl std::ops::Index<&str> for Captures<'_, '_> {
+    type Output = str;
+
+    /// The text of group `name`; panics when it took no part in the match, as
+    /// `regex::Captures` does.
+    fn index(&self, name: &str) -> &str {
+        self.name(name)
+            .map(|m| m.as_str())
+            .unwrap_or_else(|| panic!("no group named {name:?} in the match"))
+    }
+}
+
+/// The matches of `re` in `text`, in order, each with its groups, that `keep` (given the
+/// match's start and end) does not turn down. A match turned down is passed over whole, as if
+/// its caller had read it and moved on; its groups are never computed, which is most of the
+/// cost of a match. With `at_word`, only matches that start at a word boundary count (see
+/// [`bounded`]).
+pub(crate) fn matches<'r, 't>(
+    re: &'r regex::Regex,
+    text: &'t str,
+    at_word: bool,
+    keep: impl Fn(usize, usize) -> bool,
+) -> impl Iterator<Item = Captures<'r, 't>> {
+    static ALNUM: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^[\p{L}\p{N}]").unwrap());
+    // `taken`: where the previous match ended (a boundary char must start at or after it).
+    let (mut pos, mut taken) = (0, 0);
+    std::iter::from_fn(move || {
+        while pos <= text.len() {
+            let m = re.find_at(text, pos)?;
+            let (s, e) = (m.start(), m.end());
+            let ok = !at_word
+                || match text[..s].chars().next_back() {
+                    None => true,
+                    Some(b) => {
+                        s - b.len_utf8() >= taken
+                            && if b.is_ascii() {
+                                !b.is_ascii_alphanumeric()
+                            } else {
+                                !ALNUM.is_match(&text[s - b.len_utf8()..s])
+                            }
+                    }
+                };
+            if !ok || e == s {
+                pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            pos = e;
+            taken = e;
+            if !keep(s, e) {
+                continue;
+            }
+            // The same match, now with its groups: the leftmost match from its own start.
+            let c = re.captures_at(text, s)?;
+            return Some(Captures { c, re });
+        }
+        None
+    })
+}
+
 /// The matches of `re` that start at a word boundary: where the text starts, or after a char
 /// that is neither a letter nor a digit and that no earlier match took. This is what a
 /// pattern opening with `(?:^|[^\p{L}\p{N}])` finds, but without that class at its head the
@@ -271,36 +353,8 @@ pub(crate) struct Recogniser {
 pub(crate) fn bounded<'r, 't>(
     re: &'r regex::Regex,
     text: &'t str,
-) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
-    static ALNUM: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"^[\p{L}\p{N}]").unwrap());
-    // `taken`: where the previous match ended (a boundary char must start at or after it).
-    let (mut pos, mut taken) = (0, 0);
-    std::iter::from_fn(move || {
-        while pos <= text.len() {
-            let c = re.captures_at(text, pos)?;
-            let m = c.get(0)?;
-            let s = m.start();
-            let ok = match text[..s].chars().next_back() {
-                None => true,
-                Some(b) => {
-                    s - b.len_utf8() >= taken
-                        && if b.is_ascii() {
-                            !b.is_ascii_alphanumeric()
-                        } else {
-                            !ALNUM.is_match(&text[s - b.len_utf8()..s])
-                        }
-                }
-            };
-            if ok && m.end() > s {
-                pos = m.end();
-                taken = m.end();
-                return Some(c);
-            }
-            pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
-        }
-        None
-    })
+) -> impl Iterator<Item = Captures<'r, 't>> {
+    matches(re, text, true, |_, _| true)
 }
 
 /// A pattern whose every match contains one of a few words (a holiday's name, "quý", a lunar
@@ -409,17 +463,24 @@ impl Gated {
     }
 
     /// The matches in the text of `ctx` that start at a word boundary (see [`bounded`]).
-    pub fn matches<'t>(
+    pub fn matches<'t>(&self, ctx: &Ctx<'t>) -> impl Iterator<Item = Captures<'_, 't>> {
+        self.matches_where(ctx, |_, _| true)
+    }
+
+    /// The matches in the text of `ctx` that start at a word boundary and that `keep` (given
+    /// a match's start and end) does not turn down (see [`matches`]).
+    pub fn matches_where<'t>(
         &self,
         ctx: &Ctx<'t>,
-    ) -> impl Iterator<Item = regex::Captures<'t>> + use<'_, 't> {
+        keep: impl Fn(usize, usize) -> bool,
+    ) -> impl Iterator<Item = Captures<'_, 't>> {
         let open = *ctx.gates.get_or_init(|| open_gates(ctx.text, ctx.lower));
         let needed = GATES
             .iter()
             .position(|g| std::ptr::eq(*g, self))
             .is_none_or(|g| open & (1 << g) != 0);
         needed
-            .then(|| bounded(&self.re, ctx.text))
+            .then(|| matches(&self.re, ctx.text, true, keep))
             .into_iter()
             .flatten()
     }

@@ -35,43 +35,67 @@ pub fn lower(c: char) -> char {
 /// (it does for Vietnamese), so that byte offsets into the text are offsets into this too.
 /// The letters of Vietnamese are lowered from their bytes; other chars are decoded.
 pub fn lower_aligned(text: &str) -> Option<String> {
+    let mut out = text.to_owned();
+    out.make_ascii_lowercase();
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
+    let mut buf = [0u8; 4];
     while i < b.len() {
         let x = b[i];
         if x < 0x80 {
-            out.push(x.to_ascii_lowercase());
             i += 1;
             continue;
         }
         let y = b.get(i + 1).copied().unwrap_or(0);
-        // "À" to "Þ" but "×" (C3 80 to C3 9E): the lower case is 0x20 on.
-        if x == 0xc3 && (0x80..=0x9e).contains(&y) && y != 0x97 {
-            out.extend_from_slice(&[x, y + 0x20]);
-            i += 2;
-            continue;
-        }
-        // "Ạ" to "ỹ" (U+1EA0 to U+1EF9, E1 BA A0 to E1 BB B9): upper case is even.
-        if x == 0xe1 {
-            let z = b.get(i + 2).copied().unwrap_or(0);
-            if (y == 0xba && z >= 0xa0) || (y == 0xbb && z <= 0xb9) {
-                out.extend_from_slice(&[x, y, z | 1]);
+        let z = b.get(i + 2).copied().unwrap_or(0);
+        match (x, y) {
+            // "À" to "Þ" but "×" (C3 80 to C3 9E): the lower case is 0x20 on.
+            (0xc3, 0x80..=0x9e) if y != 0x97 => {
+                buf[..2].copy_from_slice(&[x, y + 0x20]);
+                out.replace_range(i..i + 2, std::str::from_utf8(&buf[..2]).ok()?);
+                i += 2;
+                continue;
+            }
+            (0xc3, _) => {
+                i += 2;
+                continue;
+            }
+            // "Ạ" to "ỹ" (U+1EA0 to U+1EF9, E1 BA A0 to E1 BB B9): upper case is even.
+            (0xe1, 0xba) if z >= 0xa0 => {
+                if z & 1 == 0 {
+                    buf[..3].copy_from_slice(&[x, y, z | 1]);
+                    out.replace_range(i..i + 3, std::str::from_utf8(&buf[..3]).ok()?);
+                }
                 i += 3;
                 continue;
             }
+            (0xe1, 0xbb) if z <= 0xb9 => {
+                if z & 1 == 0 {
+                    buf[..3].copy_from_slice(&[x, y, z | 1]);
+                    out.replace_range(i..i + 3, std::str::from_utf8(&buf[..3]).ok()?);
+                }
+                i += 3;
+                continue;
+            }
+            // General punctuation and currency signs ("…", "“", "₫") have no case.
+            (0xe2, 0x80..=0x82) => {
+                i += 3;
+                continue;
+            }
+            _ => {}
         }
         let c = text[i..].chars().next()?;
         let n = c.len_utf8();
         let l = lower(c);
-        if l.len_utf8() != n {
-            return None;
+        if l != c {
+            if l.len_utf8() != n {
+                return None;
+            }
+            out.replace_range(i..i + n, l.encode_utf8(&mut buf));
         }
-        let mut buf = [0u8; 4];
-        out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
         i += n;
     }
-    String::from_utf8(out).ok()
+    Some(out)
 }
 
 /// Is `c` part of a word (for phrase matching): a letter, a digit, "²" or "³"?

@@ -300,19 +300,52 @@ fn may_be_number(word: &str) -> bool {
             .any(|g| word.len() > g.len() && word.ends_with(g))
 }
 
+/// The number atoms of a text, in runs of adjacent ones (one space between them).
+struct Runs {
+    atoms: Vec<Atom>,
+    /// Each run: its range in `atoms`.
+    runs: Vec<(usize, usize)>,
+}
+
+impl Runs {
+    fn iter(&self) -> impl Iterator<Item = &[Atom]> {
+        self.runs.iter().map(|&(a, b)| &self.atoms[a..b])
+    }
+}
+
+/// The atoms since the last run was closed: pushed onto `atoms`, closed by `flush`.
+struct Cur<'a> {
+    r: &'a mut Runs,
+    from: usize,
+}
+
+impl Cur<'_> {
+    fn push(&mut self, a: Atom) {
+        self.r.atoms.push(a);
+    }
+    fn flush(&mut self) {
+        let n = self.r.atoms.len();
+        if n > self.from {
+            self.r.runs.push((self.from, n));
+            self.from = n;
+        }
+    }
+}
+
 /// Splits `text` into runs of adjacent number atoms (one space between them).
-fn atoms(text: &str, known: Option<Known>) -> Vec<Vec<Atom>> {
+fn atoms(text: &str, known: Option<Known>) -> Runs {
     let mut ti = 0;
     let b = text.as_bytes();
-    let mut runs: Vec<Vec<Atom>> = Vec::new();
-    let mut cur: Vec<Atom> = Vec::new();
+    let mut runs = Runs {
+        atoms: Vec::new(),
+        runs: Vec::new(),
+    };
+    let mut cur = Cur {
+        r: &mut runs,
+        from: 0,
+    };
     let mut i = 0;
     let mut prev_end = usize::MAX;
-    let flush = |cur: &mut Vec<Atom>, runs: &mut Vec<Vec<Atom>>| {
-        if !cur.is_empty() {
-            runs.push(std::mem::take(cur));
-        }
-    };
     while i < b.len() {
         let c = b[i];
         if c.is_ascii_digit() {
@@ -335,7 +368,7 @@ fn atoms(text: &str, known: Option<Known>) -> Vec<Vec<Atom>> {
             if prev_end != usize::MAX && i == prev_end + 1 && b[prev_end] == b' ' {
                 cur.push(atom);
             } else {
-                flush(&mut cur, &mut runs);
+                cur.flush();
                 cur.push(atom);
             }
             prev_end = d.end;
@@ -354,7 +387,7 @@ fn atoms(text: &str, known: Option<Known>) -> Vec<Vec<Atom>> {
                 if let Some(t) = toks.get(ti).filter(|t| t.start as usize == i && t.alpha) {
                     let end = t.end as usize;
                     if t.marks & mark == 0 && !may_be_number(&text[i..end]) {
-                        flush(&mut cur, &mut runs);
+                        cur.flush();
                         i = end;
                         continue;
                     }
@@ -369,7 +402,7 @@ fn atoms(text: &str, known: Option<Known>) -> Vec<Vec<Atom>> {
             if len == 0 {
                 // A non-letter, non-ASCII char (a symbol): skip it.
                 let l = rest.chars().next().map_or(1, char::len_utf8);
-                flush(&mut cur, &mut runs);
+                cur.flush();
                 i += l;
                 continue;
             }
@@ -391,22 +424,22 @@ fn atoms(text: &str, known: Option<Known>) -> Vec<Vec<Atom>> {
                 if prev_end != usize::MAX && i == prev_end + 1 && b[prev_end] == b' ' {
                     cur.push(atom);
                 } else {
-                    flush(&mut cur, &mut runs);
+                    cur.flush();
                     cur.push(atom);
                 }
                 prev_end = end;
             } else {
-                flush(&mut cur, &mut runs);
+                cur.flush();
             }
             i = end;
             continue;
         }
         if c != b' ' {
-            flush(&mut cur, &mut runs);
+            cur.flush();
         }
         i += 1;
     }
-    flush(&mut cur, &mut runs);
+    cur.flush();
     runs
 }
 
@@ -539,7 +572,14 @@ fn read_fraction(text: &str, a: &[Atom], i: usize) -> Option<(Dec, usize)> {
 }
 
 /// Reads the longest number at `a[s]`; returns the figure and how many atoms it used.
-fn read_number(text: &str, a: &[Atom], s: usize, whole: bool) -> Option<(Figure, usize)> {
+/// `groups` is room for the groups read so far, reused from one figure to the next.
+fn read_number(
+    text: &str,
+    a: &[Atom],
+    s: usize,
+    whole: bool,
+    groups: &mut Vec<(Dec, u8)>,
+) -> Option<(Figure, usize)> {
     use NumberWord::*;
     let mut i = s;
     let neg = matches!(word(a, i), Some(Minus)) && a.len() > i + 1;
@@ -547,7 +587,7 @@ fn read_number(text: &str, a: &[Atom], s: usize, whole: bool) -> Option<(Figure,
         i += 1;
     }
     // Completed groups: (value, scale exponent).
-    let mut groups: Vec<(Dec, u8)> = Vec::new();
+    groups.clear();
     let mut overflow = false;
     let mut digits = false;
     let mut words = false;
@@ -641,7 +681,7 @@ fn read_number(text: &str, a: &[Atom], s: usize, whole: bool) -> Option<(Figure,
         return None;
     }
     let mut value = Dec::ZERO;
-    for (v, _) in &groups {
+    for (v, _) in groups.iter() {
         match value.checked_add(*v) {
             Some(s) => value = s,
             None => overflow = true,
@@ -678,10 +718,12 @@ fn read_number(text: &str, a: &[Atom], s: usize, whole: bool) -> Option<(Figure,
 /// Every figure of a normalised text, in order; `known`, when given, are its words.
 pub(crate) fn scan(text: &str, known: Option<Known>) -> Vec<Figure> {
     let mut out = Vec::new();
-    for run in atoms(text, known) {
+    let runs = atoms(text, known);
+    let mut groups = Vec::new();
+    for run in runs.iter() {
         let mut i = 0;
         while i < run.len() {
-            match read_number(text, &run, i, false) {
+            match read_number(text, run, i, false, &mut groups) {
                 Some((f, used)) => {
                     out.push(f);
                     i += used;
@@ -709,11 +751,12 @@ pub fn parse_number(s: &str) -> Option<Dec> {
         t = &owned;
     }
     let runs = atoms(t, None);
-    if runs.len() != 1 {
+    let mut all = runs.iter();
+    let (Some(run), None) = (all.next(), all.next()) else {
         return None;
-    }
-    let (f, used) = read_number(t, &runs[0], 0, true)?;
-    if used != runs[0].len() || f.start != 0 || f.end != t.len() || f.overflow {
+    };
+    let (f, used) = read_number(t, run, 0, true, &mut Vec::new())?;
+    if used != run.len() || f.start != 0 || f.end != t.len() || f.overflow {
         return None;
     }
     Some(if neg { f.value.negate() } else { f.value })

@@ -258,6 +258,23 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// The longest abbreviation of `lex` at byte `pos` (see
+    /// [`crate::lexicon::abbrev::Abbreviations::match_at`]): its end and meanings. A word whose
+    /// marks say it starts none is passed over without a look at the text.
+    #[inline]
+    pub fn abbr_at(
+        &self,
+        lex: &'a crate::lexicon::Lexicon,
+        pos: usize,
+    ) -> Option<(usize, &'a [crate::lexicon::Abbr])> {
+        if let Some(i) = self.tokens.index_at(pos) {
+            if !lex.abbr_first.may_start(self.tokens, i) {
+                return None;
+            }
+        }
+        lex.abbreviations.match_at(self.text, pos)
+    }
+
     /// Looks up the whole of a name word (any case).
     #[inline]
     pub fn get<T>(&self, list: &'a PhraseList<T>, w: &NameWord) -> Option<&'a T> {

@@ -88,7 +88,7 @@ impl Reader<'_> {
 
     /// An abbreviation at byte `pos` with one of `kinds`: its end and full form.
     fn abbr_at(&self, pos: usize, kinds: &[AbbrKind]) -> Option<(usize, String)> {
-        let (e, senses) = self.lex.abbreviations.match_at(self.text, pos)?;
+        let (e, senses) = self.w.abbr_at(self.lex, pos)?;
         let a = senses.iter().find(|a| kinds.contains(&a.kind))?;
         Some((e, a.full.clone()))
     }
@@ -219,11 +219,7 @@ impl Reader<'_> {
                         && self.w.get(&self.lex.org_heads, &nw).is_none()
                         && self.w.after_word(&self.lex.admin_levels, &nw).is_none()
                         && self.known_at(nw.start).is_none()
-                        && self
-                            .lex
-                            .abbreviations
-                            .match_at(self.text, nw.start)
-                            .is_none()
+                        && self.w.abbr_at(self.lex, nw.start).is_none()
                 });
                 if !next_ok {
                     break;
@@ -442,7 +438,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         // abbreviation: `read` would find none.
         if !ctx.w.may_start_word(&ctx.lex.org_heads, &words[i])
             && !ctx.w.may_start_word(&ctx.lex.known_orgs, &words[i])
-            && !ctx.lex.abbreviations.may_start(ctx.text, pos)
+            && !ctx.w.may_start_word(&ctx.lex.abbr_first, &words[i])
         {
             i += 1;
             continue;

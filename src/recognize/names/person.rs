@@ -41,7 +41,7 @@ impl Reader<'_> {
             || x.get(&lex.admin_levels, &w).is_some()
             || x.get(&lex.person_titles, &w).is_some()
             || x.after_word(&lex.roles, &w).is_some()
-            || lex.abbreviations.match_at(self.text, w.start).is_some()
+            || x.abbr_at(lex, w.start).is_some()
             || s.chars().skip(1).any(char::is_uppercase))
     }
 
@@ -111,7 +111,7 @@ impl Reader<'_> {
         let w = self.words[i];
         let mut parts: Vec<String> = Vec::new();
         let mut end;
-        if let Some((e, senses)) = self.lex.abbreviations.match_at(self.text, w.start) {
+        if let Some((e, senses)) = self.w.abbr_at(self.lex, w.start) {
             let a = senses.iter().find(|a| a.kind == AbbrKind::Role)?;
             parts.push(a.full.clone());
             end = e;
@@ -128,7 +128,7 @@ impl Reader<'_> {
         while let Some(k) = self.next_word(end) {
             let s = self.s(k);
             let kw = self.words[k];
-            if let Some((e, senses)) = self.lex.abbreviations.match_at(self.text, kw.start) {
+            if let Some((e, senses)) = self.w.abbr_at(self.lex, kw.start) {
                 parts.push(senses[0].full.clone());
                 end = e;
             } else if let Some((e, h)) = self.w.after_word(&self.lex.org_heads, &kw) {

@@ -123,7 +123,7 @@ fn parse(
             break;
         }
         // Does the document write a name that goes on with this word ("Vân" + "hội")?
-        let continues_known = !parts.is_empty() && {
+        let continues_known = !parts.is_empty() && !known.is_empty() && {
             let mut so_far = format!("{} {}", parts.join(" "), s).to_lowercase();
             known.contains_key(&so_far) || {
                 so_far.push(' ');
@@ -138,7 +138,9 @@ fn parse(
             x.get(&lex.admin_levels, &n).is_some() || not_name(ctx, s)
         };
         // A name the document knows is complete: "xóm Vân hội Hồng sơn" is "Vân Hội".
-        let complete = !parts.is_empty() && known.contains_key(&parts.join(" ").to_lowercase());
+        let complete = !parts.is_empty()
+            && !known.is_empty()
+            && known.contains_key(&parts.join(" ").to_lowercase());
         if !continues_known && (blocked || complete) {
             break;
         }
@@ -161,9 +163,9 @@ fn parse(
     // A trailing lower-case word that is not a known name is not part of it.
     let name = (!parts.is_empty()).then(|| {
         let raw = parts.join(" ");
-        known
-            .get(&raw.to_lowercase())
-            .cloned()
+        (!known.is_empty())
+            .then(|| known.get(&raw.to_lowercase()).cloned())
+            .flatten()
             .unwrap_or_else(|| fix_tone(&title_case(&raw)))
     });
     let end = if name.is_some() { end } else { le };

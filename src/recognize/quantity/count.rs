@@ -26,7 +26,7 @@ pub(crate) fn unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     }
     // "300 cuốn SGK": a counted noun and the abbreviation of a thing (kind `other`).
     if ctx.text.as_bytes().get(e) == Some(&b' ') {
-        if let Some((e2, senses)) = ctx.lex.abbreviations.match_at(ctx.text, e + 1) {
+        if let Some((e2, senses)) = ctx.w.abbr_at(ctx.lex, e + 1) {
             if senses.iter().any(|a| a.kind == AbbrKind::Other) {
                 e = e2;
             }

@@ -52,19 +52,6 @@ pub(crate) struct Quantity<U> {
     pub overflow: bool,
 }
 
-/// What may stand between the two ends of a range: " đến ", " tới ", "-", " - ", … (`range_to`
-/// in `data/function_words.txt`).
-fn range_separators(ctx: &Ctx) -> Vec<String> {
-    let mut v = Vec::new();
-    for w in ctx.words("range_to") {
-        if !w.chars().any(char::is_alphabetic) {
-            v.push((*w).to_owned());
-        }
-        v.push(format!(" {w} "));
-    }
-    v
-}
-
 /// Reads the quantities of the text: for each usable figure whose core `core_of` finds, the
 /// single value and, where the figure before it joins it ("từ 3 đến 5", "30-40"), the range.
 pub(crate) fn quantities<U: Clone + PartialEq>(
@@ -72,7 +59,7 @@ pub(crate) fn quantities<U: Clone + PartialEq>(
     core_of: impl Fn(&Ctx, usize) -> Option<Core<U>>,
 ) -> Vec<Quantity<U>> {
     let text = ctx.text;
-    let separators = range_separators(ctx);
+    let separators = &ctx.lex.range_separators;
     let open_from = ctx.words("open_from");
     let tails = [
         (ctx.words("range_at_least"), Qualifier::AtLeast),

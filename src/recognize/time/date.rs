@@ -11,11 +11,12 @@
 use super::{alt, digit_after, month_of, num, point_cand, year_cand, year_of, B, MONTHS};
 use crate::lexicon::Lexicon;
 use crate::model::{Fact, Kind, Precision};
-use crate::recognize::{bounded, needs, word_before, word_is, Cand, Ctx, Gated};
+use crate::recognize::Captures;
+use crate::recognize::{bounded, matches, needs, word_before, word_is, Cand, Ctx, Gated};
 use crate::text::chars::is_one_of;
 use crate::time::days_in_month;
 use crate::time::pending::{valid_day, Point};
-use regex::{Captures, Regex};
+use regex::Regex;
 use std::sync::LazyLock;
 
 /// Is a bare "d/m" (no year, no "ngày" before) at `start..end` a date? Not when a counted
@@ -161,7 +162,12 @@ fn part_of_day(c: &Captures, f: &mut Fact) {
 
 fn numeric(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in NUMERIC.captures_iter(text) {
+    // Most matches are parts of longer figures ("15.500.000"): turned down from their ends
+    // alone (a digit before a match that opens with its day, or a digit after it).
+    let part_of_figure = |s: usize, e: usize| {
+        (text.as_bytes()[s].is_ascii_digit() && digit_before(text, s)) || digit_after(text, e)
+    };
+    for c in matches(&NUMERIC, text, false, |s, e| !part_of_figure(s, e)) {
         let (Some(dm), Some(all)) = (c.name("d"), c.get(0)) else {
             continue;
         };
@@ -204,7 +210,8 @@ fn numeric(ctx: &Ctx, out: &mut Vec<Cand>) {
 
 fn words(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in bounded(&WORDS, text) {
+    // `all` is the whole match: one that runs into a figure is passed over unread.
+    for c in matches(&WORDS, text, true, |_, e| !digit_after(text, e)) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -231,7 +238,8 @@ fn words(ctx: &Ctx, out: &mut Vec<Cand>) {
 
 fn months(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in bounded(&MONTH, text) {
+    // `all` is the whole match: one that runs into a figure is passed over unread.
+    for c in matches(&MONTH, text, true, |_, e| !digit_after(text, e)) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -273,7 +281,8 @@ fn months(ctx: &Ctx, out: &mut Vec<Cand>) {
 
 fn years(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in bounded(&YEAR, text) {
+    // `all` is the whole match: one that runs into a figure is passed over unread.
+    for c in matches(&YEAR, text, true, |_, e| !digit_after(text, e)) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -289,7 +298,8 @@ fn years(ctx: &Ctx, out: &mut Vec<Cand>) {
 fn day_lists(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
     let and = ctx.words("range_and");
-    for c in bounded(&DAY_LIST, text) {
+    // `all` is the whole match: one that runs into a figure is passed over unread.
+    for c in matches(&DAY_LIST, text, true, |_, e| !digit_after(text, e)) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) {
             continue;
@@ -390,17 +400,18 @@ fn clock(ctx: &Ctx, h: u32, mi: u32, pod: Option<&str>) -> Option<String> {
 /// Adds a time or a weekday written beside a day-precision date to it.
 fn attach_time_and_weekday(ctx: &Ctx, out: &mut [Cand]) {
     let text = ctx.text;
-    let times: Vec<(usize, usize, String, Option<String>)> = bounded(&TIME, text)
-        .filter_map(|c| {
-            let all = c.name("all")?;
-            if super::alnum_after(text, all.end()) {
-                return None;
-            }
-            let pod = c.name("pod").map(|p| p.as_str());
-            let t = clock(ctx, num(&c, "h")?, num(&c, "mi").unwrap_or(0), pod)?;
-            Some((all.start(), all.end(), t, pod.map(str::to_lowercase)))
-        })
-        .collect();
+    let times: Vec<(usize, usize, String, Option<String>)> =
+        matches(&TIME, text, true, |_, e| !super::alnum_after(text, e))
+            .filter_map(|c| {
+                let all = c.name("all")?;
+                if super::alnum_after(text, all.end()) {
+                    return None;
+                }
+                let pod = c.name("pod").map(|p| p.as_str());
+                let t = clock(ctx, num(&c, "h")?, num(&c, "mi").unwrap_or(0), pod)?;
+                Some((all.start(), all.end(), t, pod.map(str::to_lowercase)))
+            })
+            .collect();
     let (gap, gap_comma) = (ctx.words("date_gap"), ctx.words("date_gap_comma"));
     let gap_ok = |g: &str| {
         matches!(g, "" | " " | ", ")

@@ -11,10 +11,11 @@
 use super::{alnum_after, alt, digit_after, month_of, point_cand, year_of, MONTHS};
 use crate::lexicon::{alternatives_of, Lexicon};
 use crate::model::{Fact, Kind, LunarDate, Precision, Value};
+use crate::recognize::Captures;
 use crate::recognize::{bounded, needs, needs_of, Cand, Ctx, Gated};
 use crate::text::chars::is_one_of;
 use crate::time::pending::{lunar_day, Pending, Point};
-use regex::{Captures, Regex};
+use regex::Regex;
 use std::sync::LazyLock;
 
 /// A year's name in the sixty-year cycle: "Giáp Thìn", "Quý Mão".
@@ -160,7 +161,9 @@ fn year_and_cycle(ctx: &Ctx, c: &Captures, y: &str) -> (Option<i32>, Option<i32>
 /// Proposes holidays and lunar dates.
 pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    for c in HOLIDAY.matches(ctx) {
+    // `all` is the whole match: one that runs on into a figure or a word is passed over unread.
+    let cut = |e: usize| digit_after(text, e) || alnum_after(text, e);
+    for c in HOLIDAY.matches_where(ctx, |_, e| !cut(e)) {
         let (Some(all), Some(name)) = (c.name("all"), c.name("name")) else {
             continue;
         };

@@ -14,8 +14,8 @@ pub(crate) mod relative;
 use super::{Cand, Ctx};
 use crate::lexicon::{alternatives_of, Lexicon};
 use crate::model::{Fact, Kind, Precision, Value};
+use crate::recognize::Captures;
 use crate::time::pending::{bounds, fill_years, iso, no_such_day, valid_day, Pending, Point};
-use regex::Captures;
 use std::sync::LazyLock;
 
 /// A word boundary before what follows, inside a pattern (regex's Unicode `\b` is slow on
