@@ -8,6 +8,7 @@
 //! (`examples.rs`); adding a rule means adding the rows that show it.
 
 pub(crate) mod names;
+pub(crate) mod pattern;
 pub(crate) mod quantity;
 pub(crate) mod time;
 
@@ -22,6 +23,7 @@ use crate::text::tokens::Words;
 use crate::text::Reading;
 use crate::time::pending::{Pending, Point};
 use crate::Options;
+pub(crate) use pattern::{Captures, Regex};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -263,59 +265,34 @@ pub(crate) struct Recogniser {
     pub examples: (&'static str, &'static str),
 }
 
-/// A match of a pattern and its groups. Groups are looked up by name through the pattern's
-/// list of names (a few short strings), not a hash map.
-pub(crate) struct Captures<'r, 't> {
-    c: regex::Captures<'t>,
-    re: &'r regex::Regex,
-}
-
-impl<'t> Captures<'_, 't> {
-    /// The group called `name`, when it took part in the match.
-    #[inline]
-    pub fn name(&self, name: &str) -> Option<regex::Match<'t>> {
-        let i = self.re.capture_names().position(|n| n == Some(name))?;
-        self.c.get(i)
-    }
-
-    /// Group `i` (0 is the whole match).
-    #[inline]
-    pub fn get(&self, i: usize) -> Option<regex::Match<'t>> {
-        self.c.get(i)
-    }
-}
-
-impl std::ops::Index<&str> for Captures<'_, '_> {
-    type Output = str;
-
-    /// The text of group `name`; panics when it took no part in the match, as
-    /// `regex::Captures` does.
-    fn index(&self, name: &str) -> &str {
-        self.name(name)
-            .map(|m| m.as_str())
-            .unwrap_or_else(|| panic!("no group named {name:?} in the match"))
-    }
-}
-
 /// The matches of `re` in `text`, in order, each with its groups, that `keep` (given the
 /// match's start and end) does not turn down. A match turned down is passed over whole, as if
 /// its caller had read it and moved on; its groups are never computed, which is most of the
 /// cost of a match. With `at_word`, only matches that start at a word boundary count (see
 /// [`bounded`]).
 pub(crate) fn matches<'r, 't>(
-    re: &'r regex::Regex,
+    re: &'r Regex,
     text: &'t str,
     at_word: bool,
     keep: impl Fn(usize, usize) -> bool,
 ) -> impl Iterator<Item = Captures<'r, 't>> {
-    static ALNUM: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"^[\p{L}\p{N}]").unwrap());
+    spans(re, text, at_word, keep).map(move |(s, e)| re.captures(text, s, e))
+}
+
+/// The spans (start, end) of [`matches`], for patterns whose groups are not needed.
+pub(crate) fn spans<'r, 't, K: Fn(usize, usize) -> bool>(
+    re: &'r Regex,
+    text: &'t str,
+    at_word: bool,
+    keep: K,
+) -> impl Iterator<Item = (usize, usize)> + use<'r, 't, K> {
+    static ALNUM: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}]").unwrap());
     // `taken`: where the previous match ended (a boundary char must start at or after it).
     let (mut pos, mut taken) = (0, 0);
     std::iter::from_fn(move || {
         while pos <= text.len() {
-            let m = re.find_at(text, pos)?;
-            let (s, e) = (m.start(), m.end());
+            let (s, e) = re.find_at(text, pos)?;
             let ok = !at_word
                 || match text[..s].chars().next_back() {
                     None => true,
@@ -337,9 +314,7 @@ pub(crate) fn matches<'r, 't>(
             if !keep(s, e) {
                 continue;
             }
-            // The same match, now with its groups: the leftmost match from its own start.
-            let c = re.captures_at(text, s)?;
-            return Some(Captures { c, re });
+            return Some((s, e));
         }
         None
     })
@@ -351,7 +326,7 @@ pub(crate) fn matches<'r, 't>(
 /// regex keeps its literal prefilter (it skips to "tháng", "quý", a holiday's name) and
 /// compiles in half the time.
 pub(crate) fn bounded<'r, 't>(
-    re: &'r regex::Regex,
+    re: &'r Regex,
     text: &'t str,
 ) -> impl Iterator<Item = Captures<'r, 't>> {
     matches(re, text, true, |_, _| true)
@@ -364,7 +339,7 @@ pub(crate) fn bounded<'r, 't>(
 pub(crate) struct Gated {
     /// The words, in lower case; a match holds one of them (in any case).
     needs: fn() -> Vec<Vec<u8>>,
-    re: LazyLock<regex::Regex>,
+    re: LazyLock<Regex>,
 }
 
 /// Every gated pattern, so that one pass over a text finds which are needed (one left out
@@ -455,7 +430,7 @@ fn open_gates(text: &str, lower: Option<&str>) -> u64 {
 
 impl Gated {
     /// A pattern (`re` builds it) each of whose matches holds one of the words `needs` gives.
-    pub const fn new(needs: fn() -> Vec<Vec<u8>>, re: fn() -> regex::Regex) -> Gated {
+    pub const fn new(needs: fn() -> Vec<Vec<u8>>, re: fn() -> Regex) -> Gated {
         Gated {
             needs,
             re: LazyLock::new(re),
@@ -678,7 +653,7 @@ mod bounded_tests {
     fn same(core: &str, text: &str) {
         let with_class =
             Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])(?P<all>{core})")).unwrap();
-        let without = Regex::new(&format!(r"(?i)(?P<all>{core})")).unwrap();
+        let without = super::Regex::new(&format!(r"(?i)(?P<all>{core})")).unwrap();
         let a: Vec<(usize, usize)> = with_class
             .captures_iter(text)
             .map(|c| {

@@ -8,10 +8,10 @@
 //! counted noun, currency or unit follows them, so no recogniser reads them.
 
 use crate::lexicon::{alternatives, alternatives_of, words, DocNumber, Lexicon};
-use crate::recognize::{bounded, Cand, Ctx};
+use crate::recognize::Regex;
+use crate::recognize::{Cand, Ctx};
 use crate::text::chars::starts_with_ci;
 use crate::text::numbers::Figure;
-use regex::Regex;
 use std::sync::LazyLock;
 
 static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,15 +39,15 @@ static BLOCKS: LazyLock<Regex> = LazyLock::new(|| {
 /// The spans of the text that are not facts.
 pub(crate) fn spans(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
     let ordinal = words("ordinal");
-    bounded(&BLOCKS, text)
-        .filter_map(|c| c.name("all"))
-        .filter(|m| {
+    // `all` is the whole match: no group is read.
+    crate::recognize::spans(&BLOCKS, text, true, |_, _| true)
+        .filter(|&(s, e)| {
             // "thứ 5 tuần sau", "thứ 2 ngày 6/2", "thứ 2 (6/2)": a day of the week.
-            let rest = &text[m.end()..];
+            let (m, rest) = (&text[s..e], &text[e..]);
             let rest = rest.strip_prefix(',').unwrap_or(rest);
-            let after_ordinal = ordinal.iter().any(|o| {
-                starts_with_ci(m.as_str(), o).is_some_and(|n| m.as_str()[n..].starts_with(' '))
-            });
+            let after_ordinal = ordinal
+                .iter()
+                .any(|o| starts_with_ci(m, o).is_some_and(|n| m[n..].starts_with(' ')));
             let weekday = after_ordinal
                 && (rest.starts_with(" (")
                     || lex.words("weekday_anchor").iter().any(|a| {
@@ -56,7 +56,6 @@ pub(crate) fn spans(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
                     }));
             !weekday
         })
-        .map(|m| (m.start(), m.end()))
         .collect()
 }
 

@@ -12,11 +12,11 @@ use super::{alt, digit_after, month_of, num, point_cand, year_cand, year_of, B, 
 use crate::lexicon::Lexicon;
 use crate::model::{Fact, Kind, Precision};
 use crate::recognize::Captures;
+use crate::recognize::Regex;
 use crate::recognize::{bounded, matches, needs, word_before, word_is, Cand, Ctx, Gated};
 use crate::text::chars::is_one_of;
 use crate::time::days_in_month;
 use crate::time::pending::{valid_day, Point};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Is a bare "d/m" (no year, no "ngày" before) at `start..end` a date? Not when a counted

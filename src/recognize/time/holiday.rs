@@ -12,10 +12,10 @@ use super::{alnum_after, alt, digit_after, month_of, point_cand, year_of, MONTHS
 use crate::lexicon::{alternatives_of, Lexicon};
 use crate::model::{Fact, Kind, LunarDate, Precision, Value};
 use crate::recognize::Captures;
+use crate::recognize::Regex;
 use crate::recognize::{bounded, needs, needs_of, Cand, Ctx, Gated};
 use crate::text::chars::is_one_of;
 use crate::time::pending::{lunar_day, Pending, Point};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A year's name in the sixty-year cycle: "Giáp Thìn", "Quý Mão".

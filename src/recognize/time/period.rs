@@ -7,10 +7,10 @@
 
 use super::{alnum_after, alt, digit_after, month_of, range_cand, year_of, years_cand, MONTHS};
 use crate::model::{Fact, Kind, Precision};
+use crate::recognize::Regex;
 use crate::recognize::{bounded, needs, Cand, Ctx, Gated};
 use crate::text::chars::{ends_with_ci, is_one_of};
 use crate::time::pending::{first_week, Pending, Point};
-use regex::Regex;
 use std::sync::LazyLock;
 
 static HALF: LazyLock<Regex> = LazyLock::new(|| {

@@ -10,10 +10,10 @@
 use super::{alnum_after, alt, digit_after, month_of, point_cand, range_cand, MONTHS};
 use crate::lexicon::{alternatives_of, Lexicon};
 use crate::model::{Fact, Kind, Relative, TimeUnit, Weekday};
+use crate::recognize::Regex;
 use crate::recognize::{needs, needs_of, Cand, Ctx, Gated};
 use crate::text::chars::is_one_of;
 use crate::time::pending::{Pending, Point};
-use regex::Regex;
 
 pub(crate) static PHRASES: Gated = Gated::new(
     || needs_of(&Lexicon::builtin().relative_time),
