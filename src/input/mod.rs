@@ -50,7 +50,7 @@ pub fn read_limited(r: impl Read) -> Result<Vec<u8>, Error> {
         .take(SNIFF as u64)
         .read_to_end(&mut b)
         .map_err(|e| read_error(&e))?;
-    if let Some(at) = b.iter().position(|&x| x == 0) {
+    if let Some(at) = memchr::memchr(0, &b) {
         return Err(binary(at));
     }
     r.read_to_end(&mut b).map_err(|e| read_error(&e))?;
@@ -71,7 +71,7 @@ fn read_error(e: &std::io::Error) -> Error {
 /// The text of bytes read from a file or a stream: refused when binary (a NUL byte in the
 /// first 8 KiB), else decoded.
 pub fn text_of(bytes: &[u8]) -> Result<String, Error> {
-    if let Some(at) = bytes.iter().take(SNIFF).position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(SNIFF)]) {
         return Err(binary(at));
     }
     decode(bytes)

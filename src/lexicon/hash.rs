@@ -19,16 +19,28 @@ impl Fast {
 impl Hasher for Fast {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        let n = bytes.len();
+        let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+        let u32_at = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap_or([0; 4]));
+        if n >= 8 {
+            let mut i = 0;
+            while i + 8 <= n {
+                self.add(u64_at(i));
+                i += 8;
+            }
+            // The last bytes: the last eight, read again where they overlap (no copy).
+            if i < n {
+                self.add(u64_at(n - 8));
+            }
+        } else if n >= 4 {
+            // Four to seven bytes: the first four and the last four.
+            self.add((u32_at(0) as u64) << 32 | u32_at(n - 4) as u64);
+        } else if n > 0 {
+            // One to three bytes: the first, the middle and the last.
+            let w = (bytes[0] as u64) << 16 | (bytes[n / 2] as u64) << 8 | bytes[n - 1] as u64;
+            self.add(w);
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
+        self.add(n as u64);
     }
 
     #[inline]

@@ -383,6 +383,8 @@ pub(crate) struct Lexicon {
     /// `measure_units` (longest first).
     pub measure_by_first: Vec<Vec<usize>>,
     pub surnames: Set<&'static str>,
+    /// The first bytes of the surnames: a word that starts with another is none.
+    pub surname_first: [bool; 256],
     pub document_words: Vec<(&'static str, DocNumber)>,
     pub not_after: Vec<&'static str>,
     /// What may stand between the two ends of a range: " đến ", " tới ", "-", " - ", … (the
@@ -600,10 +602,16 @@ impl Lexicon {
             }
         }
         let f = file("surnames.txt");
-        let surnames = lines(f.name, f.text, 1, 1)?
+        let surnames: Set<&'static str> = lines(f.name, f.text, 1, 1)?
             .iter()
             .map(|l| l.col(0))
             .collect();
+        let mut surname_first = [false; 256];
+        for n in &surnames {
+            if let Some(&b) = n.as_bytes().first() {
+                surname_first[b as usize] = true;
+            }
+        }
         let f = file("document_words.txt");
         let mut document_words = Vec::new();
         for l in lines(f.name, f.text, 2, 2)? {
@@ -666,6 +674,7 @@ impl Lexicon {
             measure_units,
             measure_by_first,
             surnames,
+            surname_first,
             document_words,
             not_after,
             range_separators,

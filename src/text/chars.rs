@@ -129,15 +129,33 @@ pub fn fold_spaces(s: &str) -> String {
 }
 
 /// `hay` starts with `needle` (lower case), ignoring case; returns the bytes of `hay` matched.
+#[inline]
 pub fn starts_with_ci(hay: &str, needle: &str) -> Option<usize> {
-    let mut h = hay.char_indices();
-    for n in needle.chars() {
+    // ASCII chars of `hay` compare byte for byte (an ASCII char lowers to an ASCII char, so it
+    // never matches a char of the needle beyond ASCII); the rest char by char.
+    let (hb, nb) = (hay.as_bytes(), needle.as_bytes());
+    let mut k = 0;
+    loop {
+        let Some(&n) = nb.get(k) else {
+            return Some(k);
+        };
+        let h = *hb.get(k)?;
+        if h >= 0x80 {
+            break;
+        }
+        if n >= 0x80 || h.to_ascii_lowercase() != n {
+            return None;
+        }
+        k += 1;
+    }
+    let mut h = hay[k..].char_indices();
+    for n in needle[k..].chars() {
         let (_, c) = h.next()?;
         if c != n && lower(c) != n {
             return None;
         }
     }
-    Some(h.next().map_or(hay.len(), |(i, _)| i))
+    Some(k + h.next().map_or(hay.len() - k, |(i, _)| i))
 }
 
 /// `hay` ends with `needle` (lower case), ignoring case; returns where the match starts.
@@ -212,6 +230,55 @@ mod tests {
             lower_aligned("ĐỒNG Ý Ỹ ẠÀÁ Ơ ƯỚC").as_deref(),
             Some("đồng ý ỹ ạàá ơ ước")
         );
+    }
+
+    #[test]
+    fn prefixes_read_from_bytes_as_from_chars() {
+        let by_chars = |hay: &str, needle: &str| -> Option<usize> {
+            let mut h = hay.char_indices();
+            for n in needle.chars() {
+                let (_, c) = h.next()?;
+                if c != n && lower(c) != n {
+                    return None;
+                }
+            }
+            Some(h.next().map_or(hay.len(), |(i, _)| i))
+        };
+        let words = [
+            "",
+            "a",
+            "A",
+            "đ",
+            "Đ",
+            "ĐỒNG",
+            "Đồng Tâm",
+            "đồng",
+            "xã",
+            "XÃ",
+            "Xã Kim",
+            "K",
+            "\u{212a}m",
+            "km",
+            "tháng",
+            "THÁNG 7",
+            "ThÁnG",
+            "İ",
+            "i",
+            "ǅ",
+            "ǆ",
+            "1.000",
+            "ngày",
+            "Ngày",
+        ];
+        for hay in words {
+            for needle in words.iter().map(|w| w.to_lowercase()) {
+                assert_eq!(
+                    starts_with_ci(hay, &needle),
+                    by_chars(hay, &needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
     }
 
     #[test]

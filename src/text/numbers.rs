@@ -273,31 +273,71 @@ fn lookup_word(w: &str) -> Option<NumberWord> {
 /// words among them: a word made of letters that starts no number word is skipped whole.
 pub(crate) type Known<'a> = (&'a [Tok], Marks);
 
-/// The lower-case first chars of the scale words, the only words a doubled letter is dropped
-/// from ("ttriệu").
-static SCALE_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut v: Vec<char> = number_words()
+/// What tells, from a word's first and last bytes, that a word that starts no number word may
+/// still be read as one: a scale word with a doubled letter ("ttriệu": only words that start
+/// as a scale word does), or a currency mark glued to a scale word ("triệuđ": only words that
+/// end as a glued mark does).
+struct Cues {
+    /// The lower-case first chars of the scale words.
+    scale_first: Vec<char>,
+    /// The first bytes a scale word's first char has, in either case (ASCII only).
+    scale_first_byte: [bool; 128],
+    /// The last bytes of the glued marks.
+    glued_last_byte: [bool; 256],
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut scale_first: Vec<char> = number_words()
         .iter()
         .filter(|(_, w)| matches!(w, NumberWord::Scale(_)))
         .filter_map(|(k, _)| k.chars().next().map(crate::text::chars::lower))
         .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+    scale_first.sort_unstable();
+    scale_first.dedup();
+    let mut scale_first_byte = [false; 128];
+    for c in &scale_first {
+        if c.is_ascii() {
+            scale_first_byte[*c as usize] = true;
+            scale_first_byte[c.to_ascii_uppercase() as usize] = true;
+        }
+    }
+    let mut glued_last_byte = [false; 256];
+    for g in GLUED.iter() {
+        if let Some(&b) = g.as_bytes().last() {
+            glued_last_byte[b as usize] = true;
+        }
+    }
+    Cues {
+        scale_first,
+        scale_first_byte,
+        glued_last_byte,
+    }
 });
 
 /// Can `word` (letters only, not a number word in any case) be read as one anyway: a scale
 /// word with a doubled letter, or one with a currency mark glued to it?
-fn may_be_number(word: &str) -> bool {
-    let first = word.chars().next().map(crate::text::chars::lower);
-    let doubled = || {
-        let mut last = None;
-        word.chars().any(|c| last.replace(c) == Some(c))
+fn may_be_number(cues: &Cues, word: &str) -> bool {
+    let b = word.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
     };
-    (word.len() <= 12 && first.is_some_and(|c| SCALE_FIRST.contains(&c)) && doubled())
-        || GLUED
-            .iter()
-            .any(|g| word.len() > g.len() && word.ends_with(g))
+    let may_start = if first < 0x80 {
+        cues.scale_first_byte[first as usize]
+    } else {
+        word.chars()
+            .next()
+            .map(crate::text::chars::lower)
+            .is_some_and(|c| cues.scale_first.contains(&c))
+    };
+    let doubled = || {
+        let mut prev = None;
+        word.chars().any(|c| prev.replace(c) == Some(c))
+    };
+    (word.len() <= 12 && may_start && doubled())
+        || (cues.glued_last_byte[last as usize]
+            && GLUED
+                .iter()
+                .any(|g| word.len() > g.len() && word.ends_with(g)))
 }
 
 /// The number atoms of a text, in runs of adjacent ones (one space between them).
@@ -334,6 +374,7 @@ impl Cur<'_> {
 
 /// Splits `text` into runs of adjacent number atoms (one space between them).
 fn atoms(text: &str, known: Option<Known>) -> Runs {
+    let cues = &*CUES;
     let mut ti = 0;
     let b = text.as_bytes();
     let mut runs = Runs {
@@ -386,7 +427,7 @@ fn atoms(text: &str, known: Option<Known>) -> Runs {
                 }
                 if let Some(t) = toks.get(ti).filter(|t| t.start as usize == i && t.alpha) {
                     let end = t.end as usize;
-                    if t.marks & mark == 0 && !may_be_number(&text[i..end]) {
+                    if t.marks & mark == 0 && !may_be_number(cues, &text[i..end]) {
                         cur.flush();
                         i = end;
                         continue;

@@ -46,11 +46,8 @@ pub(crate) fn quoted(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     // Only '"' and chars whose UTF-8 starts with 0xC2 («, ») or 0xE2 (“, ”) can be quotes.
-    let quotes = text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, b'"' | 0xC2 | 0xE2))
-        .filter_map(|(i, _)| text[i..].chars().next().map(|c| (i, c)));
+    let quotes = memchr::memchr3_iter(b'"', 0xC2, 0xE2, text.as_bytes())
+        .filter_map(|i| text[i..].chars().next().map(|c| (i, c)));
     for (i, c) in quotes {
         match (open, c) {
             (None, '“' | '«') => open = Some((i, c)),

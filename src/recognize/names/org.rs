@@ -328,8 +328,9 @@ impl Reader<'_> {
         // The whole mention may be a known name written in full ("Hội Chữ Thập Đỏ").
         if m.known.is_none() {
             let name_end = m.place.as_ref().map_or(m.end, |_| m.end);
-            let raw = fold(&self.text[m.start..name_end]).to_lowercase();
-            if let Some(c) = self.w.get_str(&self.lex.known_orgs, &raw) {
+            // The lookup folds case and spaces itself.
+            let raw = &self.text[m.start..name_end];
+            if let Some(c) = self.w.get_str(&self.lex.known_orgs, raw) {
                 m.known = Some(c.clone());
             }
         }

@@ -196,7 +196,12 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             });
         // A surname, then more of the name.
         let surnamed = || {
-            if lex.surnames.contains(w.text(text)) {
+            let name = w.text(text);
+            let may = name
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| lex.surname_first[b as usize]);
+            if may && lex.surnames.contains(name) {
                 r.name(i, 2)
             } else {
                 None

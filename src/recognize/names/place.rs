@@ -7,6 +7,7 @@
 //! writes the same name properly elsewhere ("xóm Vân\nhội" after "xóm Vân Hội").
 
 use super::{fix_tone, inside, is_cap, is_lower, title_case, Inside, Word};
+use crate::lexicon::hash::Map;
 use crate::model::{Fact, Kind};
 use crate::recognize::{Cand, Ctx};
 use crate::text::chars::is_one_of;
@@ -31,15 +32,15 @@ pub(crate) struct Gazetteer {
     /// Every place with a name, in order.
     pub places: Vec<Place>,
     /// Level → its only named place, when the document names exactly one.
-    only: HashMap<&'static str, String>,
-    /// Index in `places` by start byte.
-    by_start: HashMap<usize, usize>,
+    only: Map<&'static str, String>,
 }
 
 impl Gazetteer {
     /// The place that starts at byte `start`.
     pub(crate) fn at(&self, start: usize) -> Option<&Place> {
-        self.by_start.get(&start).map(|&i| &self.places[i])
+        // `places` are in order and do not overlap.
+        let i = self.places.partition_point(|p| p.start < start);
+        self.places.get(i).filter(|p| p.start == start)
     }
 
     /// Is byte `pos` inside a place, after its first byte?
@@ -237,7 +238,7 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
         }
         places.sort_by_key(|p| p.start);
     }
-    let mut by_level: HashMap<&'static str, Vec<&String>> = HashMap::new();
+    let mut by_level: Map<&'static str, Vec<&String>> = Map::default();
     for p in &places {
         if let Some(n) = &p.name {
             let v = by_level.entry(p.level).or_default();
@@ -251,16 +252,8 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
         .filter(|(_, v)| v.len() == 1)
         .map(|(l, v)| (l, v[0].clone()))
         .collect();
-    let by_start = places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.start, i))
-        .collect();
-    Gazetteer {
-        places,
-        only,
-        by_start,
-    }
+    debug_assert!(places.windows(2).all(|w| w[0].start < w[1].start));
+    Gazetteer { places, only }
 }
 
 /// Proposes the places of the text.
