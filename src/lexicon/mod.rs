@@ -339,6 +339,91 @@ pub(crate) const ROLES: &[&str] = &[
     "new_year_name",
 ];
 
+/// A role of [`ROLES`], by its place in the list: what `role!("name")` gives, checked when the
+/// crate compiles (an unknown name does not compile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Role(u16);
+
+/// The role called `name`; a name that is not in [`ROLES`] is an error (a panic when const
+/// evaluated, a failed build through `role!`).
+pub(crate) const fn role_named(name: &str) -> Role {
+    const fn same(a: &[u8], b: &[u8]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    let mut i = 0;
+    while i < ROLES.len() {
+        if same(ROLES[i].as_bytes(), name.as_bytes()) {
+            return Role(i as u16);
+        }
+        i += 1;
+    }
+    panic!("no such role in lexicon::ROLES")
+}
+
+/// The role of a name written in the code: `role!("range_to")`, found when the crate compiles.
+macro_rules! role {
+    ($name:literal) => {
+        const { $crate::lexicon::role_named($name) }
+    };
+}
+pub(crate) use role;
+
+/// The words of one role, and what tells quickly whether a word is one of them.
+#[derive(Debug, Default)]
+pub(crate) struct RoleWords {
+    /// As the data file writes them.
+    pub words: Vec<&'static str>,
+    /// Those in lower case (all, normally).
+    lower: Set<&'static str>,
+    /// The others, compared one by one.
+    other: Vec<&'static str>,
+}
+
+impl RoleWords {
+    fn new(words: Vec<&'static str>) -> RoleWords {
+        let (lower, other): (Vec<&'static str>, Vec<&'static str>) = words
+            .iter()
+            .partition(|w| w.chars().all(|c| crate::text::chars::lower(c) == c));
+        RoleWords {
+            lower: lower.into_iter().collect(),
+            other,
+            words,
+        }
+    }
+
+    /// Is `word` (the whole of it) one of the words, ignoring case? The same answer as
+    /// [`crate::text::chars::is_one_of`] over them, from one hash lookup of the word in lower
+    /// case.
+    pub fn contains(&self, word: &str) -> bool {
+        if !self.other.is_empty() && crate::text::chars::is_one_of(word, &self.other) {
+            return true;
+        }
+        // The word, lowered char by char: a word matches a lower-case entry exactly when its
+        // lower case is that entry.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for c in word.chars() {
+            let l = crate::text::chars::lower(c);
+            if n + l.len_utf8() > buf.len() {
+                return crate::text::chars::is_one_of(word, &self.words);
+            }
+            l.encode_utf8(&mut buf[n..]);
+            n += l.len_utf8();
+        }
+        std::str::from_utf8(&buf[..n]).is_ok_and(|l| self.lower.contains(l))
+    }
+}
+
 /// Every phrase list, the tables that go with them, and the vocabulary they share.
 pub(crate) struct Lexicon {
     pub vocab: Vocab,
@@ -390,7 +475,8 @@ pub(crate) struct Lexicon {
     /// What may stand between the two ends of a range: " đến ", " tới ", "-", " - ", … (the
     /// `range_to` words with a space either side, and those with no letter alone).
     pub range_separators: Vec<String>,
-    words: Map<&'static str, Vec<&'static str>>,
+    /// The words of each role, by [`Role`].
+    role_words: Vec<RoleWords>,
 }
 
 /// Panics with the message of a built-in list's error. `tests::every_list_loads` loads every
@@ -626,16 +712,18 @@ impl Lexicon {
             .iter()
             .map(|l| l.col(0))
             .collect();
-        let mut words: Map<&'static str, Vec<&'static str>> = Map::default();
+        let mut words: Vec<Vec<&'static str>> = vec![Vec::new(); ROLES.len()];
         for name in ["function_words.txt", "calendar_words.txt"] {
             let f = file(name);
             for l in lines(f.name, f.text, 2, 2)? {
                 let role = l.choice(1, ROLES, None)?;
-                words.entry(role).or_default().push(l.col(0));
+                if let Some(i) = ROLES.iter().position(|r| *r == role) {
+                    words[i].push(l.col(0));
+                }
             }
         }
         let mut range_separators = Vec::new();
-        for w in words.get("range_to").map_or(&[][..], Vec::as_slice) {
+        for w in &words[role_named("range_to").0 as usize] {
             if !w.chars().any(char::is_alphabetic) {
                 range_separators.push((*w).to_owned());
             }
@@ -678,25 +766,32 @@ impl Lexicon {
             document_words,
             not_after,
             range_separators,
-            words,
+            role_words: words.into_iter().map(RoleWords::new).collect(),
         })
     }
 
     /// The words of one role of `data/function_words.txt` or `data/calendar_words.txt`.
-    pub fn words(&self, role: &str) -> &[&'static str] {
-        debug_assert!(ROLES.contains(&role), "unknown role {role}");
-        self.words.get(role).map_or(&[], Vec::as_slice)
+    pub fn words(&self, role: Role) -> &[&'static str] {
+        &self.role_words[role.0 as usize].words
+    }
+
+    /// The words of a role, with a quick test of a word against them.
+    pub fn role(&self, role: Role) -> &RoleWords {
+        &self.role_words[role.0 as usize]
     }
 
     /// The first word of a role ("năm" for `year_word`).
-    pub fn word(&self, role: &str) -> &'static str {
+    pub fn word(&self, role: Role) -> &'static str {
         self.words(role).first().copied().unwrap_or("")
     }
 }
 
-/// The words of one role of the built-in lists (for building patterns).
-pub(crate) fn words(role: &str) -> &'static [&'static str] {
-    Lexicon::builtin().words(role)
+/// The words of one role of the built-in lists, by its name (for building patterns).
+pub(crate) fn words(name: &str) -> &'static [&'static str] {
+    match ROLES.iter().position(|r| *r == name) {
+        Some(i) => &Lexicon::builtin().role_words[i].words,
+        None => panic!("no role {name} in lexicon::ROLES"),
+    }
 }
 
 /// Words as regex alternatives, longest first (so that the longest wins), for building
@@ -739,7 +834,7 @@ mod tests {
         assert!(lex.count_units.len() > 100);
         assert!(lex.abbreviations.get("UBND").is_some());
         for role in ROLES {
-            assert!(!lex.words(role).is_empty(), "no words of role {role}");
+            assert!(!words(role).is_empty(), "no words of role {role}");
         }
         // Every file is used: its name is in FILES and it parses.
         for f in FILES {

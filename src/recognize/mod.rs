@@ -15,7 +15,8 @@ pub(crate) mod time;
 #[cfg(test)]
 mod examples;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::role;
+use crate::lexicon::{Lexicon, Role};
 use crate::model::{Fact, Kind};
 use crate::text::chars::is_one_of;
 use crate::text::numbers::Figure;
@@ -69,7 +70,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // "thứ hai", "thứ ba": an ordinal or a day of the week, never a figure.
-        let ordinal = lex.words("ordinal");
+        let ordinal = lex.words(role!("ordinal"));
         for (i, f) in figs.iter().enumerate() {
             if f.single_word && word_is(text, word_before(text, f.start), ordinal) {
                 blocked[i] = true;
@@ -100,9 +101,19 @@ impl<'a> Ctx<'a> {
         self.gazetteer.get_or_init(|| names::place::gazetteer(self))
     }
 
-    /// The words of a role of the function or calendar words.
-    pub fn words(&self, role: &str) -> &'a [&'static str] {
+    /// The words of a role of the function or calendar words (`role!("name")`).
+    pub fn words(&self, role: Role) -> &'a [&'static str] {
         self.lex.words(role)
+    }
+
+    /// Is `word` (the whole of it) one of the words of a role, ignoring case?
+    pub fn is_role(&self, word: &str, role: Role) -> bool {
+        self.lex.role(role).contains(word)
+    }
+
+    /// Is the word at this range of the text one of the words of a role? (See [`word_is`].)
+    pub fn word_is(&self, range: Option<(usize, usize)>, role: Role) -> bool {
+        range.is_some_and(|(s, e)| self.is_role(&self.text[s..e], role))
     }
 
     /// A qualifier phrase that ends one space before `pos`: its start and meaning.

@@ -11,6 +11,7 @@
 
 use super::place::Gazetteer;
 use super::{fix_tone, fold, is_cap, is_lower, next_word, title_case, word_at, Inside, Word};
+use crate::lexicon::role;
 use crate::lexicon::{AbbrKind, Lexicon};
 use crate::model::{Fact, Kind};
 use crate::recognize::{Cand, Ctx};
@@ -37,14 +38,14 @@ struct Mention {
 
 impl Mention {
     fn canonical(&self, ctx: &Ctx) -> String {
-        let national = ctx.words("national");
+        let national = ctx.words(role!("national"));
         let mut s = match &self.known {
             Some(k) => k.clone(),
             None => self.parts.join(" "),
         };
         if self.branch {
             s.push(' ');
-            s.push_str(ctx.lex.word("branch"));
+            s.push_str(ctx.lex.word(role!("branch")));
         }
         if let Some(p) = &self.place {
             if self.branch || !(national.iter().any(|n| s.ends_with(n)) || s.ends_with(')')) {
@@ -100,7 +101,7 @@ impl Reader<'_> {
         if let Some(p) = self.gaz.at(w.start) {
             return match (p.name.as_deref(), self.gaz.only(p.level)) {
                 (Some(n), _) | (None, Some(n)) => Some((p.end, format!("{} {n}", p.level))),
-                (None, None) if self.ctx.words("unit_level").contains(&p.level) => {
+                (None, None) if self.ctx.words(role!("unit_level")).contains(&p.level) => {
                     Some((p.end, p.level.to_owned()))
                 }
                 (None, None) => None,
@@ -108,7 +109,7 @@ impl Reader<'_> {
         }
         let (le, level) = self.w.after_word(&self.lex.admin_levels, &w)?;
         // A bare level says which body only for units that have one ("UBND xã"), not "bản".
-        if !self.ctx.words("unit_level").contains(level) {
+        if !self.ctx.words(role!("unit_level")).contains(level) {
             return None;
         }
         match self.gaz.only(level) {
@@ -147,14 +148,14 @@ impl Reader<'_> {
                 // "Văn phòng HĐND-UBND": both, joined.
                 let mut full = full;
                 let mut e = e;
-                let and = self.ctx.words("name_and");
+                let and = self.ctx.words(role!("name_and"));
                 let dashes = ["-".to_owned(), " - ".to_owned()]
                     .into_iter()
                     .chain(and.iter().map(|a| format!(" {a} ")));
                 for dash in dashes {
                     if self.text[e..].starts_with(&dash) {
                         if let Some((e2, f2)) = self.abbr_at(e + dash.len(), &[AbbrKind::Org]) {
-                            full = format!("{full} {} {f2}", self.lex.word("name_and"));
+                            full = format!("{full} {} {f2}", self.lex.word(role!("name_and")));
                             e = e2;
                         }
                     }
@@ -210,7 +211,7 @@ impl Reader<'_> {
                     continue;
                 }
                 break;
-            } else if self.ctx.words("name_and").contains(&s) && after_cap {
+            } else if self.ctx.words(role!("name_and")).contains(&s) && after_cap {
                 // "Giáo dục và Đào tạo", but not "Trường A và Trường B" or "… và Agribank".
                 let next_ok = self.next_word(w.end).is_some_and(|n| {
                     let nw = self.words[n];
@@ -291,7 +292,7 @@ impl Reader<'_> {
         let branch = m
             .parts
             .first()
-            .is_some_and(|p| self.ctx.words("branch_head").contains(&p.as_str()));
+            .is_some_and(|p| self.ctx.words(role!("branch_head")).contains(&p.as_str()));
         if m.known.is_none() {
             self.specs(head_end, &mut m, branch);
         }
@@ -301,7 +302,7 @@ impl Reader<'_> {
             let rest = &self.text[m.end..];
             let branch = rest.strip_prefix(' ').and_then(|r| {
                 self.ctx
-                    .words("branch")
+                    .words(role!("branch"))
                     .iter()
                     .find_map(|b| starts_with_ci(r, b))
             });
@@ -349,7 +350,7 @@ impl Reader<'_> {
                 .abbr_at(w.start, &[AbbrKind::Head])
                 .filter(|(_, full)| {
                     self.ctx
-                        .words("sub_abbreviation")
+                        .words(role!("sub_abbreviation"))
                         .iter()
                         .any(|p| full.starts_with(p))
                 })
@@ -465,7 +466,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         let same_head = (!found[k].parts.is_empty()
             && found[k].parts.first() == found[k + 1].parts.first())
             || (found[k].whole && found[k + 1].whole && found[k + 1].known.is_none());
-        let and = ctx.words("name_and");
+        let and = ctx.words(role!("name_and"));
         let listed = matches!(between, ", " | " - " | ",")
             || between
                 .strip_prefix(' ')

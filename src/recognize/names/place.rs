@@ -8,9 +8,9 @@
 
 use super::{fix_tone, inside, is_cap, is_lower, title_case, Inside, Word};
 use crate::lexicon::hash::Map;
+use crate::lexicon::role;
 use crate::model::{Fact, Kind};
 use crate::recognize::{Cand, Ctx};
-use crate::text::chars::is_one_of;
 use std::collections::HashMap;
 
 /// A place named in the text.
@@ -57,7 +57,7 @@ impl Gazetteer {
 
 /// A capitalised word that opens a sentence rather than going on a name ("xã Yên Phúc\nNgày 15").
 pub(crate) fn not_name(ctx: &Ctx, s: &str) -> bool {
-    is_one_of(s, ctx.words("not_name"))
+    ctx.is_role(s, role!("not_name"))
 }
 
 /// Can this word be part of a place name?
@@ -88,7 +88,7 @@ fn parse(
     {
         return None;
     }
-    let sloppy = sloppy && ctx.words("sloppy_level").contains(&level);
+    let sloppy = sloppy && ctx.words(role!("sloppy_level")).contains(&level);
     // The level's last word.
     let mut j = i;
     while j + 1 < words.len() && words[j].end < le {

@@ -3,10 +3,11 @@
 //! ("tổng số hội viên là 245"). The nouns are in `data/count_units.txt`.
 
 use super::{quantities, quantity_cand, Core};
+use crate::lexicon::role;
 use crate::lexicon::AbbrKind;
 use crate::model::{Fact, Kind, Qualifier, Value};
-use crate::recognize::{word_before, word_is, Cand, Ctx};
-use crate::text::chars::{fold_spaces, is_one_of};
+use crate::recognize::{word_before, Cand, Ctx};
+use crate::text::chars::fold_spaces;
 
 /// The counted noun right after figure `i`: its byte range.
 pub(crate) fn unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
@@ -17,7 +18,7 @@ pub(crate) fn unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     let units = &ctx.lex.count_units;
     let (mut e, _) = ctx.w.after(units, f.end + 1)?;
     // "lượt" + any counted noun: "2.310 lượt trẻ em", "350 lượt đoàn viên".
-    if is_one_of(&ctx.text[f.end + 1..e], ctx.words("count_visits"))
+    if ctx.is_role(&ctx.text[f.end + 1..e], role!("count_visits"))
         && ctx.text.as_bytes().get(e) == Some(&b' ')
     {
         if let Some((e2, _)) = ctx.w.after(units, e + 1) {
@@ -39,7 +40,7 @@ fn core(ctx: &Ctx, i: usize) -> Option<Core<String>> {
     let f = &ctx.figs[i];
     // "năm" alone is far more often "year" than "five", and "một" + noun ("một chiếc xe",
     // "một số") is an article more often than a count.
-    if f.single_word && is_one_of(&ctx.text[f.start..f.end], ctx.words("not_a_count")) {
+    if f.single_word && ctx.is_role(&ctx.text[f.start..f.end], role!("not_a_count")) {
         return None;
     }
     if !f.value.is_integer() && f.scale == 0 {
@@ -85,7 +86,7 @@ fn noun_before(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         p - 2
     } else {
         match word_before(text, p) {
-            Some(w) if word_is(text, Some(w), ctx.words("linking")) => match w.0 {
+            Some(w) if ctx.word_is(Some(w), role!("linking")) => match w.0 {
                 0 => return,
                 s => s - 1,
             },
@@ -102,12 +103,12 @@ fn noun_before(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     };
     let so = word_before(text, us);
-    if !word_is(text, so, ctx.words("number_of")) {
+    if !ctx.word_is(so, role!("number_of")) {
         return;
     }
     let mut start = so.unwrap_or((us, us)).0;
     let total = word_before(text, start);
-    if word_is(text, total, ctx.words("total")) {
+    if ctx.word_is(total, role!("total")) {
         start = total.unwrap_or((start, start)).0;
     }
     let mut fact = Fact::new(Kind::Count);

@@ -3,8 +3,9 @@
 //! ("ngày 8 tháng 7") is not a duration; the date recogniser reads it.
 
 use super::{quantities, quantity_cand, Core};
+use crate::lexicon::role;
 use crate::model::{Kind, TimeUnit};
-use crate::recognize::{word_before, word_is, Cand, Ctx};
+use crate::recognize::{word_before, Cand, Ctx};
 
 fn core(ctx: &Ctx, i: usize) -> Option<Core<TimeUnit>> {
     let f = &ctx.figs[i];
@@ -12,7 +13,7 @@ fn core(ctx: &Ctx, i: usize) -> Option<Core<TimeUnit>> {
     if text.as_bytes().get(f.end) != Some(&b' ') {
         return None;
     }
-    if word_is(text, word_before(text, f.start), ctx.words("not_duration")) {
+    if ctx.word_is(word_before(text, f.start), role!("not_duration")) {
         return None;
     }
     let (end, unit) = ctx.w.after(&ctx.lex.duration_units, f.end + 1)?;

@@ -13,6 +13,7 @@ pub(crate) mod percent;
 pub(crate) mod ratio;
 
 use super::{word_before, word_is, Cand, Ctx};
+use crate::lexicon::role;
 use crate::model::{Dec, Fact, Kind, Qualifier, Value};
 use crate::text::chars::starts_with_ci;
 
@@ -60,12 +61,12 @@ pub(crate) fn quantities<U: Clone + PartialEq>(
 ) -> Vec<Quantity<U>> {
     let text = ctx.text;
     let separators = &ctx.lex.range_separators;
-    let open_from = ctx.words("open_from");
+    let open_from = ctx.words(role!("open_from"));
     let tails = [
-        (ctx.words("range_at_least"), Qualifier::AtLeast),
-        (ctx.words("range_at_most"), Qualifier::AtMost),
+        (ctx.words(role!("range_at_least")), Qualifier::AtLeast),
+        (ctx.words(role!("range_at_most")), Qualifier::AtMost),
     ];
-    let and_words = ctx.words("range_and");
+    let and_words = ctx.words(role!("range_and"));
     let mut out = Vec::new();
     let mut prev_core: Option<Core<U>> = None;
     for (i, f) in ctx.figs.iter().enumerate() {
@@ -130,7 +131,7 @@ pub(crate) fn quantities<U: Clone + PartialEq>(
                 .iter()
                 .find(|s| starts_with_ci(between, s) == Some(between.len()));
             let first_word = word_before(text, p_start);
-            let opener = if word_is(text, first_word, ctx.words("range_from")) {
+            let opener = if ctx.word_is(first_word, role!("range_from")) {
                 first_word
             } else {
                 None
@@ -139,7 +140,7 @@ pub(crate) fn quantities<U: Clone + PartialEq>(
                 .strip_prefix(' ')
                 .and_then(|b| b.strip_suffix(' '))
                 .is_some_and(|b| and_words.contains(&b))
-                && word_is(text, opener, ctx.words("range_between"));
+                && ctx.word_is(opener, role!("range_between"));
             if p_unit_ok && (sep.is_some() || and_sep) {
                 // "từ 3 đến 5 triệu": the scale of the second applies to the first.
                 let mut lo = p_value;

@@ -6,6 +6,7 @@
 //! `data/money_context.txt` and `data/money_suffix.txt`.
 
 use super::{quantities, quantity_cand, Core};
+use crate::lexicon::role;
 use crate::lexicon::Currency;
 use crate::model::{Dec, Kind};
 use crate::recognize::{word_after, word_before, word_is, Cand, Ctx};
@@ -120,7 +121,7 @@ fn per_after(ctx: &Ctx, pos: usize) -> Option<(String, usize)> {
     }
     if parts.is_empty() {
         let w = word_after(text, pos);
-        let (each, one) = (ctx.words("per_each"), ctx.words("per_one"));
+        let (each, one) = (ctx.words(role!("per_each")), ctx.words(role!("per_one")));
         if word_is(text, w, each) || word_is(text, w, one) {
             let (_, we) = w?;
             if text.as_bytes().get(we) == Some(&b' ') {
@@ -143,11 +144,11 @@ fn per_after(ctx: &Ctx, pos: usize) -> Option<(String, usize)> {
 fn per_before(ctx: &Ctx, pos: usize) -> Option<String> {
     let text = ctx.text;
     let w1 = word_before(text, pos)?;
-    if word_is(text, word_before(text, w1.0), ctx.words("per")) {
+    if ctx.word_is(word_before(text, w1.0), role!("per")) {
         return Some(text[w1.0..w1.1].to_owned());
     }
     let w2 = word_before(text, w1.0)?;
-    if word_is(text, word_before(text, w2.0), ctx.words("per_each"))
+    if ctx.word_is(word_before(text, w2.0), role!("per_each"))
         && ctx
             .w
             .get_str(&ctx.lex.count_units, &text[w2.0..w1.1])
@@ -226,7 +227,7 @@ fn minor_after(ctx: &Ctx, i: usize, pos: usize) -> Option<(Dec, usize)> {
     let text = ctx.text;
     let next = ctx.figs.get(i + 1)?;
     let between = &text[pos..next.start];
-    let and = ctx.words("range_and");
+    let and = ctx.words(role!("range_and"));
     let joined = between == " "
         || between
             .strip_prefix(' ')
@@ -265,7 +266,7 @@ fn core(ctx: &Ctx, i: usize) -> Option<Core<MoneyUnit>> {
         if space_after && ctx.w.after(&ctx.lex.count_units, f.end + 1).is_some() {
             return None;
         }
-        if f.plain && word_is(text, word_before(text, f.start), ctx.words("year_word")) {
+        if f.plain && ctx.word_is(word_before(text, f.start), role!("year_word")) {
             return None; // a year
         }
         let suffix = space_after && ctx.w.after(&ctx.lex.money_suffix, f.end + 1).is_some();

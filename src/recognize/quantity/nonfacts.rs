@@ -7,6 +7,7 @@
 //! ordinal in `data/not_after.txt`. Numbers in names ("chi hội Liên Mậu 3") need no rule: no
 //! counted noun, currency or unit follows them, so no recogniser reads them.
 
+use crate::lexicon::role;
 use crate::lexicon::{alternatives, alternatives_of, words, DocNumber, Lexicon};
 use crate::recognize::Regex;
 use crate::recognize::{Cand, Ctx};
@@ -50,7 +51,7 @@ pub(crate) fn spans(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
                 .any(|o| starts_with_ci(m, o).is_some_and(|n| m[n..].starts_with(' ')));
             let weekday = after_ordinal
                 && (rest.starts_with(" (")
-                    || lex.words("weekday_anchor").iter().any(|a| {
+                    || lex.words(role!("weekday_anchor")).iter().any(|a| {
                         rest.strip_prefix(' ')
                             .is_some_and(|r| starts_with_ci(r, a).is_some())
                     }));

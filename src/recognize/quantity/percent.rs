@@ -2,6 +2,7 @@
 //! ("từ 10% đến 15%", "10-15%").
 
 use super::{quantities, quantity_cand, Core};
+use crate::lexicon::role;
 use crate::model::Kind;
 use crate::recognize::{Cand, Ctx};
 use crate::text::chars::starts_with_ci;
@@ -17,7 +18,7 @@ fn core(ctx: &Ctx, i: usize) -> Option<Core<()>> {
     } else {
         let sp = usize::from(rest.starts_with(' '));
         let word = ctx
-            .words("percent_word")
+            .words(role!("percent_word"))
             .iter()
             .find_map(|w| starts_with_ci(&rest[sp..], w));
         sp + word.filter(|_| sp == 1)?

@@ -3,9 +3,10 @@
 //! otherwise it is a date ("ngày 12/12"), which the date recogniser reads.
 
 use super::count;
+use crate::lexicon::role;
 use crate::model::{Fact, Kind};
 use crate::recognize::time::date;
-use crate::recognize::{word_before, word_is, Cand, Ctx};
+use crate::recognize::{word_before, Cand, Ctx};
 use crate::text::chars::fold_spaces;
 
 /// Proposes the ratios of the text.
@@ -32,7 +33,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         }
         // "ngày 30/2" is a (wrong) date, never a ratio.
-        if word_is(text, word_before(text, a.start), ctx.words("date_cue")) {
+        if ctx.word_is(word_before(text, a.start), role!("date_cue")) {
             continue;
         }
         let unit = count::unit_after(ctx, i);

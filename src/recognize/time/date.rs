@@ -10,11 +10,11 @@
 
 use super::{alt, digit_after, month_of, num, point_cand, year_cand, year_of, B, MONTHS};
 use crate::lexicon::Lexicon;
+use crate::lexicon::{role, Role};
 use crate::model::{Fact, Kind, Precision};
 use crate::recognize::Captures;
 use crate::recognize::Regex;
-use crate::recognize::{bounded, matches, needs, word_before, word_is, Cand, Ctx, Gated};
-use crate::text::chars::is_one_of;
+use crate::recognize::{bounded, matches, needs, word_before, Cand, Ctx, Gated};
 use crate::time::days_in_month;
 use crate::time::pending::{valid_day, Point};
 use std::sync::LazyLock;
@@ -31,7 +31,7 @@ pub(crate) fn bare_day_month_is_date(ctx: &Ctx, start: usize, end: usize, d: u32
     {
         return false;
     }
-    !word_is(text, word_before(text, start), ctx.words("ratio_cue"))
+    !ctx.word_is(word_before(text, start), role!("ratio_cue"))
 }
 
 /// Is the pair of figures `i`, `i + 1` ("a/b") a date?
@@ -43,11 +43,7 @@ pub(crate) fn slash_pair_is_date(ctx: &Ctx, i: usize) -> bool {
     if !a.plain || !b.plain || a.end - a.start > 2 || b.end - b.start > 2 {
         return false;
     }
-    if word_is(
-        ctx.text,
-        word_before(ctx.text, a.start),
-        ctx.words("date_cue"),
-    ) {
+    if ctx.word_is(word_before(ctx.text, a.start), role!("date_cue")) {
         return valid_day(None, m as u32, d as u32);
     }
     bare_day_month_is_date(ctx, a.start, b.end, d as u32, m as u32)
@@ -258,10 +254,10 @@ fn months(ctx: &Ctx, out: &mut Vec<Cand>) {
                 .next_back()
                 .is_some_and(|b| b.is_ascii_digit());
             let in_name = word.parse::<u32>().is_err()
-                && ctx.words("not_month").iter().any(|w| {
+                && ctx.words(role!("not_month")).iter().any(|w| {
                     crate::text::chars::ends_with_ci(text[..all.start()].trim_end(), w).is_some()
                 });
-            if before_figure || in_name || is_one_of(word, ctx.words("not_bare_month")) {
+            if before_figure || in_name || ctx.is_role(word, role!("not_bare_month")) {
                 continue;
             }
             if super::alnum_after(text, all.end()) {
@@ -297,7 +293,7 @@ fn years(ctx: &Ctx, out: &mut Vec<Cand>) {
 /// "ngày 8 và 9/7/2024": two dates; "ngày 8 - 9/7/2024", "từ ngày 8 đến 10/7": a period.
 fn day_lists(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
-    let and = ctx.words("range_and");
+    let and = ctx.words(role!("range_and"));
     // `all` is the whole match: one that runs into a figure is passed over unread.
     for c in matches(&DAY_LIST, text, true, |_, e| !digit_after(text, e)) {
         let Some(all) = c.name("all") else { continue };
@@ -363,7 +359,7 @@ fn first_days(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         };
         let y = c.name("y").and_then(|y| year_of(y.as_str()));
-        let d = if is_one_of(&c["which"], ctx.words("first_day")) {
+        let d = if ctx.is_role(&c["which"], role!("first_day")) {
             1
         } else {
             match y {
@@ -384,12 +380,12 @@ fn first_days(ctx: &Ctx, out: &mut Vec<Cand>) {
 
 /// 24-hour time from an hour, minutes and a part of the day.
 fn clock(ctx: &Ctx, h: u32, mi: u32, pod: Option<&str>) -> Option<String> {
-    let is = |role: &str| pod.is_some_and(|p| is_one_of(p, ctx.words(role)));
-    let h = if (is("pm") && h < 12) || (is("night") && (7..12).contains(&h)) {
+    let is = |role: Role| pod.is_some_and(|p| ctx.is_role(p, role));
+    let h = if (is(role!("pm")) && h < 12) || (is(role!("night")) && (7..12).contains(&h)) {
         h + 12
-    } else if is("night") && h == 12 {
+    } else if is(role!("night")) && h == 12 {
         0
-    } else if is("noon") && h < 3 {
+    } else if is(role!("noon")) && h < 3 {
         h + 12
     } else {
         h
@@ -412,7 +408,10 @@ fn attach_time_and_weekday(ctx: &Ctx, out: &mut [Cand]) {
                 Some((all.start(), all.end(), t, pod.map(str::to_lowercase)))
             })
             .collect();
-    let (gap, gap_comma) = (ctx.words("date_gap"), ctx.words("date_gap_comma"));
+    let (gap, gap_comma) = (
+        ctx.words(role!("date_gap")),
+        ctx.words(role!("date_gap_comma")),
+    );
     let gap_ok = |g: &str| {
         matches!(g, "" | " " | ", ")
             || g.strip_prefix(' ')

@@ -9,12 +9,12 @@
 //! "mùng 1 tháng Giêng", "mùng 1 Tết", "30 Tết", "ngày 10 tháng 3 năm Giáp Thìn".
 
 use super::{alnum_after, alt, digit_after, month_of, point_cand, year_of, MONTHS};
+use crate::lexicon::role;
 use crate::lexicon::{alternatives_of, Lexicon};
 use crate::model::{Fact, Kind, LunarDate, Precision, Value};
 use crate::recognize::Captures;
 use crate::recognize::Regex;
 use crate::recognize::{bounded, needs, needs_of, Cand, Ctx, Gated};
-use crate::text::chars::is_one_of;
 use crate::time::pending::{lunar_day, Pending, Point};
 use std::sync::LazyLock;
 
@@ -236,7 +236,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         }
         let word = &c["m"];
-        let named = is_one_of(word, ctx.words("lunar_month_name"));
+        let named = ctx.is_role(word, role!("lunar_month_name"));
         let lunar = c.name("ram").is_some()
             || c.name("al").is_some()
             || c.name("al2").is_some()
@@ -247,7 +247,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         }
         // In the lunar calendar "tháng Một" is the eleventh month.
-        let Some(month) = (if is_one_of(word, ctx.words("lunar_eleventh")) {
+        let Some(month) = (if ctx.is_role(word, role!("lunar_eleventh")) {
             Some(11)
         } else {
             month_of(ctx, word)

@@ -6,6 +6,7 @@
 //! "từ năm 2020 đến năm 2025".
 
 use super::{alnum_after, alt, digit_after, month_of, range_cand, year_of, years_cand, MONTHS};
+use crate::lexicon::role;
 use crate::model::{Fact, Kind, Precision};
 use crate::recognize::Regex;
 use crate::recognize::{bounded, needs, Cand, Ctx, Gated};
@@ -99,7 +100,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         }
         let last = c
             .name("pos")
-            .is_some_and(|p| is_one_of(p.as_str(), ctx.words("half_last")));
+            .is_some_and(|p| ctx.is_role(p.as_str(), role!("half_last")));
         let (ma, mb) = if last { (13 - n, 12) } else { (1, n) };
         let a = Point {
             year: y,
@@ -121,7 +122,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         if digit_after(text, all.end()) || a >= b {
             continue;
         }
-        if is_one_of(&c["w"], ctx.words("school_year")) {
+        if ctx.is_role(&c["w"], role!("school_year")) {
             // A school year runs from September to May.
             if b != a + 1 {
                 continue;
@@ -201,14 +202,14 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
 pub(crate) fn join_ranges(ctx: &Ctx, dates: &[Cand], out: &mut Vec<Cand>) {
     let text = ctx.text;
     let mut joins: Vec<String> = Vec::new();
-    for w in ctx.words("join") {
+    for w in ctx.words(role!("join")) {
         if !w.chars().any(char::is_alphabetic) {
             joins.push((*w).to_owned());
         }
         joins.push(format!(" {w} "));
     }
     let from: Vec<String> = ctx
-        .words("open_from")
+        .words(role!("open_from"))
         .iter()
         .map(|w| format!("{w} "))
         .collect();

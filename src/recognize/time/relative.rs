@@ -9,10 +9,10 @@
 
 use super::{alnum_after, alt, digit_after, month_of, point_cand, range_cand, MONTHS};
 use crate::lexicon::{alternatives_of, Lexicon};
+use crate::lexicon::{role, Role};
 use crate::model::{Fact, Kind, Relative, TimeUnit, Weekday};
 use crate::recognize::Regex;
 use crate::recognize::{needs, needs_of, Cand, Ctx, Gated};
-use crate::text::chars::is_one_of;
 use crate::time::pending::{Pending, Point};
 
 pub(crate) static PHRASES: Gated = Gated::new(
@@ -88,10 +88,10 @@ fn kind_of(unit: TimeUnit) -> Kind {
 }
 
 /// Which of `roles` holds `word`, as its offset: the first role is -1, 0 or 1 as `offsets`.
-fn offset_of(ctx: &Ctx, word: &str, roles: &[(&str, i32)]) -> i32 {
+fn offset_of(ctx: &Ctx, word: &str, roles: &[(Role, i32)]) -> i32 {
     roles
         .iter()
-        .find(|(r, _)| is_one_of(word, ctx.words(r)))
+        .find(|(r, _)| ctx.is_role(word, *r))
         .map_or(1, |(_, o)| *o)
 }
 
@@ -140,11 +140,19 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         let mut r = Relative::new(TimeUnit::Week, 0);
         r.weekday = Some(wd);
         if let Some(wk) = c.name("wk") {
-            r.offset = offset_of(ctx, wk.as_str(), &[("week_this", 0), ("week_last", -1)]);
+            r.offset = offset_of(
+                ctx,
+                wk.as_str(),
+                &[(role!("week_this"), 0), (role!("week_last"), -1)],
+            );
         } else if let Some(dir) = c.name("dir") {
             // "thứ ba tới": the next Tuesday after the document's date; "vừa rồi": the last one.
             r.unit = TimeUnit::Day;
-            r.offset = offset_of(ctx, dir.as_str(), &[("day_last", -1), ("day_this", 0)]);
+            r.offset = offset_of(
+                ctx,
+                dir.as_str(),
+                &[(role!("day_last"), -1), (role!("day_this"), 0)],
+            );
         } else if wd == Weekday::Sunday {
             // "chủ nhật" alone: the coming Sunday (on or after the document's date); but not
             // a name such as "Chủ nhật xanh" (a word follows).
@@ -167,7 +175,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         };
         let mut r = Relative::new(
             TimeUnit::Month,
-            offset_of(ctx, &c["dir"], &[("month_last", -1)]),
+            offset_of(ctx, &c["dir"], &[(role!("month_last"), -1)]),
         );
         r.month = Some(m);
         out.push(relative_cand(all.start(), all.end(), Kind::Date, r, None));
@@ -191,7 +199,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         // The longest direction word right after the unit ("vừa qua" before "qua").
         let mut dir = 0;
         let mut len = 0;
-        for (role, d) in [("span_past", -1), ("span_next", 1)] {
+        for (role, d) in [(role!("span_past"), -1), (role!("span_next"), 1)] {
             for w in ctx.words(role) {
                 let n = w.len() + 1;
                 let ok = rest.len() >= n
