@@ -372,11 +372,87 @@ impl Cur<'_> {
     }
 }
 
-/// Splits `text` into runs of adjacent number atoms (one space between them).
-fn atoms(text: &str, known: Option<Known>) -> Runs {
-    let cues = &*CUES;
-    let mut ti = 0;
+/// Reads the atom at byte `i` (a digit or a letter; any other char is passed over) onto `cur`,
+/// in a run with the atom before when one space alone separates them; returns where reading
+/// goes on.
+fn step(text: &str, i: usize, cur: &mut Cur, prev_end: &mut usize) -> usize {
     let b = text.as_bytes();
+    let c = b[i];
+    let mut push = |cur: &mut Cur, atom: Atom| {
+        // A run goes on when one space alone separates an atom from the one before.
+        if *prev_end == usize::MAX || i != *prev_end + 1 || b[*prev_end] != b' ' {
+            cur.flush();
+        }
+        *prev_end = atom.end;
+        cur.push(atom);
+    };
+    if c.is_ascii_digit() {
+        let d = read_digits(text, i);
+        let small = if d.plain && d.end - i <= 1 {
+            Some(b[i] - b'0')
+        } else {
+            None
+        };
+        push(
+            cur,
+            Atom {
+                start: i,
+                end: d.end,
+                kind: AtomKind::Digits {
+                    value: d.value,
+                    plain: d.plain,
+                    small,
+                },
+            },
+        );
+        // Digits run on into more digits (e.g. after a suffix): skip the rest of the token.
+        let mut j = d.end;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        return j;
+    }
+    if c >= 0x80 || c.is_ascii_alphabetic() {
+        let rest = &text[i..];
+        let len = rest
+            .char_indices()
+            .find(|&(_, ch)| !is_letter(ch))
+            .map_or(rest.len(), |(k, _)| k);
+        let word = &rest[..len];
+        if len == 0 {
+            // A non-letter, non-ASCII char (a symbol): passed over.
+            return i + rest.chars().next().map_or(1, char::len_utf8);
+        }
+        let mut end = i + len;
+        // "5 triệuđ": a currency mark glued to a scale word.
+        let glued = GLUED
+            .iter()
+            .find_map(|c| word.strip_suffix(c))
+            .filter(|w| matches!(lookup_word(w), Some(NumberWord::Scale(_))));
+        if let Some(w) = glued {
+            end = i + w.len();
+        }
+        if let Some(kind) = lookup_word(&text[i..end]) {
+            push(
+                cur,
+                Atom {
+                    start: i,
+                    end,
+                    kind: AtomKind::Word(kind),
+                },
+            );
+        }
+        return end;
+    }
+    i + 1
+}
+
+/// Splits `text` into runs of adjacent number atoms (one space between them). With the words
+/// of the text (`known`), only the words that may hold a number are read: those with a digit,
+/// those that start a number word, and those [`may_be_number`] keeps; the others, and the
+/// chars between words, hold no atom, and an atom's run is decided by what stands right before
+/// it (one space), so passing over them changes nothing.
+fn atoms(text: &str, known: Option<Known>) -> Runs {
     let mut runs = Runs {
         atoms: Vec::new(),
         runs: Vec::new(),
@@ -387,98 +463,28 @@ fn atoms(text: &str, known: Option<Known>) -> Runs {
     };
     let mut i = 0;
     let mut prev_end = usize::MAX;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit() {
-            // Not inside a longer token such as "1.2.3": skip digits glued after "." or "," digits.
-            let d = read_digits(text, i);
-            let small = if d.plain && d.end - i <= 1 {
-                Some(b[i] - b'0')
-            } else {
-                None
-            };
-            let atom = Atom {
-                start: i,
-                end: d.end,
-                kind: AtomKind::Digits {
-                    value: d.value,
-                    plain: d.plain,
-                    small,
-                },
-            };
-            if prev_end != usize::MAX && i == prev_end + 1 && b[prev_end] == b' ' {
-                cur.push(atom);
-            } else {
-                cur.flush();
-                cur.push(atom);
+    match known {
+        None => {
+            while i < text.len() {
+                i = step(text, i, &mut cur, &mut prev_end);
             }
-            prev_end = d.end;
-            i = d.end;
-            // Digits run on into more digits (e.g. after a suffix): skip the rest of the token.
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            continue;
         }
-        if c >= 0x80 || c.is_ascii_alphabetic() {
-            if let Some((toks, mark)) = known {
-                while toks.get(ti).is_some_and(|t| (t.start as usize) < i) {
-                    ti += 1;
+        Some((toks, mark)) => {
+            let cues = &*CUES;
+            for t in toks {
+                let (s, e) = (t.start as usize, t.end as usize);
+                if e <= i {
+                    continue;
                 }
-                if let Some(t) = toks.get(ti).filter(|t| t.start as usize == i && t.alpha) {
-                    let end = t.end as usize;
-                    if t.marks & mark == 0 && !may_be_number(cues, &text[i..end]) {
-                        cur.flush();
-                        i = end;
-                        continue;
-                    }
+                if t.alpha && t.marks & mark == 0 && !may_be_number(cues, &text[s..e]) {
+                    continue;
+                }
+                i = i.max(s);
+                while i < e {
+                    i = step(text, i, &mut cur, &mut prev_end);
                 }
             }
-            let rest = &text[i..];
-            let len = rest
-                .char_indices()
-                .find(|&(_, ch)| !is_letter(ch))
-                .map_or(rest.len(), |(k, _)| k);
-            let word = &rest[..len];
-            if len == 0 {
-                // A non-letter, non-ASCII char (a symbol): skip it.
-                let l = rest.chars().next().map_or(1, char::len_utf8);
-                cur.flush();
-                i += l;
-                continue;
-            }
-            let mut end = i + len;
-            // "5 triệuđ": a currency mark glued to a scale word.
-            let glued = GLUED
-                .iter()
-                .find_map(|c| word.strip_suffix(c))
-                .filter(|w| matches!(lookup_word(w), Some(NumberWord::Scale(_))));
-            if let Some(w) = glued {
-                end = i + w.len();
-            }
-            if let Some(kind) = lookup_word(&text[i..end]) {
-                let atom = Atom {
-                    start: i,
-                    end,
-                    kind: AtomKind::Word(kind),
-                };
-                if prev_end != usize::MAX && i == prev_end + 1 && b[prev_end] == b' ' {
-                    cur.push(atom);
-                } else {
-                    cur.flush();
-                    cur.push(atom);
-                }
-                prev_end = end;
-            } else {
-                cur.flush();
-            }
-            i = end;
-            continue;
         }
-        if c != b' ' {
-            cur.flush();
-        }
-        i += 1;
     }
     cur.flush();
     runs
@@ -893,12 +899,32 @@ mod tests {
              Mười lăm, mốt, tư, 2.000đ, 15 triệuđồng, Nửa triệu, rưỡi"
                 .into(),
         );
+        texts.push(
+            "10k 3M 5m² 2² 1.000.000đ 200 000 đ 14.250 .000 một trăm linh năm 12,5% 1/2 \
+             Ⅻ ½ 3½ hai  mươi ba-bốn (năm) 5\"6 2 tỷ 500 triệu 87.500 nghìn âm 5 -3 ,5 \
+             20 hội viên2 xã3 ba.4 1 000.000 000 10 000k"
+                .into(),
+        );
         for t in &texts {
             let norm = crate::text::normalize::Normalized::new(t);
             let t = norm.text();
             let toks = crate::text::tokens::Tokens::new(t, None, &lex.vocab);
             let known = (&toks.toks[..], lex.number_words.start_mark());
             assert_eq!(scan(t, Some(known)), scan(t, None));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_with_the_words_changes_nothing_in_any_text(
+            t in "([0-9]{1,4}|[ .,/k%đ²-]|hai|mươi|Trăm|ttriệu|triệuđ|nghìn|năm|hộ|xã|Đ|ư| ){0,24}"
+        ) {
+            let lex = crate::lexicon::Lexicon::builtin();
+            let norm = crate::text::normalize::Normalized::new(&t);
+            let t = norm.text();
+            let toks = crate::text::tokens::Tokens::new(t, None, &lex.vocab);
+            let known = (&toks.toks[..], lex.number_words.start_mark());
+            proptest::prop_assert_eq!(scan(t, Some(known)), scan(t, None));
         }
     }
 
