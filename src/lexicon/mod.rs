@@ -379,12 +379,18 @@ macro_rules! role {
 pub(crate) use role;
 
 /// The words of one role, and what tells quickly whether a word is one of them.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct RoleWords {
     /// As the data file writes them.
     pub words: Vec<&'static str>,
-    /// Those in lower case (all, normally).
-    lower: Set<&'static str>,
+    /// Those in lower case (all, normally), as bytes.
+    lower: Set<&'static [u8]>,
+    /// The first bytes of those, when ASCII: a word whose first byte is ASCII and lowers to
+    /// none of them is none of them.
+    first: [bool; 128],
+    /// The longest of those, in bytes: a word more than four times longer (a char is at most
+    /// four bytes, its lower case at least one) is none of them.
+    longest: usize,
     /// The others, compared one by one.
     other: Vec<&'static str>,
 }
@@ -394,8 +400,18 @@ impl RoleWords {
         let (lower, other): (Vec<&'static str>, Vec<&'static str>) = words
             .iter()
             .partition(|w| w.chars().all(|c| crate::text::chars::lower(c) == c));
+        let mut first = [false; 128];
+        for w in &lower {
+            if let Some(&b) = w.as_bytes().first() {
+                if b < 0x80 {
+                    first[b as usize] = true;
+                }
+            }
+        }
         RoleWords {
-            lower: lower.into_iter().collect(),
+            longest: lower.iter().map(|w| w.len()).max().unwrap_or(0),
+            lower: lower.iter().map(|w| w.as_bytes()).collect(),
+            first,
             other,
             words,
         }
@@ -407,6 +423,14 @@ impl RoleWords {
     pub fn contains(&self, word: &str) -> bool {
         if !self.other.is_empty() && crate::text::chars::is_one_of(word, &self.other) {
             return true;
+        }
+        let Some(&b0) = word.as_bytes().first() else {
+            return self.lower.contains(&b""[..]);
+        };
+        if (b0 < 0x80 && !self.first[b0.to_ascii_lowercase() as usize])
+            || word.len() > 4 * self.longest
+        {
+            return false;
         }
         // The word, lowered char by char: a word matches a lower-case entry exactly when its
         // lower case is that entry.
@@ -420,7 +444,7 @@ impl RoleWords {
             l.encode_utf8(&mut buf[n..]);
             n += l.len_utf8();
         }
-        std::str::from_utf8(&buf[..n]).is_ok_and(|l| self.lower.contains(l))
+        self.lower.contains(&buf[..n])
     }
 }
 
@@ -827,6 +851,33 @@ mod tests {
     use super::*;
 
     /// Every built-in list loads strictly: a malformed line fails here, not in a user's run.
+    #[test]
+    fn role_words_answer_as_the_list_does() {
+        use crate::text::chars::is_one_of;
+        let r = RoleWords::new(vec!["năm", "tháng", "ÂL", "km", "", "đồng chí"]);
+        for w in [
+            "năm",
+            "Năm",
+            "NĂM",
+            "nam",
+            "tháng",
+            "THÁNG",
+            "âl",
+            "ÂL",
+            "Âl",
+            "km",
+            "\u{212a}m",
+            "",
+            "đồng chí",
+            "Đồng Chí",
+            "đồng  chí",
+            "x",
+            "thángg",
+        ] {
+            assert_eq!(r.contains(w), is_one_of(w, &r.words), "{w:?}");
+        }
+    }
+
     #[test]
     fn every_list_loads() {
         let lex = Lexicon::build(None).unwrap_or_else(|e| panic!("{e}"));

@@ -143,6 +143,11 @@ pub(crate) fn fix_tone(s: &str) -> String {
         if k > 0 {
             out.push(' ');
         }
+        // Only a last vowel with a tone mark moves, and such a vowel is not ASCII.
+        if word.as_bytes().last().is_none_or(|b| b.is_ascii()) {
+            out.push_str(word);
+            continue;
+        }
         // The last two chars, and the one before them.
         let mut rev = word.char_indices().rev();
         if let (Some((_, b)), Some((ia, a))) = (rev.next(), rev.next()) {
