@@ -40,6 +40,15 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     }
 }
 
+/// [`decode`] of bytes that are given away: UTF-8 without a byte-order mark becomes the text
+/// without a copy.
+pub(crate) fn decode_owned(bytes: Vec<u8>) -> Result<String, Error> {
+    if bytes.starts_with(BOM) {
+        return decode(&bytes);
+    }
+    String::from_utf8(bytes).or_else(|e| decode(e.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,7 +44,12 @@ fn binary(at: usize) -> Error {
 /// first [`SNIFF`] bytes are in, so that `/dev/zero` or a disk image is called binary at once
 /// instead of being read to the size limit.
 pub fn read_limited(r: impl Read) -> Result<Vec<u8>, Error> {
-    let mut b = Vec::new();
+    read_limited_sized(r, 0)
+}
+
+/// [`read_limited`], with room made first for `hint` bytes (a file's size).
+fn read_limited_sized(r: impl Read, hint: usize) -> Result<Vec<u8>, Error> {
+    let mut b = Vec::with_capacity(hint.min(MAX_DOCUMENT) + 1);
     let mut r = r.take(MAX_DOCUMENT as u64 + 1);
     (&mut r)
         .take(SNIFF as u64)
@@ -80,10 +85,19 @@ pub fn text_of(bytes: &[u8]) -> Result<String, Error> {
 /// Reads and decodes a file. The error says what is wrong, not which file (the caller knows).
 pub fn read_path(path: &Path) -> Result<String, Error> {
     let f = std::fs::File::open(path).map_err(|e| read_error(&e))?;
-    text_of(&read_limited(f)?)
+    let size = f.metadata().map_or(0, |m| m.len() as usize);
+    text_of_owned(read_limited_sized(f, size)?)
+}
+
+/// [`text_of`], keeping the bytes as the text when they are UTF-8 already (no copy).
+fn text_of_owned(bytes: Vec<u8>) -> Result<String, Error> {
+    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(SNIFF)]) {
+        return Err(binary(at));
+    }
+    decode::decode_owned(bytes)
 }
 
 /// Reads and decodes a stream (standard input).
 pub fn read_stream(r: impl Read) -> Result<String, Error> {
-    text_of(&read_limited(r)?)
+    text_of_owned(read_limited(r)?)
 }

@@ -47,7 +47,9 @@ pub(crate) fn map_back(
         if !keep(&c.fact) {
             continue;
         }
-        let mut f = *c.fact;
+        // The fact goes into place first and is completed there (a fact is large: one move).
+        facts.push(*c.fact);
+        let Some(f) = facts.last_mut() else { continue };
         if let Some(why) = &f.warning {
             warnings.push(format!(
                 "line {line}: {:?}: {why}; kept with no value",
@@ -58,7 +60,6 @@ pub(crate) fn map_back(
         f.start = chars;
         f.end = chars + text.chars().count();
         f.line = line;
-        facts.push(f);
     }
     (facts, warnings)
 }
