@@ -23,7 +23,8 @@
 //! the document block, offsets) → [`output`] (writers behind one trait). Word lists are data
 //! files in `data/`, loaded strictly.
 //!
-//! Without its default `cli` feature the library needs only regex, aho-corasick,
+//! Without its default `cli` feature the library needs only regex (and regex-automata and memchr,
+//! which regex brings), aho-corasick,
 //! unicode-normalization, serde and serde_json.
 
 #![warn(missing_docs)]
