@@ -445,3 +445,36 @@ fn an_impossible_date_stays_a_date_with_no_value_and_a_warning() {
     assert_eq!(doc["facts"][0]["value"], "2024-02-29");
     assert_eq!(doc["facts"][1]["kind"], "ratio");
 }
+
+/// A document longer than `vnfacts::WINDOW` is read window by window and its facts written as
+/// they come: the JSON line and the CSV rows are those of the library's whole `Document`.
+#[test]
+fn a_long_document_streams_the_facts_of_a_whole_reading() {
+    let dir = temp();
+    let report =
+        std::fs::read_to_string(common::root().join("corpus/quy-khuyen-hoc-ung-ho.txt")).unwrap();
+    let text = format!("{report}\n").repeat(vnfacts::WINDOW * 3 / report.len() + 1);
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &text).unwrap();
+    let mut doc = vnfacts::extract(&text, &Default::default());
+    doc.source = path.display().to_string();
+    let out = vnfacts().arg("extract").arg(&path).assert().code(0);
+    let want = serde_json::to_string(&doc).unwrap() + "\n";
+    assert_eq!(String::from_utf8_lossy(&out.get_output().stdout), want);
+    // Every fact lies where it says, once.
+    let chars: Vec<char> = text.chars().collect();
+    for f in &doc.facts {
+        assert_eq!(chars[f.start..f.end].iter().collect::<String>(), f.text);
+    }
+    assert!(doc.facts.len() > 1000);
+    // CSV: one row a fact, as for a whole document.
+    let csv = vnfacts()
+        .args(["extract", "--format", "csv"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    let rows = csv::Reader::from_reader(&csv.get_output().stdout[..])
+        .records()
+        .count();
+    assert_eq!(rows, doc.facts.len());
+}

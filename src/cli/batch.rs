@@ -342,6 +342,39 @@ mod tests {
 
 /// Reads one job into its record.
 pub fn process(job: Job, options: &Options) -> Record {
+    match read(job) {
+        Done::Record(r) => r,
+        Done::Long { source, text } => document(source, &text, options),
+    }
+}
+
+/// A job read: its record, or a text longer than [`vnfacts::WINDOW`] left for the writer to
+/// read window by window, its facts written as they come (so that they are never all held).
+pub enum Done {
+    /// The record.
+    Record(Record),
+    /// A long text, not read yet.
+    Long {
+        /// The input, as given.
+        source: String,
+        /// Its text.
+        text: String,
+    },
+}
+
+/// Reads one job: into its record, or, when `long` and its text is longer than
+/// [`vnfacts::WINDOW`], into a text left for the writer.
+pub fn read_job(job: Job, options: &Options, long: bool) -> Done {
+    match read(job) {
+        Done::Long { source, text } if !long || text.len() <= vnfacts::WINDOW => {
+            Done::Record(document(source, &text, options))
+        }
+        d => d,
+    }
+}
+
+/// Reads the bytes of a job into its text (or the error that stops it).
+fn read(job: Job) -> Done {
     let Job { source, what } = job;
     let text = match what {
         What::Error(e) => Err(e),
@@ -350,13 +383,16 @@ pub fn process(job: Job, options: &Options) -> Record {
         What::File(p) => input::read_path(&p).map_err(|e| e.to_string()),
     };
     match text {
-        Ok(text) => {
-            let mut doc = extract(&text, options);
-            doc.source = source;
-            Record::Document(doc)
-        }
-        Err(error) => Record::Error { source, error },
+        Ok(text) => Done::Long { source, text },
+        Err(error) => Done::Record(Record::Error { source, error }),
     }
+}
+
+/// The record of a document read whole.
+fn document(source: String, text: &str, options: &Options) -> Record {
+    let mut doc = extract(text, options);
+    doc.source = source;
+    Record::Document(doc)
 }
 
 /// What a run did.
@@ -374,28 +410,21 @@ pub struct Summary {
 /// memory stays flat.
 const WINDOW_PER_THREAD: usize = 8;
 
-/// Reads `jobs` on `pool` and hands each record to `emit` in the order of the jobs.
-pub fn run_ordered(
+/// Does `work` on `jobs` on `pool` and hands each result to `emit` in the order of the jobs.
+pub fn run_ordered<T: Send>(
     jobs: impl Iterator<Item = Job>,
     pool: &rayon::ThreadPool,
-    options: &Options,
-    mut emit: impl FnMut(&Record) -> io::Result<()>,
-) -> io::Result<Summary> {
+    work: impl Fn(Job) -> T + Sync,
+    mut emit: impl FnMut(T) -> io::Result<()>,
+) -> io::Result<()> {
     let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
     let mut jobs = jobs.peekable();
-    let mut summary = Summary::default();
     while jobs.peek().is_some() {
         let batch: Vec<Job> = jobs.by_ref().take(window).collect();
-        let records: Vec<Record> =
-            pool.install(|| batch.into_par_iter().map(|j| process(j, options)).collect());
-        for r in &records {
-            summary.documents += 1;
-            match r {
-                Record::Document(d) => summary.facts += d.facts.len(),
-                Record::Error { .. } => summary.errors += 1,
-            }
-            emit(r)?;
+        let done: Vec<T> = pool.install(|| batch.into_par_iter().map(&work).collect());
+        for d in done {
+            emit(d)?;
         }
     }
-    Ok(summary)
+    Ok(())
 }

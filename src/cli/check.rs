@@ -10,7 +10,7 @@
 //! ```
 
 use super::args::ReadArgs;
-use super::batch::{file_jobs, run_ordered, Selector};
+use super::batch::{file_jobs, process, run_ordered, Selector};
 use super::sink::write_whole;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
@@ -99,86 +99,92 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let jobs = file_jobs(&paths, &select, &[]);
     let mut sum = Summary::default();
     let mut stdout = io::stdout().lock();
-    run_ordered(jobs, &pool, &options, |r| {
-        let doc = match r {
-            Record::Error { source, error } => {
-                sum.errors += 1;
-                sum.failed = true;
-                return writeln!(stdout, "{} {source}: {error}", paint("31", "error  "));
-            }
-            Record::Document(d) => d,
-        };
-        let expected_file = expected_path(Path::new(&doc.source));
-        let actual = serde_json::to_value(doc).map_err(io::Error::other)?;
-        let bless = |stdout: &mut dyn Write, sum: &mut Summary| -> io::Result<()> {
-            write_whole(&expected_file, blessed(doc).as_bytes())?;
-            sum.written += 1;
-            writeln!(stdout, "        wrote {}", expected_file.display())
-        };
-        let text = match std::fs::read_to_string(&expected_file) {
-            Ok(t) => t,
-            Err(_) => {
-                sum.without += 1;
-                if args.require_expected && !args.bless {
+    run_ordered(
+        jobs,
+        &pool,
+        |j| process(j, &options),
+        |r| {
+            let r = &r;
+            let doc = match r {
+                Record::Error { source, error } => {
+                    sum.errors += 1;
                     sum.failed = true;
+                    return writeln!(stdout, "{} {source}: {error}", paint("31", "error  "));
                 }
-                writeln!(
-                    stdout,
-                    "{} {} (no {})",
-                    paint("33", "no expectation"),
-                    doc.source,
-                    expected_file.display()
-                )?;
-                return if args.bless {
-                    bless(&mut stdout, &mut sum)
-                } else {
-                    Ok(())
-                };
-            }
-        };
-        let expected: serde_json::Value = match serde_json::from_str(&text) {
-            Ok(v) => v,
-            Err(e) => {
+                Record::Document(d) => d,
+            };
+            let expected_file = expected_path(Path::new(&doc.source));
+            let actual = serde_json::to_value(doc).map_err(io::Error::other)?;
+            let bless = |stdout: &mut dyn Write, sum: &mut Summary| -> io::Result<()> {
+                write_whole(&expected_file, blessed(doc).as_bytes())?;
+                sum.written += 1;
+                writeln!(stdout, "        wrote {}", expected_file.display())
+            };
+            let text = match std::fs::read_to_string(&expected_file) {
+                Ok(t) => t,
+                Err(_) => {
+                    sum.without += 1;
+                    if args.require_expected && !args.bless {
+                        sum.failed = true;
+                    }
+                    writeln!(
+                        stdout,
+                        "{} {} (no {})",
+                        paint("33", "no expectation"),
+                        doc.source,
+                        expected_file.display()
+                    )?;
+                    return if args.bless {
+                        bless(&mut stdout, &mut sum)
+                    } else {
+                        Ok(())
+                    };
+                }
+            };
+            let expected: serde_json::Value = match serde_json::from_str(&text) {
+                Ok(v) => v,
+                Err(e) => {
+                    sum.errors += 1;
+                    sum.failed = true;
+                    return writeln!(
+                        stdout,
+                        "{} {}: not JSON: {e}",
+                        paint("31", "error  "),
+                        expected_file.display()
+                    );
+                }
+            };
+            if let Err(why) = validate(&expected) {
                 sum.errors += 1;
                 sum.failed = true;
                 return writeln!(
                     stdout,
-                    "{} {}: not JSON: {e}",
+                    "{} {}: {why}",
                     paint("31", "error  "),
                     expected_file.display()
                 );
             }
-        };
-        if let Err(why) = validate(&expected) {
-            sum.errors += 1;
-            sum.failed = true;
-            return writeln!(
-                stdout,
-                "{} {}: {why}",
-                paint("31", "error  "),
-                expected_file.display()
-            );
-        }
-        let diff = compare(&expected, &actual, args.strict);
-        if diff.is_empty() {
-            sum.ok += 1;
-            let moved = if diff.moved > 0 {
-                format!(" (offsets moved by {}: {} facts)", diff.shift, diff.moved)
+            let diff = compare(&expected, &actual, args.strict);
+            if diff.is_empty() {
+                sum.ok += 1;
+                let moved = if diff.moved > 0 {
+                    format!(" (offsets moved by {}: {} facts)", diff.shift, diff.moved)
+                } else {
+                    String::new()
+                };
+                return writeln!(stdout, "{} {}{moved}", paint("32", "ok     "), doc.source);
+            }
+            sum.changed += 1;
+            writeln!(stdout, "{} {}", paint("31", "changed"), doc.source)?;
+            write!(stdout, "{}", render(&diff, style))?;
+            if args.bless {
+                bless(&mut stdout, &mut sum)
             } else {
-                String::new()
-            };
-            return writeln!(stdout, "{} {}{moved}", paint("32", "ok     "), doc.source);
-        }
-        sum.changed += 1;
-        writeln!(stdout, "{} {}", paint("31", "changed"), doc.source)?;
-        write!(stdout, "{}", render(&diff, style))?;
-        if args.bless {
-            bless(&mut stdout, &mut sum)
-        } else {
-            sum.failed = true;
-            Ok(())
-        }
-    })
+                sum.failed = true;
+                Ok(())
+            }
+        },
+    )
     .map_err(|e| Failure::Run(format!("cannot write: {e}")))?;
     writeln!(
         stdout,

@@ -11,7 +11,10 @@
 //! ```
 
 use super::args::{format_parser, kind_parser, ReadArgs};
-use super::batch::{file_jobs, jsonl_jobs, run_ordered, source_name, FileId, Job, Selector, What};
+use super::batch::{
+    file_jobs, jsonl_jobs, read_job, run_ordered, source_name, Done, FileId, Job, Selector,
+    Summary, What,
+};
 use super::sink::Sink;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
@@ -21,6 +24,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 use vnfacts::output::{writer, Format, Record, WriterOptions};
 use vnfacts::Kind;
+use vnfacts::Piece;
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
@@ -231,32 +235,66 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         out,
         WriterOptions::default().pretty(args.pretty).bom(args.bom),
     )?;
-    let mut facts = 0;
+    let mut summary = Summary::default();
     let mut failed = None;
-    let summary = run_ordered(jobs, &pool, &options, |r| {
-        let say = |msg: String| match &bar {
-            Some(b) => b.suspend(|| eprintln!("{msg}")),
-            None => eprintln!("{msg}"),
-        };
-        match r {
-            Record::Document(d) => {
-                for warning in &d.warnings {
-                    say(format!("vnfacts: {}: {warning}", d.source));
+    let streams = w.streams();
+    let ran = run_ordered(
+        jobs,
+        &pool,
+        |j| read_job(j, &options, streams),
+        |done| {
+            let say = |msg: String| match &bar {
+                Some(b) => b.suspend(|| eprintln!("{msg}")),
+                None => eprintln!("{msg}"),
+            };
+            summary.documents += 1;
+            let wrote = match done {
+                Done::Record(r) => {
+                    match &r {
+                        Record::Document(d) => {
+                            for warning in &d.warnings {
+                                say(format!("vnfacts: {}: {warning}", d.source));
+                            }
+                            summary.facts += d.facts.len();
+                        }
+                        Record::Error { source, error } => {
+                            summary.errors += 1;
+                            say(format!("vnfacts: {source}: {error}"));
+                        }
+                    }
+                    w.write(&r, None)
                 }
-                facts += d.facts.len();
+                // A long text: read window by window, its facts written as they come.
+                Done::Long { source, text } => {
+                    let facts = &mut summary.facts;
+                    let w = &mut w;
+                    let read = vnfacts::extract_each(&text, &options, |piece| match piece {
+                        Piece::Document(info) => w.begin(&source, info),
+                        Piece::Fact(f) => {
+                            *facts += 1;
+                            w.fact(&f)
+                        }
+                        _ => Ok(()),
+                    });
+                    read.and_then(|warnings| {
+                        for warning in &warnings {
+                            say(format!("vnfacts: {source}: {warning}"));
+                        }
+                        w.end(&warnings)
+                    })
+                }
+            };
+            if let Some(b) = &bar {
+                b.inc(1);
+                b.set_message(summary.facts.to_string());
             }
-            Record::Error { source, error } => say(format!("vnfacts: {source}: {error}")),
-        }
-        if let Some(b) = &bar {
-            b.inc(1);
-            b.set_message(facts.to_string());
-        }
-        w.write(r, None).map_err(|e| {
-            let msg = e.to_string();
-            failed = Some(e);
-            io::Error::other(msg)
-        })
-    });
+            wrote.map_err(|e| {
+                let msg = e.to_string();
+                failed = Some(e);
+                io::Error::other(msg)
+            })
+        },
+    );
     if sink.closed() {
         // The reader went away (`| head`): stop quietly, as Unix tools do.
         return Ok(Outcome::Done);
@@ -264,7 +302,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     if let Some(e) = failed {
         return Err(Failure::Run(e.to_string()));
     }
-    let summary = summary.map_err(|e| Failure::Run(format!("cannot write the output: {e}")))?;
+    ran.map_err(|e| Failure::Run(format!("cannot write the output: {e}")))?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }

@@ -471,7 +471,7 @@ pub struct Organization {
 }
 
 /// The `document` block.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct DocumentInfo {
     /// First non-empty line.
     pub title: Option<String>,

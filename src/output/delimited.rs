@@ -4,11 +4,14 @@
 use super::cells::{error_row, row, Cell, COLUMNS};
 use super::{output_error, Record, Writer};
 use crate::error::Error;
+use crate::model::{DocumentInfo, Fact};
 use std::io::Write;
 
 /// Writes one row a fact.
 pub(crate) struct Delimited<W: Write> {
     out: csv::Writer<W>,
+    /// The source of the document begun (streaming).
+    source: String,
 }
 
 impl<W: Write> Delimited<W> {
@@ -21,7 +24,10 @@ impl<W: Write> Delimited<W> {
             .from_writer(out);
         out.write_record(COLUMNS.iter().copied())
             .map_err(output_error)?;
-        Ok(Delimited { out })
+        Ok(Delimited {
+            out,
+            source: String::new(),
+        })
     }
 }
 
@@ -39,6 +45,24 @@ impl<W: Write> Writer for Delimited<W> {
                 self.out.write_record(&cells).map_err(output_error)?;
             }
         }
+        Ok(())
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn begin(&mut self, source: &str, _info: &DocumentInfo) -> Result<(), Error> {
+        self.source = source.to_owned();
+        Ok(())
+    }
+
+    fn fact(&mut self, f: &Fact) -> Result<(), Error> {
+        let cells: Vec<String> = row(&self.source, f).iter().map(Cell::text).collect();
+        self.out.write_record(&cells).map_err(output_error)
+    }
+
+    fn end(&mut self, _warnings: &[String]) -> Result<(), Error> {
         Ok(())
     }
 

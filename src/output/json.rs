@@ -2,6 +2,7 @@
 
 use super::{output_error, Record, Writer};
 use crate::error::Error;
+use crate::model::{DocumentInfo, Fact};
 use std::io::Write;
 
 /// Writes JSON Lines; a lone document of the `json` format may be indented.
@@ -15,6 +16,8 @@ pub(crate) struct Json<W: Write> {
     /// One record's line, serialised here first and written with one call: serde_json's many
     /// small writes cost less into a `Vec` than through the output's buffer.
     line: Vec<u8>,
+    /// Facts written of the document begun (streaming).
+    streamed: usize,
 }
 
 impl<W: Write> Json<W> {
@@ -26,6 +29,7 @@ impl<W: Write> Json<W> {
             count: 0,
             pending: None,
             line: Vec::new(),
+            streamed: 0,
         }
     }
 }
@@ -49,6 +53,50 @@ impl<W: Write> Writer for Json<W> {
         self.line.clear();
         serde_json::to_writer(&mut self.line, r).map_err(output_error)?;
         self.line.push(b'\n');
+        self.out.write_all(&self.line).map_err(output_error)
+    }
+
+    /// A lone document is indented when asked, which needs it whole: streaming is for the
+    /// unindented forms, whose bytes are those of a whole document's line.
+    fn streams(&self) -> bool {
+        self.lines || !self.pretty
+    }
+
+    fn begin(&mut self, source: &str, info: &DocumentInfo) -> Result<(), Error> {
+        self.count += 1;
+        if let Some((first, _)) = self.pending.take() {
+            writeln!(self.out, "{first}").map_err(output_error)?;
+        }
+        // The fields in the order `Document` serialises them.
+        self.line.clear();
+        self.line.extend_from_slice(br#"{"source":"#);
+        serde_json::to_writer(&mut self.line, source).map_err(output_error)?;
+        self.line.extend_from_slice(br#","document":"#);
+        serde_json::to_writer(&mut self.line, info).map_err(output_error)?;
+        self.line.extend_from_slice(br#","facts":["#);
+        self.out.write_all(&self.line).map_err(output_error)?;
+        self.streamed = 0;
+        Ok(())
+    }
+
+    fn fact(&mut self, fact: &Fact) -> Result<(), Error> {
+        self.line.clear();
+        if self.streamed > 0 {
+            self.line.push(b',');
+        }
+        serde_json::to_writer(&mut self.line, fact).map_err(output_error)?;
+        self.streamed += 1;
+        self.out.write_all(&self.line).map_err(output_error)
+    }
+
+    fn end(&mut self, warnings: &[String]) -> Result<(), Error> {
+        self.line.clear();
+        self.line.push(b']');
+        if !warnings.is_empty() {
+            self.line.extend_from_slice(br#","warnings":"#);
+            serde_json::to_writer(&mut self.line, warnings).map_err(output_error)?;
+        }
+        self.line.extend_from_slice(b"}\n");
         self.out.write_all(&self.line).map_err(output_error)
     }
 

@@ -24,7 +24,7 @@ mod xlsx;
 pub use cells::{row, Cell, COLUMNS};
 
 use crate::error::{Error, ErrorKind};
-use crate::model::Document;
+use crate::model::{Document, DocumentInfo, Fact};
 use serde::Serialize;
 use std::io::Write;
 
@@ -146,8 +146,40 @@ pub trait Writer {
     /// caller has it (a writer that shows the text, such as a review page, needs it).
     fn write(&mut self, record: &Record, text: Option<&str>) -> Result<(), Error>;
 
+    /// Whether this writer can write a document as its facts come ([`Writer::begin`],
+    /// [`Writer::fact`], [`Writer::end`]), without holding them all: what a long document
+    /// read window by window ([`crate::extract_each`]) needs to keep its memory bounded.
+    fn streams(&self) -> bool {
+        false
+    }
+
+    /// Begins a document whose facts follow one by one.
+    fn begin(&mut self, source: &str, info: &DocumentInfo) -> Result<(), Error> {
+        let _ = (source, info);
+        Err(not_streaming())
+    }
+
+    /// Writes a fact of the document begun.
+    fn fact(&mut self, fact: &Fact) -> Result<(), Error> {
+        let _ = fact;
+        Err(not_streaming())
+    }
+
+    /// Ends the document begun, with its warnings.
+    fn end(&mut self, warnings: &[String]) -> Result<(), Error> {
+        let _ = warnings;
+        Err(not_streaming())
+    }
+
     /// Writes what is pending and flushes the output.
     fn finish(self: Box<Self>) -> Result<(), Error>;
+}
+
+fn not_streaming() -> Error {
+    Error::new(
+        ErrorKind::Output,
+        "this writer takes whole documents (Writer::streams is false)",
+    )
 }
 
 /// An error writing the output.

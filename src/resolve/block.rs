@@ -1,6 +1,7 @@
 //! The document block: the report's own date, the reference year and its organisations.
 
-use crate::model::{Kind, Organization, Precision, Value};
+use crate::lexicon::hash::Map;
+use crate::model::{Fact, Kind, Organization, Precision, Value};
 use crate::recognize::Cand;
 use crate::time::Date;
 use std::collections::BTreeMap;
@@ -32,19 +33,32 @@ pub(crate) fn own_date(cands: &[Cand]) -> Option<Date> {
 }
 
 /// Each organisation once, in order of first mention, with its mentions.
-pub(crate) fn organizations(cands: &[Cand]) -> Vec<Organization> {
-    let mut out: Vec<Organization> = Vec::new();
-    for c in cands.iter().filter(|c| c.fact.kind == Kind::Organization) {
-        let Some(name) = &c.fact.canonical else {
+pub(crate) fn organizations(facts: &[Fact]) -> Vec<Organization> {
+    let mut out = Vec::new();
+    add_organizations(&mut out, &mut Map::default(), facts);
+    out
+}
+
+/// Adds the organisations of `facts` to `out` (each once, in order of first mention, with
+/// their mentions); `index` is where each name is in `out`.
+pub(crate) fn add_organizations(
+    out: &mut Vec<Organization>,
+    index: &mut Map<String, usize>,
+    facts: &[Fact],
+) {
+    for f in facts.iter().filter(|f| f.kind == Kind::Organization) {
+        let Some(name) = &f.canonical else {
             continue;
         };
-        match out.iter_mut().find(|o| &o.canonical == name) {
-            Some(o) => o.mentions += 1,
-            None => out.push(Organization {
-                canonical: name.clone(),
-                mentions: 1,
-            }),
+        match index.get(name) {
+            Some(&i) => out[i].mentions += 1,
+            None => {
+                index.insert(name.clone(), out.len());
+                out.push(Organization {
+                    canonical: name.clone(),
+                    mentions: 1,
+                });
+            }
         }
     }
-    out
 }

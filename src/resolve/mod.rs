@@ -33,24 +33,33 @@ pub(crate) fn resolve(
     norm: &Normalized,
     cands: Vec<Cand>,
     options: &Options,
+    base: &offsets::Base,
 ) -> Resolved {
     let mut chosen = overlap::choose_all(cands);
-    let doc = options.document_date.or_else(|| block::own_date(&chosen));
-    let year = options
-        .reference_year
-        .or(doc.map(|d| d.year))
-        .or_else(|| block::most_frequent_year(&chosen));
+    // A window after the first of a long document takes the document's date and reference
+    // year as they are, known or not.
+    let doc = match base.fixed {
+        true => options.document_date,
+        false => options.document_date.or_else(|| block::own_date(&chosen)),
+    };
+    let year = match base.fixed {
+        true => options.reference_year,
+        false => options
+            .reference_year
+            .or(doc.map(|d| d.year))
+            .or_else(|| block::most_frequent_year(&chosen)),
+    };
     chosen.retain_mut(|c| match c.pending.take() {
         Some(p) => complete(p, &mut c.fact, doc, year),
         None => true,
     });
     let kinds = options.kinds.as_deref();
-    let organizations = kinds
-        .is_none_or(|k| k.contains(&Kind::Organization))
-        .then(|| block::organizations(&chosen));
-    let (facts, warnings) = offsets::map_back(input, norm, chosen, |f| {
+    let (facts, warnings) = offsets::map_back(input, norm, chosen, base, |f| {
         kinds.is_none_or(|k| k.contains(&f.kind))
     });
+    let organizations = kinds
+        .is_none_or(|k| k.contains(&Kind::Organization))
+        .then(|| block::organizations(&facts));
     Resolved {
         info: DocumentInfo {
             title: crate::text::segments::first_line(input),

@@ -17,17 +17,46 @@ fn quote(text: &str) -> String {
     }
 }
 
+/// Where the text read sits in the whole input: the chars and line breaks before it, and the
+/// bytes of it whose facts are kept (a window of a long document keeps the facts that start in
+/// its own part, not in the margins it shares with its neighbours).
+#[derive(Debug, Clone)]
+pub(crate) struct Base {
+    /// Chars of the input before the text.
+    pub chars: usize,
+    /// Line breaks of the input before the text.
+    pub lines: usize,
+    /// The bytes of the text whose facts (and warnings) are kept.
+    pub keep: std::ops::Range<usize>,
+    /// The document's date and reference year are the options', known or not (a window after
+    /// the first of a long document).
+    pub fixed: bool,
+}
+
+impl Base {
+    /// A whole text.
+    pub fn whole(text: &str) -> Base {
+        Base {
+            chars: 0,
+            lines: 0,
+            keep: 0..text.len().max(1),
+            fixed: false,
+        }
+    }
+}
+
 /// The facts of `chosen` (sorted by position) with their text, offsets and line; a figure too
 /// large to hold becomes a warning instead. `keep` says which facts are written.
 pub(crate) fn map_back(
     input: &str,
     norm: &Normalized,
     chosen: Vec<Cand>,
+    base: &Base,
     keep: impl Fn(&Fact) -> bool,
 ) -> (Vec<Fact>, Vec<String>) {
     let mut facts = Vec::with_capacity(chosen.len());
     let mut warnings = Vec::new();
-    let (mut byte, mut chars, mut line) = (0usize, 0usize, 1usize);
+    let (mut byte, mut chars, mut line) = (0usize, base.chars, base.lines + 1);
     let mut breaks = crate::input::lines::Breaks::default();
     for c in chosen {
         let (s, e) = norm.to_source(c.start, c.end);
@@ -35,6 +64,9 @@ pub(crate) fn map_back(
         chars += skipped.chars().count();
         line += breaks.count(skipped);
         byte = s;
+        if !base.keep.contains(&s) {
+            continue;
+        }
         let text = &input[s..e];
         if c.overflow {
             warnings.push(format!(
