@@ -10,13 +10,13 @@
 //! ```
 
 use super::args::ReadArgs;
-use super::batch::{file_jobs, process, run_ordered, Selector};
 use super::sink::write_whole;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use vnfacts::check::{blessed, compare, expected_path, render, report_of, validate, Style};
+use vnfacts::input::batch::{file_jobs, process, run_ordered, Selector};
 use vnfacts::output::Record;
 
 pub(crate) const EXAMPLES: &str = "\

@@ -11,10 +11,6 @@
 //! ```
 
 use super::args::{format_parser, kind_parser, ReadArgs};
-use super::batch::{
-    file_jobs, jsonl_jobs, read_job, run_ordered, source_name, Done, FileId, Job, Selector,
-    Summary, What,
-};
 use super::sink::Sink;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
@@ -22,6 +18,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::time::Instant;
+use vnfacts::input::batch::{
+    file_jobs, jsonl_jobs, read_job, run_ordered, source_name, Done, FileId, Job, Selector,
+    Summary, What,
+};
 use vnfacts::output::{writer, Format, Record, WriterOptions};
 use vnfacts::Kind;
 use vnfacts::Piece;

@@ -6,7 +6,6 @@
 //! not be (or differ), 2 on a usage error.
 
 mod args;
-mod batch;
 mod check;
 mod extract;
 mod signals;

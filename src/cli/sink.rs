@@ -6,12 +6,12 @@
 //! nothing behind; and an output that is one of the inputs is refused before anything is
 //! read.
 
-use super::batch::FileId;
 use super::Failure;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use vnfacts::input::batch::FileId;
 
 /// The output of a run.
 pub(crate) struct Sink {

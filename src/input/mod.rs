@@ -7,6 +7,9 @@
 //! let doc = vnfacts::extract(&text, &Default::default());
 //! ```
 
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod batch;
 mod decode;
 pub(crate) mod lines;
 

@@ -1,12 +1,13 @@
 //! Batches: which inputs a run reads (files, folders, standard input, JSON Lines records), and
 //! reading them in parallel while writing the results in order, a bounded window at a time, so
-//! that memory stays flat however many documents there are.
+//! that memory stays flat however many documents there are. The command line's (feature `cli`);
+//! public for its fuzz target, not a stable interface.
 
+use crate::output::Record;
+use crate::{extract, input, Options};
 use rayon::prelude::*;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
-use vnfacts::output::Record;
-use vnfacts::{extract, input, Options};
 
 /// One input to read.
 #[derive(Debug, Clone)]
@@ -348,7 +349,7 @@ pub fn process(job: Job, options: &Options) -> Record {
     }
 }
 
-/// A job read: its record, or a text longer than [`vnfacts::WINDOW`] left for the writer to
+/// A job read: its record, or a text longer than [`crate::WINDOW`] left for the writer to
 /// read window by window, its facts written as they come (so that they are never all held).
 pub enum Done {
     /// The record.
@@ -363,10 +364,10 @@ pub enum Done {
 }
 
 /// Reads one job: into its record, or, when `long` and its text is longer than
-/// [`vnfacts::WINDOW`], into a text left for the writer.
+/// [`crate::WINDOW`], into a text left for the writer.
 pub fn read_job(job: Job, options: &Options, long: bool) -> Done {
     match read(job) {
-        Done::Long { source, text } if !long || text.len() <= vnfacts::WINDOW => {
+        Done::Long { source, text } if !long || text.len() <= crate::WINDOW => {
             Done::Record(document(source, &text, options))
         }
         d => d,
