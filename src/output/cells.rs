@@ -104,6 +104,7 @@ fn nested<T: serde::Serialize>(v: &Option<T>) -> Cell {
 
 /// The row of an input that could not be read: its source, `kind` `error`, and the reason in
 /// the `error` column.
+#[cfg_attr(not(any(feature = "csv", feature = "xlsx")), allow(dead_code))]
 pub fn error_row(source: &str, error: &str) -> Vec<Cell> {
     let mut cells = vec![Cell::Empty; COLUMNS.len()];
     cells[0] = Cell::Text(source.to_owned());
