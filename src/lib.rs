@@ -41,12 +41,12 @@ mod text;
 pub mod time;
 
 pub use error::{Error, ErrorKind};
-pub use input::decode;
+pub use input::{decode, decode_bytes, Decoded, Encoding};
 pub use lexicon::user::Builder as UserLexiconBuilder;
 pub use lexicon::{expand_abbreviation, Abbr, AbbrKind, UserLexicon};
 pub use model::{
-    Dec, Document, DocumentInfo, Fact, Kind, LunarDate, Organization, Precision, Qualifier,
-    Relative, Season, TimeUnit, Value, Weekday,
+    Dec, Document, DocumentInfo, EncodingInfo, EncodingPart, Fact, Kind, LunarDate, Organization,
+    Precision, Qualifier, Relative, Season, TimeUnit, Value, Weekday,
 };
 pub use text::numbers::parse_number;
 

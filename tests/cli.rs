@@ -109,14 +109,34 @@ fn several_files_give_json_lines_in_order() {
 }
 
 #[test]
-fn invalid_utf8_names_the_file_and_the_byte() {
+fn an_old_tcvn3_file_is_read_and_forced_utf8_names_the_byte() {
     let tmp = temp();
     let dir = tmp.path();
-    let bad = dir.join("tcvn3.txt");
-    std::fs::write(&bad, b"B\xb8o c\xb8o\n").unwrap();
+    let old = dir.join("tcvn3.txt");
+    // "Báo cáo: Hội có 120 hội viên" as an ABC (.VnTime) editor saved it.
+    std::fs::write(&old, b"B\xb8o c\xb8o: H\xe9i c\xe3 120 h\xe9i vi\xaan\n").unwrap();
     let out = vnfacts()
         .arg("extract")
-        .arg(&bad)
+        .arg(&old)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let recs = json_lines(&out);
+    assert_eq!(recs[0]["document"]["encoding"]["name"], "tcvn3");
+    let count = recs[0]["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "count")
+        .unwrap();
+    assert_eq!(count["text"], "120 hội viên");
+    assert_eq!(count["start"], 16);
+    // `--encoding utf-8` is the strict reading: an error record naming the file and the byte.
+    let out = vnfacts()
+        .args(["extract", "--encoding", "utf-8"])
+        .arg(&old)
         .assert()
         .code(1)
         .stderr(
@@ -126,7 +146,6 @@ fn invalid_utf8_names_the_file_and_the_byte() {
         .get_output()
         .stdout
         .clone();
-    // The input still has its record: an error record.
     let recs = json_lines(&out);
     assert_eq!(recs.len(), 1);
     assert!(recs[0]["error"]

@@ -12,8 +12,9 @@ use unicode_normalization::UnicodeNormalization;
 use vnfacts::{check, decode, extract, stages, Options};
 
 fn run(path: &Path) -> Json {
-    let text = decode(&std::fs::read(path).unwrap()).unwrap();
-    let mut doc = extract(&text, &Options::default());
+    let decoded = vnfacts::input::read_path_as(path, None).unwrap();
+    let mut doc = extract(&decoded.text, &Options::default());
+    doc.document.encoding = Some(decoded.encoding);
     doc.source = format!("corpus/{}", path.file_name().unwrap().to_string_lossy());
     serde_json::to_value(&doc).unwrap()
 }

@@ -81,7 +81,7 @@ fn binary_data_and_invalid_utf8_in_the_middle() {
     std::fs::write(dir.join("zip.txt"), b"PK\x03\x04\x00\x00\x00binary").unwrap();
     std::fs::write(dir.join("mid.txt"), b"Hoi co 20 hoi vien\n\xe1\xbb\n").unwrap();
     let out = vnfacts()
-        .args(["extract", "--quiet"])
+        .args(["extract", "--quiet", "--encoding", "utf-8"])
         .arg(&dir)
         .assert()
         .code(1)

@@ -21,10 +21,59 @@ pub(crate) struct ReadArgs {
     /// Your own abbreviations, organisations and places (TOML; see lexicon.example.toml).
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
+    #[command(flatten)]
+    pub files: FileArgs,
+}
+
+/// Which files are read, and how their bytes are decoded: the options `extract`, `check` and
+/// `decode` share.
+#[derive(clap::Args)]
+pub(crate) struct FileArgs {
     /// Which files of a folder to read.
     #[arg(long, default_value = "*.txt", value_name = "GLOB")]
     pub glob: String,
+    /// Read every input in this encoding instead of detecting it (utf-8 refuses bytes that are
+    /// not UTF-8).
+    #[arg(long, value_name = "NAME", value_parser = encoding_parser())]
+    pub encoding: Option<vnfacts::Encoding>,
+    /// Threads (default: all cores; at most 4 a core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
 }
+
+impl FileArgs {
+    /// The threads a run may use: `--jobs` (at most [`JOBS_PER_CORE`] a core, with a message
+    /// when more are asked), else one a core.
+    pub fn threads(&self, quiet: bool) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let most = cores * JOBS_PER_CORE;
+        match self.jobs {
+            None => cores,
+            Some(n) if n as usize > most => {
+                if !quiet {
+                    eprintln!(
+                        "vnfacts: --jobs {n} is more than {JOBS_PER_CORE} a core; using {most} \
+                         ({cores} cores)"
+                    );
+                }
+                most
+            }
+            Some(n) => n as usize,
+        }
+    }
+
+    /// The thread pool of a run.
+    pub fn pool(&self, quiet: bool) -> Result<rayon::ThreadPool, Failure> {
+        let threads = self.threads(quiet);
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| Failure::Usage(format!("--jobs {threads}: {e}")))
+    }
+}
+
+/// More threads than this many a core only add memory and switching.
+const JOBS_PER_CORE: usize = 4;
 
 impl ReadArgs {
     /// The library's options; a bad lexicon is a usage error.
@@ -48,6 +97,15 @@ impl ReadArgs {
 pub(crate) fn kind_parser() -> impl TypedValueParser<Value = Kind> {
     let names: Vec<&'static str> = Kind::ALL.iter().map(|k| k.name()).collect();
     PossibleValuesParser::new(names).map(|s| s.parse::<Kind>().unwrap_or(Kind::Money))
+}
+
+/// The encodings, by the names `Encoding::ALL` gives them.
+pub(crate) fn encoding_parser() -> impl TypedValueParser<Value = vnfacts::Encoding> {
+    let names: Vec<&'static str> = vnfacts::Encoding::ALL.iter().map(|(_, n)| *n).collect();
+    PossibleValuesParser::new(names).map(|s| {
+        s.parse::<vnfacts::Encoding>()
+            .unwrap_or(vnfacts::Encoding::Utf8)
+    })
 }
 
 /// The formats this build writes, by the names `Format::ALL` gives them.

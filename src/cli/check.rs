@@ -16,7 +16,7 @@ use clap::ValueEnum;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use vnfacts::check::{blessed, compare, expected_path, render, report_of, validate, Style};
-use vnfacts::input::batch::{file_jobs, process, run_ordered, Selector};
+use vnfacts::input::batch::{file_jobs, read_job, run_ordered, Encodings, Selector};
 use vnfacts::output::Record;
 
 pub(crate) const EXAMPLES: &str = "\
@@ -71,7 +71,7 @@ struct Summary {
 /// Runs `vnfacts check`.
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let options = args.read.options(None)?;
-    let select = Selector::new(&args.read.glob).map_err(Failure::Usage)?;
+    let select = Selector::new(&args.read.files.glob).map_err(Failure::Usage)?;
     let style = Style {
         color: match args.color {
             ColorWhen::Always => true,
@@ -86,9 +86,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
             s.to_owned()
         }
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .build()
-        .map_err(|e| Failure::Run(e.to_string()))?;
+    let pool = args.read.files.pool(true)?;
     // `check X.facts.json` checks the report it belongs to. A path that does not exist is an
     // error record and exit 1, as with `extract`.
     let paths: Vec<PathBuf> = args
@@ -98,13 +96,15 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         .collect();
     let jobs = file_jobs(&paths, &select, &[]);
     let mut sum = Summary::default();
+    let mut encodings = Encodings::default();
     let mut stdout = io::stdout().lock();
     run_ordered(
         jobs,
         &pool,
-        |j| process(j, &options),
-        |r| {
-            let r = &r;
+        |j| read_job(j, &options, args.read.files.encoding, false),
+        |done| {
+            encodings.count(&done);
+            let r = &done.into_record(&options);
             let doc = match r {
                 Record::Error { source, error } => {
                     sum.errors += 1;
@@ -188,7 +188,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     .map_err(|e| Failure::Run(format!("cannot write: {e}")))?;
     writeln!(
         stdout,
-        "vnfacts check: {} ok, {} changed, {} without an expected file, {} errors{}",
+        "vnfacts check: {} ok, {} changed, {} without an expected file, {} errors{}{}",
         sum.ok,
         sum.changed,
         sum.without,
@@ -197,6 +197,12 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
             format!(", {} expected files written", sum.written)
         } else {
             String::new()
+        },
+        // Old encodings are worth a word; a folder of UTF-8 is not.
+        if encodings.all_utf8() {
+            String::new()
+        } else {
+            format!("; {encodings}")
         }
     )
     .map_err(|e| Failure::Run(format!("cannot write: {e}")))?;

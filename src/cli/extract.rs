@@ -19,8 +19,8 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::time::Instant;
 use vnfacts::input::batch::{
-    file_jobs, jsonl_jobs, read_job, run_ordered, source_name, Done, FileId, Job, Selector,
-    Summary, What,
+    file_jobs, jsonl_jobs, read_job, run_ordered, source_name, Done, Encodings, FileId, Job,
+    Selector, Summary, What,
 };
 use vnfacts::output::{writer, Format, Record, WriterOptions};
 use vnfacts::Kind;
@@ -64,9 +64,6 @@ pub(crate) struct Args {
     /// Start CSV/TSV with a byte-order mark, so that Excel on Windows reads UTF-8.
     #[arg(long)]
     bom: bool,
-    /// Threads (default: all cores; at most 4 a core).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    jobs: Option<u32>,
     /// No progress bar and no summary on standard error.
     #[arg(short, long)]
     quiet: bool,
@@ -112,29 +109,6 @@ fn jobs<'a>(
         }
     }
 }
-
-/// The threads a run may use: `--jobs` (at most [`JOBS_PER_CORE`] a core, with a message
-/// when more are asked), else one a core.
-fn threads(asked: Option<u32>, quiet: bool) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let most = cores * JOBS_PER_CORE;
-    match asked {
-        None => cores,
-        Some(n) if n as usize > most => {
-            if !quiet {
-                eprintln!(
-                    "vnfacts: --jobs {n} is more than {JOBS_PER_CORE} a core; using {most} \
-                     ({cores} cores)"
-                );
-            }
-            most
-        }
-        Some(n) => n as usize,
-    }
-}
-
-/// More threads than this many a core only add memory and switching.
-const JOBS_PER_CORE: usize = 4;
 
 /// The files the run reads that an output must not be: the files given, and the output
 /// itself when it lies in an input folder and the glob selects it. Warns when the output
@@ -207,12 +181,8 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
             "--format xlsx writes a file: give it with -o FILE".to_owned(),
         ));
     }
-    let select = Selector::new(&args.read.glob).map_err(Failure::Usage)?;
-    let threads = threads(args.jobs, args.quiet);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| Failure::Usage(format!("--jobs {threads}: {e}")))?;
+    let select = Selector::new(&args.read.files.glob).map_err(Failure::Usage)?;
+    let pool = args.read.files.pool(args.quiet)?;
     // Refused before anything is read: an output that is one of the inputs.
     let inputs = input_files(&args, &select);
     let (sink, out) = Sink::open(args.output.as_deref(), &inputs)?;
@@ -236,19 +206,26 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         WriterOptions::default().pretty(args.pretty).bom(args.bom),
     )?;
     let mut summary = Summary::default();
+    let mut encodings = Encodings::default();
     let mut failed = None;
     let streams = w.streams();
     let ran = run_ordered(
         jobs,
         &pool,
-        |j| read_job(j, &options, streams),
+        |j| read_job(j, &options, args.read.files.encoding, streams),
         |done| {
             let say = |msg: String| match &bar {
                 Some(b) => b.suspend(|| eprintln!("{msg}")),
                 None => eprintln!("{msg}"),
             };
             summary.documents += 1;
+            encodings.count(&done);
             let wrote = match done {
+                Done::Refused { source, error } => {
+                    summary.errors += 1;
+                    say(format!("vnfacts: {source}: {error}"));
+                    w.write(&Record::Error { source, error }, None)
+                }
                 Done::Record(r) => {
                     match &r {
                         Record::Document(d) => {
@@ -265,11 +242,19 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
                     w.write(&r, None)
                 }
                 // A long text: read window by window, its facts written as they come.
-                Done::Long { source, text } => {
+                Done::Long {
+                    source,
+                    text,
+                    encoding,
+                } => {
                     let facts = &mut summary.facts;
                     let w = &mut w;
                     let read = vnfacts::extract_each(&text, &options, |piece| match piece {
-                        Piece::Document(info) => w.begin(&source, info),
+                        Piece::Document(info) => {
+                            let mut info = info.clone();
+                            info.encoding = Some(encoding.clone());
+                            w.begin(&source, &info)
+                        }
                         Piece::Fact(f) => {
                             *facts += 1;
                             w.fact(&f)
@@ -315,7 +300,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     sink.commit()?;
     if !args.quiet && (summary.documents > 1 || summary.errors > 0) {
         eprintln!(
-            "vnfacts: {}, {}, {}, {:.2} s",
+            "vnfacts: {}, {}, {}, {:.2} s; {encodings}",
             plural(summary.documents, "document", "documents"),
             plural(summary.facts, "fact", "facts"),
             plural(summary.errors, "error", "errors"),

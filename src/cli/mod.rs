@@ -7,6 +7,7 @@
 
 mod args;
 mod check;
+mod decode;
 mod extract;
 mod signals;
 mod sink;
@@ -24,13 +25,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract the facts of reports (UTF-8 text) as the JSON of SPEC.md, JSON Lines, CSV, TSV
+    /// Extract the facts of reports (text in any encoding: see `decode`) as the JSON of SPEC.md, JSON Lines, CSV, TSV
     /// or an Excel workbook.
     #[command(after_help = extract::EXAMPLES)]
     Extract(extract::Args),
     /// Check sample reports against the facts expected of them (X.facts.json beside X.txt).
     #[command(after_help = check::EXAMPLES)]
     Check(check::Args),
+    /// Convert reports in old encodings (TCVN3, VNI, VISCII, VPS, Windows-1258, VIQR, UTF-16)
+    /// or mangled text ("Há»™i") to UTF-8: the text that facts' offsets index.
+    #[command(after_help = decode::EXAMPLES)]
+    Decode(decode::Args),
 }
 
 /// How a run ended.
@@ -65,6 +70,7 @@ pub(crate) fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Check(args) => check::run(args),
+        Command::Decode(args) => decode::run(args),
     };
     match outcome {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

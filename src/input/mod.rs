@@ -10,10 +10,10 @@
 #[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod batch;
-mod decode;
+pub(crate) mod encoding;
 pub(crate) mod lines;
 
-pub use decode::decode;
+pub use encoding::{decode_bytes, encode, mangle, Decoded, Encoding};
 
 use crate::error::{Error, ErrorKind};
 use std::io::Read;
@@ -34,9 +34,9 @@ fn too_large() -> Error {
 }
 
 /// How much of the start of an input is looked at for a NUL byte (a binary file).
-const SNIFF: usize = 8192;
+pub(crate) const SNIFF: usize = 8192;
 
-fn binary(at: usize) -> Error {
+pub(crate) fn binary(at: usize) -> Error {
     Error::new(
         ErrorKind::Decode,
         format!("a binary file (a NUL byte at {at}), not text"),
@@ -59,7 +59,11 @@ fn read_limited_sized(r: impl Read, hint: usize) -> Result<Vec<u8>, Error> {
         .read_to_end(&mut b)
         .map_err(|e| read_error(&e))?;
     if let Some(at) = memchr::memchr(0, &b) {
-        return Err(binary(at));
+        // UTF-16 holds zero bytes (the high byte of every ASCII char); anything else with one
+        // is binary.
+        if !encoding::looks_utf16(&b) {
+            return Err(binary(at));
+        }
     }
     r.read_to_end(&mut b).map_err(|e| read_error(&e))?;
     if b.len() > MAX_DOCUMENT {
@@ -76,31 +80,42 @@ fn read_error(e: &std::io::Error) -> Error {
     }
 }
 
-/// The text of bytes read from a file or a stream: refused when binary (a NUL byte in the
-/// first 8 KiB), else decoded.
+/// Decodes bytes, the encoding detected (see [`decode_bytes`]): the text alone.
+///
+/// ```
+/// let text = vnfacts::decode(b"\xEF\xBB\xBFX\xC3\xA3 Kim Li\xC3\xAAn").unwrap();
+/// assert_eq!(text, "Xã Kim Liên");
+/// // TCVN3 (ABC) bytes: detected and converted.
+/// assert_eq!(vnfacts::decode(b"H\xe9i N\xabng d\xa9n x\xb7 \xa7\xabng T\xa9m").unwrap(), "Hội Nông dân xã Đông Tâm");
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<String, Error> {
+    decode_bytes(bytes, None).map(|d| d.text)
+}
+
+/// The text of bytes read from a file or a stream: refused when binary (a NUL byte in the first
+/// 8 KiB of a text that is not UTF-16), else decoded.
 pub fn text_of(bytes: &[u8]) -> Result<String, Error> {
-    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(SNIFF)]) {
-        return Err(binary(at));
-    }
     decode(bytes)
 }
 
 /// Reads and decodes a file. The error says what is wrong, not which file (the caller knows).
 pub fn read_path(path: &Path) -> Result<String, Error> {
-    let f = std::fs::File::open(path).map_err(|e| read_error(&e))?;
-    let size = f.metadata().map_or(0, |m| m.len() as usize);
-    text_of_owned(read_limited_sized(f, size)?)
+    read_path_as(path, None).map(|d| d.text)
 }
 
-/// [`text_of`], keeping the bytes as the text when they are UTF-8 already (no copy).
-fn text_of_owned(bytes: Vec<u8>) -> Result<String, Error> {
-    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(SNIFF)]) {
-        return Err(binary(at));
-    }
-    decode::decode_owned(bytes)
+/// Reads a file and decodes it as `forced`, or as its bytes show.
+pub fn read_path_as(path: &Path, forced: Option<Encoding>) -> Result<Decoded, Error> {
+    let f = std::fs::File::open(path).map_err(|e| read_error(&e))?;
+    let size = f.metadata().map_or(0, |m| m.len() as usize);
+    encoding::decode_owned(read_limited_sized(f, size)?, forced)
 }
 
 /// Reads and decodes a stream (standard input).
 pub fn read_stream(r: impl Read) -> Result<String, Error> {
-    text_of_owned(read_limited(r)?)
+    read_stream_as(r, None).map(|d| d.text)
+}
+
+/// Reads a stream and decodes it as `forced`, or as its bytes show.
+pub fn read_stream_as(r: impl Read, forced: Option<Encoding>) -> Result<Decoded, Error> {
+    encoding::decode_owned(read_limited(r)?, forced)
 }

@@ -72,9 +72,12 @@ pub(crate) const FILES: &[DataFile] = &[
     data_file!("roles.txt"),
     data_file!("admin_levels.txt"),
     data_file!("stopwords.txt"),
+    data_file!("syllables.txt"),
+    data_file!("common_syllables.txt"),
 ];
 
-fn file(name: &str) -> DataFile {
+/// The built-in data file `data/NAME`.
+pub(crate) fn file(name: &str) -> DataFile {
     *FILES
         .iter()
         .find(|f| f.name.strip_prefix("data/") == Some(name))

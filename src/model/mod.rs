@@ -470,9 +470,53 @@ pub struct Organization {
     pub mentions: usize,
 }
 
+/// How the bytes of a document became its text (`document.encoding`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct EncodingInfo {
+    /// `utf-8`, `utf-16le`, `utf-16be`, `tcvn3`, `tcvn3-vn1`, `vni`, `viscii`, `vps`, `cp1258`,
+    /// `viqr` or `mixed`.
+    pub name: String,
+    /// How sure the reading is, 0 to 1.
+    pub confidence: f64,
+    /// What was undone on top of it (`mojibake-cp1252`, `legacy-as-cp1252`, `vntimeh-case`,
+    /// `nfd`, …).
+    pub repairs: Vec<String>,
+    /// For `mixed`: which part of the text was read in which encoding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Vec<EncodingPart>>,
+}
+
+impl EncodingInfo {
+    /// UTF-8 as it is.
+    pub fn utf8() -> EncodingInfo {
+        EncodingInfo {
+            name: "utf-8".to_owned(),
+            confidence: 1.0,
+            repairs: Vec::new(),
+            parts: None,
+        }
+    }
+}
+
+/// A part of a `mixed` text read in one encoding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct EncodingPart {
+    /// First char of the part in the decoded text.
+    pub start: usize,
+    /// End (exclusive), in chars.
+    pub end: usize,
+    /// The encoding it was read in.
+    pub name: String,
+}
+
 /// The `document` block.
 #[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct DocumentInfo {
+    /// How the input's bytes became the text (absent when the text was given decoded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<EncodingInfo>,
     /// First non-empty line.
     pub title: Option<String>,
     /// The report's own date (ISO), when the text states it.

@@ -62,6 +62,7 @@ pub(crate) fn resolve(
         .then(|| block::organizations(&facts));
     Resolved {
         info: DocumentInfo {
+            encoding: None,
             title: crate::text::segments::first_line(input),
             date: doc.map(|d| d.iso()),
             reference_year: year,

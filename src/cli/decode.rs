@@ -1,0 +1,281 @@
+//! `vnfacts decode`: old encodings and mangled text converted to UTF-8.
+//!
+//! ```text
+//! vnfacts decode [OPTIONS] [INPUTS]...
+//!   INPUTS            files, or - (stdin); folders with --out-dir
+//!   -o FILE           write the text to FILE (refused when it exists, unless --force)
+//!   --out-dir DIR     convert every file --glob selects into DIR, same layout and names
+//!   --force           replace output files that exist
+//!   --encoding NAME   read every input in this encoding instead of detecting it
+//! ```
+//!
+//! The text written is exactly the text that facts' `start`/`end` index (SPEC.md): UTF-8
+//! input as it is (its byte-order mark removed), anything else converted, in NFC. Nothing is
+//! converted in place: an output folder inside an input folder is refused, and so is an output
+//! file that exists (unless `--force`). Each file appears only whole (a temporary file beside
+//! it, renamed when complete). A file that cannot be decoded gets an error line, and the run
+//! goes on; the summary counts the encodings ("1,204 utf-8, 310 tcvn3, 12 vni, 2 refused").
+
+use super::args::FileArgs;
+use super::sink::Sink;
+use super::{Failure, Outcome};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use vnfacts::input::batch::{file_jobs, run_ordered, Encodings, FileId, Job, Selector, What};
+use vnfacts::input::{read_path_as, read_stream_as, Decoded};
+
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  vnfacts decode old/bao-cao.txt                  # the text, as UTF-8, on standard output
+  vnfacts decode old/bao-cao.txt -o bao-cao.txt   # into a new file
+  vnfacts decode archive/ --out-dir utf8/         # a whole tree, same layout and names
+  vnfacts decode archive/ --out-dir utf8/ --glob '*' --encoding tcvn3";
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Files, or `-` for standard input; folders (read recursively) with --out-dir.
+    #[arg(default_value = "-")]
+    inputs: Vec<PathBuf>,
+    /// Write the text to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    output: Option<PathBuf>,
+    /// Convert every file of the inputs into this folder, with the same layout and names.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// Replace output files that exist (they are refused otherwise).
+    #[arg(long)]
+    force: bool,
+    /// No summary on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    files: FileArgs,
+}
+
+/// Runs `vnfacts decode`.
+pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    let select = Selector::new(&args.files.glob).map_err(Failure::Usage)?;
+    let pool = args.files.pool(args.quiet)?;
+    match &args.out_dir {
+        Some(dir) => to_folder(&args, dir, &select, &pool),
+        None => to_stream(&args, &select, &pool),
+    }
+}
+
+/// Reads and decodes one job.
+fn decode(job: &Job, args: &Args) -> Result<Decoded, String> {
+    let forced = args.files.encoding;
+    match &job.what {
+        What::File(p) => read_path_as(p, forced).map_err(|e| e.to_string()),
+        What::Stdin => read_stream_as(io::stdin(), forced).map_err(|e| e.to_string()),
+        What::Error(e) => Err(e.clone()),
+        What::Text(t) => vnfacts::decode_bytes(t.as_bytes(), forced).map_err(|e| e.to_string()),
+    }
+}
+
+/// Counts a result: its encoding, or a refusal.
+fn count(tally: &mut Encodings, r: &Result<Decoded, String>) {
+    match r {
+        Ok(d) => tally.add(&d.encoding.name),
+        Err(_) => tally.refuse(),
+    }
+}
+
+/// The texts of the inputs, one after the other, on standard output or in `-o FILE`.
+fn to_stream(args: &Args, select: &Selector, pool: &rayon::ThreadPool) -> Result<Outcome, Failure> {
+    if let Some(d) = args.inputs.iter().find(|p| p.is_dir()) {
+        return Err(Failure::Usage(format!(
+            "{} is a folder: give --out-dir DIR to convert every file in it",
+            d.display()
+        )));
+    }
+    if let Some(o) = &args.output {
+        if !args.force && std::fs::symlink_metadata(o).is_ok_and(|m| m.is_file()) {
+            return Err(Failure::Usage(format!(
+                "{}: the file exists; give --force to replace it",
+                o.display()
+            )));
+        }
+    }
+    let inputs: Vec<FileId> = args.inputs.iter().filter_map(|p| FileId::of(p)).collect();
+    let (sink, mut out) = Sink::open(args.output.as_deref(), &inputs)?;
+    let mut tally = Encodings::default();
+    let mut failed = false;
+    let ran = run_ordered(
+        file_jobs(&args.inputs, select, &[]),
+        pool,
+        |job| (decode(&job, args), job.source),
+        |(r, source)| {
+            count(&mut tally, &r);
+            match r {
+                Ok(d) => out.write_all(d.text.as_bytes()),
+                Err(e) => {
+                    failed = true;
+                    eprintln!("vnfacts: {source}: {e}");
+                    Ok(())
+                }
+            }
+        },
+    );
+    let ran = ran.and_then(|()| out.flush());
+    drop(out);
+    if sink.closed() {
+        return Ok(Outcome::Done);
+    }
+    ran.map_err(|e| Failure::Run(format!("cannot write the output: {e}")))?;
+    sink.commit()?;
+    if !args.quiet && (args.inputs.len() > 1 || failed) {
+        eprintln!("vnfacts decode: {tally}");
+    }
+    Ok(if failed {
+        Outcome::Failed
+    } else {
+        Outcome::Done
+    })
+}
+
+/// The absolute form of `p`, with its links resolved as far as it exists.
+fn absolute(p: &Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    match (p.parent(), p.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => absolute(parent).join(name),
+        (_, Some(name)) => std::env::current_dir().unwrap_or_default().join(name),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// Each input converted into `dir`: a folder's files under the same relative paths, a file
+/// under its name.
+fn to_folder(
+    args: &Args,
+    dir: &Path,
+    select: &Selector,
+    pool: &rayon::ThreadPool,
+) -> Result<Outcome, Failure> {
+    let out_abs = absolute(dir);
+    for p in &args.inputs {
+        if p.as_os_str() == "-" {
+            return Err(Failure::Usage(
+                "standard input has no name to write under --out-dir: use -o FILE".to_owned(),
+            ));
+        }
+        if p.is_dir() && out_abs.starts_with(absolute(p)) {
+            return Err(Failure::Usage(format!(
+                "{}: the output folder is inside the input folder {}; nothing is converted in \
+                 place (choose a folder outside it)",
+                dir.display(),
+                p.display()
+            )));
+        }
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure::Usage(format!("{}: cannot create: {e}", dir.display())))?;
+    // Each job with the path it is written to.
+    let jobs = args.inputs.iter().flat_map(|p| {
+        let root = if p.is_dir() {
+            p.clone()
+        } else {
+            p.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        file_jobs(std::slice::from_ref(p), select, &[]).map(move |job| {
+            let rel = match &job.what {
+                What::File(f) => f.strip_prefix(&root).ok().map(Path::to_path_buf),
+                _ => None,
+            };
+            (job, rel)
+        })
+    });
+    // `run_ordered` takes jobs; the relative paths travel in a queue beside them, in order.
+    let rels = std::cell::RefCell::new(std::collections::VecDeque::new());
+    let jobs = jobs.map(|(job, rel)| {
+        rels.borrow_mut().push_back(rel);
+        job
+    });
+    let mut tally = Encodings::default();
+    let (mut written, mut failed) = (0usize, false);
+    let mut say = |source: &str, why: &str| {
+        failed = true;
+        eprintln!("vnfacts: {source}: {why}");
+    };
+    let ran = run_ordered(
+        jobs,
+        pool,
+        |job| (decode(&job, args), job.source),
+        |(r, source)| {
+            let rel = rels.borrow_mut().pop_front().flatten();
+            count(&mut tally, &r);
+            let (d, rel) = match (r, rel) {
+                (Err(e), _) => {
+                    say(&source, &e);
+                    return Ok(());
+                }
+                (Ok(_), None) => {
+                    say(&source, "no path to write it under");
+                    return Ok(());
+                }
+                (Ok(d), Some(rel)) => (d, rel),
+            };
+            let target = dir.join(&rel);
+            match write_new(&target, d.text.as_bytes(), args.force) {
+                Ok(()) => written += 1,
+                Err(e) => say(&source, &format!("{}: {e}", target.display())),
+            }
+            Ok(())
+        },
+    );
+    ran.map_err(|e| Failure::Run(format!("cannot write: {e}")))?;
+    if !args.quiet {
+        eprintln!(
+            "vnfacts decode: {tally}; {written} {} written to {}",
+            if written == 1 { "file" } else { "files" },
+            dir.display()
+        );
+    }
+    Ok(if failed {
+        Outcome::Failed
+    } else {
+        Outcome::Done
+    })
+}
+
+/// Writes `bytes` as `path` through a temporary file beside it: refused when `path` exists,
+/// unless `force`.
+fn write_new(path: &Path, bytes: &[u8], force: bool) -> io::Result<()> {
+    let parent = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "exists; give --force to replace it",
+        ));
+    }
+    std::fs::create_dir_all(parent)?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".partial")
+        .tempfile_in(parent)?;
+    super::signals::remove_on_signal(Some(temp.path().to_path_buf()));
+    temp.write_all(bytes)?;
+    let done = super::signals::committing(|| {
+        if force {
+            temp.persist(path)
+        } else {
+            temp.persist_noclobber(path)
+        }
+    });
+    done.map(drop).map_err(|e| {
+        if e.error.kind() == io::ErrorKind::AlreadyExists {
+            io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "exists; give --force to replace it",
+            )
+        } else {
+            e.error
+        }
+    })
+}
