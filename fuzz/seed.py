@@ -2,7 +2,7 @@
 """Seeds the fuzz targets' corpora with the project's corpus reports and their mangled forms,
 so that a run starts from long, real reports instead of growing its inputs from nothing:
 
-    python3 fuzz/seed.py            # writes fuzz/corpus/{extract,numbers,batch}/
+    python3 fuzz/seed.py            # writes fuzz/corpus/{extract,numbers,batch,decode}/
 
 Mangled forms: CRLF and lone-CR line breaks, decomposed tone marks (NFD), a byte-order mark,
 non-breaking and zero-width spaces inside figures, halves and tails of each report, the report
@@ -47,6 +47,12 @@ for path in sorted((root / "corpus").glob("*.txt")):
     put("batch", text[:800].encode() + b"\xff" + text[800:1600].encode() + b"\xff\x01" + b"20 h\xe1\xbb\x99")
     for m in set(re.findall(r"[\d.,]+(?: [\d.,]+)*(?: (?:nghìn|ngàn|triệu|tỷ|tỉ))?", text)):
         put("numbers", m.encode())
+# The decoder: every sample of corpus/encodings/ (old encodings and manglings), whole and cut.
+for path in sorted((root / "corpus" / "encodings").rglob("*.txt")):
+    b = path.read_bytes()
+    put("decode", b)
+    put("decode", b[: len(b) // 3])
+    put("decode", b[:200])
 for words in ["hai mươi lăm", "một trăm linh năm", "3,2 ttriệu", "2 tỷ 500 triệu", "nửa", "ba phẩy năm"]:
     put("numbers", words.encode())
 print(f"seeded {out}")

@@ -227,7 +227,9 @@ fn the_corpus_passes_its_own_check() {
     let n = reports(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"));
     assert!(n >= 13 + 3 * 18, "{n}");
     assert!(
-        out.contains(&format!("{n} ok, 0 changed, 0 without an expected file, 0 errors")),
+        out.contains(&format!(
+            "{n} ok, 0 changed, 0 without an expected file, 0 errors"
+        )),
         "{out}"
     );
 }

@@ -371,7 +371,11 @@ fn csv_and_xlsx_carry_every_field_of_the_json() {
     let tmp = temp();
     std::fs::write(tmp.path().join("a.txt"), text).unwrap();
     // Bytes no encoding reads as Vietnamese: an error row.
-    std::fs::write(tmp.path().join("b.txt"), b"\x8f\x8e\x8d\x9d\x9e zz \xa4\xa5\xa6").unwrap();
+    std::fs::write(
+        tmp.path().join("b.txt"),
+        b"\x8f\x8e\x8d\x9d\x9e zz \xa4\xa5\xa6",
+    )
+    .unwrap();
     let book_path = tmp.path().join("out.xlsx");
     vnfacts()
         .args(["extract", "--quiet", "--format", "xlsx", "-o"])

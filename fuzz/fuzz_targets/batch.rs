@@ -10,11 +10,12 @@ use vnfacts::{extract_each, Options, Piece};
 /// Reads a job as the command line does (a long text window by window), checking its facts.
 fn check(job: vnfacts::input::batch::Job, options: &Options) {
     let text = match &job.what {
-        What::Text(t) => Some(t.clone()),
+        // A record's text is decoded too (it may hold mojibake).
+        What::Text(t) => vnfacts::decode(t.as_bytes()).ok(),
         What::File(p) => std::fs::read(p).ok().and_then(|b| vnfacts::decode(&b).ok()),
         _ => None,
     };
-    let facts = match read_job(job, options, true) {
+    let facts = match read_job(job, options, None, true) {
         Done::Record(Record::Document(d)) => d.facts,
         Done::Record(_) => return,
         Done::Long { text, .. } => {

@@ -13,7 +13,7 @@ pub mod batch;
 pub(crate) mod encoding;
 pub(crate) mod lines;
 
-pub use encoding::{decode_bytes, encode, mangle, Decoded, Encoding};
+pub use encoding::{decode_bytes, decode_vec, encode, mangle, Decoded, Encoding};
 
 use crate::error::{Error, ErrorKind};
 use std::io::Read;
@@ -107,7 +107,7 @@ pub fn read_path(path: &Path) -> Result<String, Error> {
 pub fn read_path_as(path: &Path, forced: Option<Encoding>) -> Result<Decoded, Error> {
     let f = std::fs::File::open(path).map_err(|e| read_error(&e))?;
     let size = f.metadata().map_or(0, |m| m.len() as usize);
-    encoding::decode_owned(read_limited_sized(f, size)?, forced)
+    encoding::decode_vec(read_limited_sized(f, size)?, forced)
 }
 
 /// Reads and decodes a stream (standard input).
@@ -117,5 +117,5 @@ pub fn read_stream(r: impl Read) -> Result<String, Error> {
 
 /// Reads a stream and decodes it as `forced`, or as its bytes show.
 pub fn read_stream_as(r: impl Read, forced: Option<Encoding>) -> Result<Decoded, Error> {
-    encoding::decode_owned(read_limited(r)?, forced)
+    encoding::decode_vec(read_limited(r)?, forced)
 }

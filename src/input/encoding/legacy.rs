@@ -290,64 +290,19 @@ fn eth_to_dyet(s: String) -> String {
 /// and a toned vowel is how `.VnTime` writes a proper-case word. Returns whether anything
 /// changed.
 pub(crate) fn vntimeh_case(s: &mut String) -> bool {
-    // Words: (start, end) byte ranges of runs of letters, and line breaks between them.
-    let mut words: Vec<(usize, usize, bool)> = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
-        match (c.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                words.push((st, i, false));
-                start = None;
-            }
-            _ => {}
-        }
-        if c == '\n' || c == '\r' {
-            words.push((i, i, true));
-        }
-    }
-    let kind = |w: &str| -> u8 {
-        let upper = w.chars().filter(char::is_ascii_uppercase).count();
-        let lower = w.chars().filter(char::is_ascii_lowercase).count();
-        let other_lower = w.chars().any(|c| !c.is_ascii() && c.is_lowercase());
-        match (upper, lower) {
-            (2.., 0) => 2,
-            (1, 0) if other_lower => 1,
-            _ => 0,
-        }
-    };
-    let kinds: Vec<u8> = words
-        .iter()
-        .map(|&(a, b, brk)| if brk { 0 } else { kind(&s[a..b]) })
-        .collect();
-    let lowered = |w: &str| w.chars().any(|c| !c.is_ascii() && c.is_lowercase());
-    // Lines with no ASCII lowercase letter: a heading typed in capitals.
-    let mut caps_line = vec![false; words.len()];
-    let mut from = 0;
-    for k in 0..=words.len() {
-        if k == words.len() || words[k].2 {
-            let caps = words[from..k]
-                .iter()
-                .all(|&(a, b, _)| !s[a..b].chars().any(|c| c.is_ascii_lowercase()));
-            caps_line[from..k].fill(caps);
-            from = k + 1;
-        }
-    }
-    let proof = |k: usize| kinds[k] == 2 && lowered(&s[words[k].0..words[k].1]);
+    // Only a word whose ASCII letters are all capitals and that holds a lowercase letter beyond
+    // ASCII can change: lines without one (nearly all of them) are passed over in one scan.
     let mut fix = Vec::new();
-    for (k, &(a, b, brk)) in words.iter().enumerate() {
-        if brk {
-            continue;
+    let mut words = Vec::new();
+    let mut from = 0;
+    let bytes = s.as_bytes();
+    while from < bytes.len() {
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+        let line = &s[from..end];
+        if has_candidate(line) {
+            line_fixes(line, from, &mut words, &mut fix);
         }
-        let w = &s[a..b];
-        if !lowered(w) {
-            continue;
-        }
-        let beside = k > 0 && proof(k - 1) || k + 1 < words.len() && proof(k + 1);
-        let caps = kinds[k] == 2 || (kinds[k] == 1 && (beside || caps_line[k]));
-        if caps && w.chars().count() > 1 {
-            fix.push((a, b));
-        }
+        from = end + 1;
     }
     if fix.is_empty() {
         return false;
@@ -362,6 +317,118 @@ pub(crate) fn vntimeh_case(s: &mut String) -> bool {
     out.push_str(&s[at..]);
     *s = out;
     true
+}
+
+/// Does `line` hold a word whose ASCII letters are all capitals (one at least) and that has a
+/// letter beyond ASCII ("BáO", "Xã")? A scan of bytes: a char beyond ASCII counts as a letter
+/// unless it is punctuation (U+0080–U+00BF, U+2000–U+2FFF: lead bytes C2 and E2); a line it
+/// flags is read exactly by [`line_fixes`].
+fn has_candidate(line: &str) -> bool {
+    let b = line.as_bytes();
+    let (mut upper, mut lower, mut other) = (false, false, false);
+    let mut i = 0;
+    while i <= b.len() {
+        let c = b.get(i).copied().unwrap_or(b' ');
+        let step = match c {
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xff => 4,
+            _ => 1,
+        };
+        if c.is_ascii_uppercase() {
+            upper = true;
+        } else if c.is_ascii_lowercase() {
+            lower = true;
+        } else if c >= 0xc0 && c != 0xc2 && c != 0xe2 {
+            other = true;
+        } else {
+            if upper && !lower && other {
+                return true;
+            }
+            (upper, lower, other) = (false, false, false);
+        }
+        i += step;
+    }
+    false
+}
+
+/// Is `c` a letter, and if so a lowercase one? The Latin letters Vietnamese uses are told by
+/// their code point; other chars by Unicode's tables.
+fn letter_case(c: char) -> Option<bool> {
+    let u = c as u32;
+    match u {
+        0x41..=0x5a => Some(false),
+        0x61..=0x7a => Some(true),
+        0..=0x7f => None,
+        0xd7 | 0xf7 => None,
+        0xc0..=0xde => Some(false),
+        0xdf..=0xff => Some(true),
+        // Latin Extended-A (ă đ ĩ ũ) and Vietnamese (ạ … ỹ): capitals even, lowercase odd.
+        0x100..=0x137 | 0x14a..=0x177 | 0x1ea0..=0x1ef9 => Some(u % 2 == 1),
+        0x1a0 | 0x1af => Some(false),
+        0x1a1 | 0x1b0 => Some(true),
+        _ if c.is_alphabetic() => Some(c.is_lowercase()),
+        _ => None,
+    }
+}
+
+/// A word of a line: its byte range, its kind (2: two ASCII letters or more, all capitals;
+/// 1: one ASCII capital, no other ASCII letter, a lowercase letter beyond ASCII; 0: other),
+/// whether it has a lowercase letter beyond ASCII, and its length in chars.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    kind: u8,
+    lowered: bool,
+    chars: usize,
+}
+
+/// The words of one line to lift to capitals, as byte ranges of the whole text (`base` is
+/// where the line starts); `words` is a buffer reused from line to line.
+fn line_fixes(line: &str, base: usize, words: &mut Vec<Word>, fix: &mut Vec<(usize, usize)>) {
+    words.clear();
+    let (mut start, mut upper, mut lower, mut lowered, mut chars) = (None, 0, 0, false, 0);
+    let mut caps_line = true;
+    for (i, c) in line.char_indices().chain([(line.len(), ' ')]) {
+        if let Some(is_lower) = letter_case(c) {
+            start.get_or_insert(i);
+            chars += 1;
+            if c.is_ascii_uppercase() {
+                upper += 1;
+            } else if c.is_ascii_lowercase() {
+                lower += 1;
+                caps_line = false;
+            } else if is_lower {
+                lowered = true;
+            }
+        } else if let Some(st) = start.take() {
+            let kind = match (upper, lower) {
+                (2.., 0) => 2,
+                (1, 0) if lowered => 1,
+                _ => 0,
+            };
+            words.push(Word {
+                start: st,
+                end: i,
+                kind,
+                lowered,
+                chars,
+            });
+            (upper, lower, lowered, chars) = (0, 0, false, 0);
+        }
+    }
+    // A line with no ASCII lowercase letter is a heading typed in capitals.
+    let proof = |w: Option<&Word>| w.is_some_and(|w| w.kind == 2 && w.lowered);
+    for (k, w) in words.iter().enumerate() {
+        if !w.lowered || w.chars < 2 {
+            continue;
+        }
+        let beside = proof(k.checked_sub(1).and_then(|j| words.get(j))) || proof(words.get(k + 1));
+        if w.kind == 2 || (w.kind == 1 && (beside || caps_line)) {
+            fix.push((base + w.start, base + w.end));
+        }
+    }
 }
 
 /// Encodes `text` as `enc` (for the tests and the corpus generator): each letter as the tables

@@ -136,7 +136,7 @@ impl std::str::FromStr for Encoding {
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// How much of a text detection reads (bytes): enough to decide, and a long file costs no more.
-const SAMPLE: usize = 64 << 10;
+const SAMPLE: usize = 16 << 10;
 
 fn info(name: &str, confidence: f64, repairs: Vec<&str>) -> EncodingInfo {
     EncodingInfo {
@@ -225,24 +225,32 @@ pub fn mangle(bytes: &[u8], how: &str) -> Result<Vec<u8>, Error> {
     })
 }
 
-/// Decodes bytes that are given away (no copy when they are plain UTF-8).
-pub(crate) fn decode_owned(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, Error> {
-    let plain = forced.is_none()
-        && !bytes.starts_with(BOM)
-        && !mojibake::marked(&bytes)
-        && std::str::from_utf8(&bytes).is_ok_and(|t| {
-            !(mojibake::legacy_shown_as_cp1252(t)
-                || ascii_letters(t) && viqr::signs(t) >= VIQR_SIGNS)
-        });
-    if !plain {
+/// Decodes bytes that are given away, as [`decode_bytes`] does: plain UTF-8 becomes the text
+/// without a copy, after one pass that checks it and looks for mojibake.
+///
+/// ```
+/// let d = vnfacts::input::decode_vec("Hội có 20 hội viên".as_bytes().to_vec(), None).unwrap();
+/// assert_eq!((d.text.as_str(), d.encoding.name.as_str()), ("Hội có 20 hội viên", "utf-8"));
+/// ```
+pub fn decode_vec(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, Error> {
+    if forced.is_some() || bytes.starts_with(BOM) || looks_utf16(&bytes) || mojibake::marked(&bytes)
+    {
         return decode_bytes(&bytes, forced);
     }
-    let nfd = has_marks(&bytes);
+    // One pass checks the bytes are UTF-8 and makes them the text.
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text,
-            encoding: info("utf-8", 1.0, if nfd { vec!["nfd"] } else { vec![] }),
-        }),
+        Ok(text) => {
+            if mojibake::legacy_shown_as_cp1252(&text)
+                || ascii_letters(&text) && viqr::signs(head(&text)) >= VIQR_SIGNS
+            {
+                return decode_bytes(text.as_bytes(), None);
+            }
+            let nfd = has_marks(text.as_bytes());
+            Ok(Decoded {
+                text,
+                encoding: info("utf-8", 1.0, if nfd { vec!["nfd"] } else { vec![] }),
+            })
+        }
         Err(e) => decode_bytes(e.as_bytes(), forced),
     }
 }
@@ -408,7 +416,12 @@ fn decided(best: &Score) -> bool {
 
 fn detect(bytes: &[u8]) -> Result<Decoded, Error> {
     if let Some(rest) = bytes.strip_prefix(BOM) {
-        return detect_utf8(rest, true);
+        return match std::str::from_utf8(rest) {
+            Ok(text) => detect_utf8(text, true),
+            // A byte-order mark before bytes that are not UTF-8: read them as if it were not
+            // there.
+            Err(_) => detect_legacy(rest),
+        };
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         let le = bytes[0] == 0xff;
@@ -427,18 +440,14 @@ fn detect(bytes: &[u8]) -> Result<Decoded, Error> {
         return Err(super::binary(at));
     }
     match std::str::from_utf8(bytes) {
-        Ok(_) => detect_utf8(bytes, false),
+        Ok(text) => detect_utf8(text, false),
         Err(_) => detect_legacy(bytes),
     }
 }
 
 /// Valid UTF-8 (after its byte-order mark): as it is, or repaired.
-fn detect_utf8(bytes: &[u8], bom: bool) -> Result<Decoded, Error> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        // A byte-order mark before bytes that are not UTF-8: read them as if it were not there.
-        Err(_) => return detect_legacy(bytes),
-    };
+fn detect_utf8(text: &str, bom: bool) -> Result<Decoded, Error> {
+    let bytes = text.as_bytes();
     let plain = |text: &str| {
         let nfd = has_marks(text.as_bytes());
         Ok(Decoded {
@@ -447,10 +456,17 @@ fn detect_utf8(bytes: &[u8], bom: bool) -> Result<Decoded, Error> {
         })
     };
     if ascii_letters(text) {
-        if !bom && viqr::signs(text) >= VIQR_SIGNS {
-            let v = viqr::decode(text);
+        // Decided on the head of the text, which alone is read twice.
+        let h = head(text);
+        if !bom && viqr::signs(h) >= VIQR_SIGNS {
+            let v = viqr::decode(h);
             let s = score(&v);
             if s.good >= 3 && s.quality() >= 0.7 {
+                let v = if h.len() < text.len() {
+                    viqr::decode(text)
+                } else {
+                    v
+                };
                 return Ok(Decoded {
                     text: v,
                     encoding: info("viqr", confidence(&s, None), vec![]),
@@ -461,15 +477,17 @@ fn detect_utf8(bytes: &[u8], bom: bool) -> Result<Decoded, Error> {
             return plain(text);
         }
     }
-    let here = score(text);
     if mojibake::marked(bytes) {
-        if let Some(d) = unmojibake(text, &here) {
+        if let Some(d) = unmojibake(text) {
             return Ok(d);
         }
     }
     if !bom && mojibake::legacy_shown_as_cp1252(text) {
         if let Some(back) = mojibake::back(text, View::Cp1252) {
             let readings = legacy_readings(&back);
+            // The readings read the head of the bytes: so is the text read as it is.
+            let n = sample(&back).len();
+            let here = score(text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i]));
             if let Some(best) = readings.first() {
                 if decided(&best.score) && best.score.value > here.value + 2.0 {
                     let mut d = finish_legacy(&back, &readings)?;
@@ -482,19 +500,77 @@ fn detect_utf8(bytes: &[u8], bom: bool) -> Result<Decoded, Error> {
     plain(text)
 }
 
-/// Undoes mojibake, once or twice, while the text gets more Vietnamese.
-fn unmojibake(text: &str, here: &Score) -> Option<Decoded> {
+/// The head of a text that detection reads: at most [`SAMPLE`] bytes, cut after a line break
+/// when there is one (a line break is never inside a mangled char), else at a char boundary.
+fn head(text: &str) -> &str {
+    if text.len() <= SAMPLE {
+        return text;
+    }
+    let mut cut = SAMPLE;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = memchr::memrchr(b'\n', &text.as_bytes()[..cut]).map_or(cut, |i| i + 1);
+    &text[..cut]
+}
+
+/// Undoes mojibake, once or twice, while the text gets more Vietnamese: the views are chosen on
+/// the head of the text, then the whole text is taken back through them.
+fn unmojibake(text: &str) -> Option<Decoded> {
+    let head = head(text);
+    let cut = head.len() < text.len();
+    let here = score(head);
+    let (views, mut cur, cur_score) = choose_views(head, here, cut);
+    if views.is_empty() {
+        return None;
+    }
+    if cut {
+        let whole = views.iter().try_fold(text.to_owned(), |t, &v| {
+            String::from_utf8(mojibake::back(&t, v)?).ok()
+        });
+        cur = match whole {
+            Some(w) => w,
+            // A later part that does not go back the same way: the whole text decides.
+            None => choose_views(text, score(text), false).1,
+        };
+    }
+    let mut repairs: Vec<&'static str> = match views.as_slice() {
+        [v] if *v == View::Cp1252 && mojibake::read_as_latin1(head) => vec![View::Latin1.repair()],
+        [v] => vec![v.repair()],
+        _ => vec!["mojibake-twice"],
+    };
+    if has_marks(cur.as_bytes()) {
+        repairs.push("nfd");
+    }
+    Some(Decoded {
+        encoding: info("utf-8", confidence(&cur_score, Some(&here)), repairs),
+        text: cur,
+    })
+}
+
+/// The views (at most three) through which `text` gets more Vietnamese, each the best of its
+/// round, with the text and score they lead to. `cut`: the text is a head, whose last char may
+/// be cut short.
+fn choose_views(text: &str, here: Score, cut: bool) -> (Vec<View>, String, Score) {
     let mut cur = text.to_owned();
-    let mut cur_score = *here;
-    let mut repairs: Vec<&'static str> = Vec::new();
+    let mut cur_score = here;
+    let mut views = Vec::new();
     for _round in 0..3 {
         let mut best: Option<(String, Score, View)> = None;
         for view in View::ALL {
             let Some(b) = mojibake::back(&cur, view) else {
                 continue;
             };
-            let Ok(s) = String::from_utf8(b) else {
-                continue;
+            let s = match String::from_utf8(b) {
+                Ok(s) => s,
+                // A char cut short at the end of a head.
+                Err(e) if cut && e.utf8_error().error_len().is_none() => {
+                    let n = e.utf8_error().valid_up_to();
+                    let mut b = e.into_bytes();
+                    b.truncate(n);
+                    String::from_utf8(b).unwrap_or_default()
+                }
+                Err(_) => continue,
             };
             let sc = score(&s);
             if sc.value > cur_score.value && best.as_ref().is_none_or(|x| sc.value > x.1.value) {
@@ -503,33 +579,14 @@ fn unmojibake(text: &str, here: &Score) -> Option<Decoded> {
         }
         match best {
             Some((s, sc, view)) => {
-                let view = if view == View::Cp1252 && mojibake::read_as_latin1(&cur) {
-                    View::Latin1
-                } else {
-                    view
-                };
-                if !repairs.is_empty() {
-                    repairs = vec!["mojibake-twice"];
-                } else {
-                    repairs.push(view.repair());
-                }
+                views.push(view);
                 cur = s;
                 cur_score = sc;
             }
             None => break,
         }
     }
-    if repairs.is_empty() {
-        return None;
-    }
-    let nfd = has_marks(cur.as_bytes());
-    if nfd {
-        repairs.push("nfd");
-    }
-    Some(Decoded {
-        encoding: info("utf-8", confidence(&cur_score, Some(here)), repairs),
-        text: cur,
-    })
+    (views, cur, cur_score)
 }
 
 /// Bytes that are not UTF-8: the best legacy reading, or per paragraph when the file mixes.

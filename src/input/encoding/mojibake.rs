@@ -63,8 +63,8 @@ pub(crate) fn back(text: &str, view: View) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Does valid UTF-8 `bytes` hold the mark of mojibake: a char U+00C2–U+00EF (a UTF-8 lead byte
-/// read as one char) right before one that stands for a continuation byte (U+0080–U+00BF, or
+/// Does valid UTF-8 `bytes` hold the mark of mojibake: a char that is a UTF-8 lead byte of
+/// Vietnamese text read as one char (Â Ã Ä Å Æ Ì Í á â ï) right before one that stands for a continuation byte (U+0080–U+00BF, or
 /// the Windows-1252 punctuation that bytes 80–9F become)? One quick pass over the bytes.
 pub(crate) fn marked(bytes: &[u8]) -> bool {
     // In UTF-8, U+00C2–U+00EF is C3 82 … C3 AF; U+0080–U+00BF is C2 80 … C2 BF; the
@@ -73,7 +73,11 @@ pub(crate) fn marked(bytes: &[u8]) -> bool {
         let Some(&lead) = bytes.get(i + 1) else {
             continue;
         };
-        if !(0x82..=0xaf).contains(&lead) {
+        // Only the lead bytes of what Vietnamese text is written with: C2–C6 (Latin-1 and
+        // Latin Extended letters, no-break space), CC CD (combining tones), E1 (Vietnamese
+        // letters), E2 (punctuation), EF (a byte-order mark). "Ú" before a no-break space is
+        // just that.
+        if !matches!(lead, 0x82..=0x86 | 0x8c | 0x8d | 0xa1 | 0xa2 | 0xaf) {
             continue;
         }
         let next = &bytes[i + 2..];
@@ -82,9 +86,9 @@ pub(crate) fn marked(bytes: &[u8]) -> bool {
             [0xe2, 0x80, 0x80..=0xbf, ..] | [0xe2, 0x84, 0xa2, ..] => true,
             [0xc5, 0x92 | 0x93 | 0xa0 | 0xa1 | 0xb8 | 0xbd | 0xbe, ..] => true,
             [0xc6, 0x92, ..] | [0xcb, 0x86 | 0x9c, ..] => true,
-            // Windows-1258's view adds Ă ă Đ đ Ơ ơ Ư ư ₫ and the combining tones.
-            [0xc4, 0x82 | 0x83 | 0x90 | 0x91, ..] | [0xc6, 0xa0 | 0xa1 | 0xaf | 0xb0, ..] => true,
-            [0xcc, 0x80 | 0x81 | 0x83 | 0x89 | 0xa3, ..] => true,
+            // Not the letters and combining tones Windows-1258 puts at C3 CC D2 D5 DD DE E3
+            // EC F2 F5 FD: those bytes are never continuations, and "â" with a combining acute
+            // is how "Unicode tổ hợp" keyboards write "ấ".
             _ => false,
         };
         if cont {
@@ -110,6 +114,10 @@ mod tests {
         assert!(marked("xÃ£".as_bytes()));
         assert!(!marked("Hội Cựu chiến binh xã Kim Liên".as_bytes()));
         assert!(!marked("café à la crème, naïve".as_bytes()));
+        // Precomposed vowels with combining tones (the "tổ hợp" form): no mojibake.
+        assert!(!marked("Hội nghi\u{323} xa\u{303} â\u{301}p".as_bytes()));
+        assert!(!marked("XÃ\u{301} ô\u{300}".as_bytes()));
+        assert!(!marked("PHÚ\u{a0}MỸ, 25°C, ½".as_bytes()));
         let b = back("Há»™i", View::Cp1252).unwrap();
         assert_eq!(std::str::from_utf8(&b).unwrap(), "Hội");
         assert!(legacy_shown_as_cp1252("Héi Cùu chiÕn binh"));

@@ -28,6 +28,39 @@ fn mark(c: u8) -> Option<(char, bool)> {
     })
 }
 
+/// `a` and combining mark `m` as one char, when there is one: a table for the pairs VIQR makes
+/// (a vowel, with or without its shape, and a mark), Unicode's composition for the rest.
+fn compose(a: char, m: char) -> Option<char> {
+    use std::sync::LazyLock;
+    static PAIRS: LazyLock<crate::lexicon::hash::Map<(char, char), char>> = LazyLock::new(|| {
+        let mut map = crate::lexicon::hash::Map::default();
+        let marks = [
+            '\u{306}', '\u{302}', '\u{31b}', '\u{301}', '\u{300}', '\u{309}', '\u{303}', '\u{323}',
+        ];
+        let mut bases: Vec<char> = "aeiouyAEIOUY".chars().collect();
+        for v in "aeiouyAEIOUY".chars() {
+            for &m in &marks[..3] {
+                if let Some(x) = unicode_normalization::char::compose(v, m) {
+                    bases.push(x);
+                }
+            }
+        }
+        for &v in &bases {
+            for &m in &marks {
+                let mut two = [v, m].into_iter().nfc();
+                if let (Some(x), None) = (two.next(), two.next()) {
+                    map.insert((v, m), x);
+                }
+            }
+        }
+        map
+    });
+    PAIRS
+        .get(&(a, m))
+        .copied()
+        .or_else(|| unicode_normalization::char::compose(a, m))
+}
+
 /// May shape `m` go on vowel `v`?
 fn shape_fits(v: u8, m: char) -> bool {
     match m {
@@ -47,8 +80,9 @@ fn vowel(b: u8) -> bool {
 /// Does this whitespace-separated token look like something other than words (a URL, an
 /// e-mail address, a file name with a path)?
 fn verbatim(token: &[u8]) -> bool {
-    let t = String::from_utf8_lossy(token).to_ascii_lowercase();
-    t.contains("://") || t.contains('@') || t.starts_with("www.")
+    token.contains(&b'@')
+        || token.windows(3).any(|w| w == b"://")
+        || token.len() >= 4 && token[..4].eq_ignore_ascii_case(b"www.")
 }
 
 /// Is a tone mark `m` after the last word of `out` rather a full stop or question mark: the
@@ -89,6 +123,9 @@ pub(crate) fn decode(text: &str) -> String {
         .iter()
         .any(|e| memchr::memmem::find(b, e).is_some());
     let mut out = String::with_capacity(text.len());
+    // Marks are composed with their letter as they come; a sequence that does not compose (or
+    // a combining mark in the input) leaves the text to NFC at the end.
+    let mut nfc = false;
     let mut i = 0;
     while i < b.len() {
         // A token that is not words is copied as it is.
@@ -127,13 +164,20 @@ pub(crate) fn decode(text: &str) -> String {
         if !c.is_ascii() {
             // A char beyond ASCII (typographic quotes, a no-break space): copied whole.
             let ch = text[i..].chars().next().unwrap_or('\u{fffd}');
+            nfc |= ('\u{300}'..='\u{36f}').contains(&ch);
             out.push(ch);
             i += ch.len_utf8().max(1);
             continue;
         }
         if !vowel(c) {
-            out.push(c as char);
-            i += 1;
+            // A run of ASCII that holds no vowel, d, escape or token start: copied at once.
+            let plain = |x: u8| x.is_ascii() && !vowel(x) && !matches!(x, b'd' | b'D' | b'\\');
+            let mut j = i + 1;
+            while j < b.len() && plain(b[j]) && !b[j - 1].is_ascii_whitespace() {
+                j += 1;
+            }
+            out.push_str(&text[i..j]);
+            i = j;
             continue;
         }
         out.push(c as char);
@@ -164,13 +208,34 @@ pub(crate) fn decode(text: &str) -> String {
                     break;
                 }
             }
-            out.push(m);
+            match out.pop() {
+                Some(last) => match compose(last, m) {
+                    Some(x) => out.push(x),
+                    // ("â" + dot below: "ậ" is "ạ" + circumflex in canonical order.)
+                    None => {
+                        let mut two = [last, m].into_iter().nfc();
+                        match (two.next(), two.next()) {
+                            (Some(x), None) => out.push(x),
+                            _ => {
+                                out.push(last);
+                                out.push(m);
+                                nfc = true;
+                            }
+                        }
+                    }
+                },
+                None => out.push(m),
+            }
             shape |= is_shape;
             tone |= !is_shape;
             i += 1;
         }
     }
-    out.nfc().collect()
+    if nfc {
+        out.nfc().collect()
+    } else {
+        out
+    }
 }
 
 /// How much `text` (ASCII) looks like VIQR: marks right after vowels inside words, and `dd` at
