@@ -44,16 +44,9 @@ impl Legacy {
         Legacy::Tcvn3Vn1,
     ];
 
-    /// The name SPEC.md gives it.
+    /// The name SPEC.md gives it (that of its [`super::Encoding`]).
     pub fn name(self) -> &'static str {
-        match self {
-            Legacy::Tcvn3 => "tcvn3",
-            Legacy::Tcvn3Vn1 => "tcvn3-vn1",
-            Legacy::Vni => "vni",
-            Legacy::Viscii => "viscii",
-            Legacy::Vps => "vps",
-            Legacy::Cp1258 => "cp1258",
-        }
+        super::Encoding::from(self).name()
     }
 }
 

@@ -91,16 +91,28 @@ impl Encoding {
             .map_or("utf-8", |(_, n)| n)
     }
 
+    /// The 8-bit table it is read with, when it is one.
     fn legacy(self) -> Option<Legacy> {
-        Some(match self {
-            Encoding::Tcvn3 => Legacy::Tcvn3,
-            Encoding::Tcvn3Vn1 => Legacy::Tcvn3Vn1,
-            Encoding::Vni => Legacy::Vni,
-            Encoding::Viscii => Legacy::Viscii,
-            Encoding::Vps => Legacy::Vps,
-            Encoding::Cp1258 => Legacy::Cp1258,
-            _ => return None,
-        })
+        LEGACY.iter().find(|(_, e)| *e == self).map(|(l, _)| *l)
+    }
+}
+
+/// The 8-bit encodings and their tables.
+const LEGACY: [(Legacy, Encoding); 6] = [
+    (Legacy::Tcvn3, Encoding::Tcvn3),
+    (Legacy::Tcvn3Vn1, Encoding::Tcvn3Vn1),
+    (Legacy::Vni, Encoding::Vni),
+    (Legacy::Viscii, Encoding::Viscii),
+    (Legacy::Vps, Encoding::Vps),
+    (Legacy::Cp1258, Encoding::Cp1258),
+];
+
+impl From<Legacy> for Encoding {
+    fn from(l: Legacy) -> Encoding {
+        LEGACY
+            .iter()
+            .find(|(x, _)| *x == l)
+            .map_or(Encoding::Tcvn3, |(_, e)| *e)
     }
 }
 
@@ -288,15 +300,7 @@ fn decode_forced(bytes: &[u8], e: Encoding) -> Result<Decoded, Error> {
         }
         Encoding::Utf16Le | Encoding::Utf16Be => (utf16(bytes, e == Encoding::Utf16Le), vec![]),
         Encoding::Viqr => (viqr::decode(&String::from_utf8_lossy(bytes)), vec![]),
-        _ => {
-            let enc = e.legacy().unwrap_or(Legacy::Tcvn3);
-            let mut s = legacy::decode(enc, bytes);
-            let mut r = vec![];
-            if matches!(enc, Legacy::Tcvn3 | Legacy::Tcvn3Vn1) && legacy::vntimeh_case(&mut s) {
-                r.push("vntimeh-case");
-            }
-            (s, r)
-        }
+        _ => decode_legacy(e.legacy().unwrap_or(Legacy::Tcvn3), bytes),
     };
     Ok(Decoded {
         text,
@@ -354,12 +358,22 @@ fn ascii_letters(text: &str) -> bool {
 /// How many VIQR signs per 100 words make ASCII worth reading as VIQR.
 const VIQR_SIGNS: f64 = 8.0;
 
-/// A reading of some bytes: its name, text, score and repairs.
+/// A reading of some bytes: its encoding, text, score and repairs.
 struct Reading {
-    name: &'static str,
+    enc: Legacy,
     text: String,
     score: Score,
     repairs: Vec<&'static str>,
+}
+
+/// `bytes` decoded as `enc`, with the `.VnTimeH` case repair for TCVN3.
+fn decode_legacy(enc: Legacy, bytes: &[u8]) -> (String, Vec<&'static str>) {
+    let mut text = legacy::decode(enc, bytes);
+    let mut repairs = vec![];
+    if matches!(enc, Legacy::Tcvn3 | Legacy::Tcvn3Vn1) && legacy::vntimeh_case(&mut text) {
+        repairs.push("vntimeh-case");
+    }
+    (text, repairs)
 }
 
 /// The readings of legacy bytes in every candidate encoding, best first.
@@ -369,14 +383,10 @@ fn legacy_readings(bytes: &[u8]) -> Vec<Reading> {
     let mut out: Vec<Reading> = Legacy::ALL
         .iter()
         .filter(|&&e| e != Legacy::Tcvn3Vn1 || vn1)
-        .map(|&e| {
-            let mut text = legacy::decode(e, sample);
-            let mut repairs = vec![];
-            if matches!(e, Legacy::Tcvn3 | Legacy::Tcvn3Vn1) && legacy::vntimeh_case(&mut text) {
-                repairs.push("vntimeh-case");
-            }
+        .map(|&enc| {
+            let (text, repairs) = decode_legacy(enc, sample);
             Reading {
-                name: e.name(),
+                enc,
                 score: score(&text),
                 text,
                 repairs,
@@ -632,28 +642,25 @@ fn finish_legacy(bytes: &[u8], readings: &[Reading]) -> Result<Decoded, Error> {
     if !decided(&best.score) {
         return Err(undecided(Some(best), second));
     }
-    let (text, repairs) = if bytes.len() == sample(bytes).len() {
-        (best.text.clone(), best.repairs.clone())
-    } else {
-        let e = Legacy::ALL
-            .into_iter()
-            .find(|e| e.name() == best.name)
-            .unwrap_or(Legacy::Tcvn3);
-        let mut text = legacy::decode(e, bytes);
-        let mut repairs = vec![];
-        if best.name.starts_with("tcvn3") && legacy::vntimeh_case(&mut text) {
-            repairs.push("vntimeh-case");
-        }
-        (text, repairs)
-    };
+    let (text, repairs) = whole(bytes, best);
     Ok(Decoded {
         text,
         encoding: info(
-            best.name,
+            best.enc.name(),
             confidence(&best.score, second.map(|s| &s.score)),
             repairs,
         ),
     })
+}
+
+/// The whole of `bytes` decoded as `reading` (which read a sample of them): its text when the
+/// sample was all of them.
+fn whole(bytes: &[u8], reading: &Reading) -> (String, Vec<&'static str>) {
+    if bytes.len() == sample(bytes).len() {
+        (reading.text.clone(), reading.repairs.clone())
+    } else {
+        decode_legacy(reading.enc, bytes)
+    }
 }
 
 /// The error of bytes no encoding reads as Vietnamese.
@@ -661,11 +668,12 @@ fn undecided(best: Option<&Reading>, second: Option<&Reading>) -> Error {
     let names = match (best, second) {
         (Some(a), Some(b)) => format!(
             "the two best readings are {} and {}, and neither reads as Vietnamese",
-            a.name, b.name
+            a.enc.name(),
+            b.enc.name()
         ),
         _ => "no reading of it is Vietnamese".to_owned(),
     };
-    let force = best.map_or("tcvn3", |b| b.name);
+    let force = best.map_or("tcvn3", |b| b.enc.name());
     Error::new(
         crate::ErrorKind::Decode,
         format!(
@@ -717,10 +725,11 @@ fn mixed(bytes: &[u8]) -> Result<Option<(Decoded, Score)>, Error> {
             Ok(t) => ("ascii", t.to_owned(), score(t)),
             Err(_) => {
                 let r = legacy_readings(p);
-                match r.into_iter().next() {
-                    Some(best) => (best.name, best.text, best.score),
-                    None => return Ok(None),
-                }
+                let Some(best) = r.first() else {
+                    return Ok(None);
+                };
+                // A paragraph longer than the sample its reading read: decoded whole.
+                (best.enc.name(), whole(p, best).0, best.score)
             }
         };
         total.value += s.value;

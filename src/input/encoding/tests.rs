@@ -246,6 +246,18 @@ fn a_utf8_header_above_a_tcvn3_body_is_mixed() {
     assert_eq!(parts[1].start, "UBND XÃ KIM LIÊN\n\n".chars().count());
 }
 
+/// A paragraph of a mixed file longer than the sample detection reads is decoded whole.
+#[test]
+fn a_long_paragraph_of_a_mixed_file_is_decoded_whole() {
+    let body = "Hội Nông dân xã đã kết nạp 20 hội viên mới, ủng hộ 15 triệu đồng. ".repeat(1000);
+    let mut bytes = "UBND XÃ KIM LIÊN\n\n".as_bytes().to_vec();
+    bytes.extend(legacy::encode(Legacy::Tcvn3, &body).unwrap());
+    assert!(bytes.len() > 2 * SAMPLE);
+    let d = decode_bytes(&bytes, None).unwrap();
+    assert_eq!(d.encoding.name, "mixed");
+    assert_eq!(d.text, format!("UBND XÃ KIM LIÊN\n\n{body}"));
+}
+
 #[test]
 fn forced_utf8_refuses_other_bytes() {
     let err = decode_bytes(b"d\xF2ng 1\nd\xF2ng 2", Some(Encoding::Utf8)).unwrap_err();
