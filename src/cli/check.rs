@@ -116,7 +116,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
             let expected_file = expected_path(Path::new(&doc.source));
             let actual = serde_json::to_value(doc).map_err(io::Error::other)?;
             let bless = |stdout: &mut dyn Write, sum: &mut Summary| -> io::Result<()> {
-                write_whole(&expected_file, blessed(doc).as_bytes())?;
+                write_whole(&expected_file, blessed(doc).as_bytes(), true)?;
                 sum.written += 1;
                 writeln!(stdout, "        wrote {}", expected_file.display())
             };

@@ -17,12 +17,12 @@
 //! goes on; the summary counts the encodings ("1,204 utf-8, 310 tcvn3, 12 vni, 2 refused").
 
 use super::args::FileArgs;
-use super::sink::Sink;
+use super::sink::{write_whole, Sink};
 use super::{Failure, Outcome};
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use vnfacts::input::batch::{file_jobs, run_ordered, Encodings, FileId, Job, Selector, What};
-use vnfacts::input::{read_path_as, read_stream_as, Decoded};
+use vnfacts::input::Decoded;
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
@@ -63,21 +63,17 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
 }
 
 /// Reads and decodes one job.
-fn decode(job: &Job, args: &Args) -> Result<Decoded, String> {
-    let forced = args.files.encoding;
-    match &job.what {
-        What::File(p) => read_path_as(p, forced).map_err(|e| e.to_string()),
-        What::Stdin => read_stream_as(io::stdin(), forced).map_err(|e| e.to_string()),
-        What::Error(e) => Err(e.clone()),
-        What::Text(t) => vnfacts::decode_bytes(t.as_bytes(), forced).map_err(|e| e.to_string()),
-    }
+fn decode(job: &Job, args: &Args) -> Result<Decoded, vnfacts::Error> {
+    vnfacts::input::batch::decode(&job.what, args.files.encoding)
 }
 
-/// Counts a result: its encoding, or a refusal.
-fn count(tally: &mut Encodings, r: &Result<Decoded, String>) {
+/// Counts a result: its encoding, or a refusal (bytes that could not be decoded; a file that
+/// could not be read is an error line, not counted, as `extract` does).
+fn count(tally: &mut Encodings, r: &Result<Decoded, vnfacts::Error>) {
     match r {
         Ok(d) => tally.add(&d.encoding.name),
-        Err(_) => tally.refuse(),
+        Err(e) if e.kind() == vnfacts::ErrorKind::Decode => tally.refuse(),
+        Err(_) => {}
     }
 }
 
@@ -187,12 +183,6 @@ fn to_folder(
             (job, rel)
         })
     });
-    // `run_ordered` takes jobs; the relative paths travel in a queue beside them, in order.
-    let rels = std::cell::RefCell::new(std::collections::VecDeque::new());
-    let jobs = jobs.map(|(job, rel)| {
-        rels.borrow_mut().push_back(rel);
-        job
-    });
     let mut tally = Encodings::default();
     let (mut written, mut failed) = (0usize, false);
     let mut say = |source: &str, why: &str| {
@@ -202,13 +192,12 @@ fn to_folder(
     let ran = run_ordered(
         jobs,
         pool,
-        |job| (decode(&job, args), job.source),
-        |(r, source)| {
-            let rel = rels.borrow_mut().pop_front().flatten();
+        |(job, rel)| (decode(&job, args), job.source, rel),
+        |(r, source, rel)| {
             count(&mut tally, &r);
             let (d, rel) = match (r, rel) {
                 (Err(e), _) => {
-                    say(&source, &e);
+                    say(&source, &e.to_string());
                     return Ok(());
                 }
                 (Ok(_), None) => {
@@ -218,7 +207,8 @@ fn to_folder(
                 (Ok(d), Some(rel)) => (d, rel),
             };
             let target = dir.join(&rel);
-            match write_new(&target, d.text.as_bytes(), args.force) {
+            let made = target.parent().map_or(Ok(()), std::fs::create_dir_all);
+            match made.and_then(|()| write_whole(&target, d.text.as_bytes(), args.force)) {
                 Ok(()) => written += 1,
                 Err(e) => say(&source, &format!("{}: {e}", target.display())),
             }
@@ -237,45 +227,5 @@ fn to_folder(
         Outcome::Failed
     } else {
         Outcome::Done
-    })
-}
-
-/// Writes `bytes` as `path` through a temporary file beside it: refused when `path` exists,
-/// unless `force`.
-fn write_new(path: &Path, bytes: &[u8], force: bool) -> io::Result<()> {
-    let parent = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !force && std::fs::symlink_metadata(path).is_ok() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "exists; give --force to replace it",
-        ));
-    }
-    std::fs::create_dir_all(parent)?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".partial")
-        .tempfile_in(parent)?;
-    super::signals::remove_on_signal(Some(temp.path().to_path_buf()));
-    temp.write_all(bytes)?;
-    let done = super::signals::committing(|| {
-        if force {
-            temp.persist(path)
-        } else {
-            temp.persist_noclobber(path)
-        }
-    });
-    done.map(drop).map_err(|e| {
-        if e.error.kind() == io::ErrorKind::AlreadyExists {
-            io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                "exists; give --force to replace it",
-            )
-        } else {
-            e.error
-        }
     })
 }

@@ -221,12 +221,9 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
             summary.documents += 1;
             encodings.count(&done);
             let wrote = match done {
-                Done::Refused { source, error } => {
-                    summary.errors += 1;
-                    say(format!("vnfacts: {source}: {error}"));
-                    w.write(&Record::Error { source, error }, None)
-                }
-                Done::Record(r) => {
+                // A record (bytes that could not be decoded are an error record).
+                short @ (Done::Record(_) | Done::Refused { .. }) => {
+                    let r = short.into_record(&options);
                     match &r {
                         Record::Document(d) => {
                             for warning in &d.warnings {

@@ -155,17 +155,39 @@ impl Drop for Sink {
 }
 
 /// Writes `bytes` as the whole of `path`: through a temporary file beside it, renamed over it
-/// when complete, so that a failure or an interruption never leaves half a file.
-pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// when complete, so that a failure or an interruption (see [`super::signals`]) never leaves
+/// half a file. Unless `replace`, a `path` that exists is refused and left as it is.
+pub(crate) fn write_whole(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    let exists = || {
+        io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "exists; give --force to replace it",
+        )
+    };
+    if !replace && std::fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
     let mut temp = tempfile::Builder::new()
-        .prefix(".vnfacts.")
+        .prefix(&format!(".{name}."))
         .suffix(".partial")
         .tempfile_in(dir)?;
+    super::signals::remove_on_signal(Some(temp.path().to_path_buf()));
     temp.write_all(bytes)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    super::signals::committing(|| {
+        if replace {
+            temp.persist(path)
+        } else {
+            temp.persist_noclobber(path)
+        }
+    })
+    .map(drop)
+    .map_err(|e| match e.error.kind() {
+        io::ErrorKind::AlreadyExists => exists(),
+        _ => e.error,
+    })
 }

@@ -343,11 +343,6 @@ mod tests {
     }
 }
 
-/// Reads one job into its record; `encoding` forces one for every input (`--encoding`).
-pub fn process(job: Job, options: &Options, encoding: Option<Encoding>) -> Record {
-    read(job, encoding).into_record(options)
-}
-
 /// A job read: its record, or a text longer than [`crate::WINDOW`] left for the writer to
 /// read window by window, its facts written as they come (so that they are never all held).
 pub enum Done {
@@ -404,14 +399,10 @@ pub fn read_job(job: Job, options: &Options, encoding: Option<Encoding>, long: b
 /// Reads the bytes of a job into its text (or the error that stops it).
 fn read(job: Job, forced: Option<Encoding>) -> Done {
     let Job { source, what } = job;
-    let decoded = match what {
-        What::Error(e) => return Done::Record(Record::Error { source, error: e }),
-        // A record's text is Unicode already, but may hold mojibake.
-        What::Text(t) => input::decode_bytes(t.as_bytes(), forced),
-        What::Stdin => input::read_stream_as(io::stdin(), forced),
-        What::File(p) => input::read_path_as(&p, forced),
-    };
-    match decoded {
+    if let What::Error(error) = what {
+        return Done::Record(Record::Error { source, error });
+    }
+    match decode(&what, forced) {
         Ok(d) => Done::Long {
             source,
             text: d.text,
@@ -425,6 +416,18 @@ fn read(job: Job, forced: Option<Encoding>) -> Done {
             source,
             error: e.to_string(),
         }),
+    }
+}
+
+/// The text of what a job reads, decoded as `forced` or as its bytes show (an error job gives
+/// its error). A decoding failure has the kind `Decode`.
+pub fn decode(what: &What, forced: Option<Encoding>) -> Result<input::Decoded, crate::Error> {
+    match what {
+        What::Error(e) => Err(crate::Error::new(crate::ErrorKind::Io, e.clone())),
+        // A record's text is Unicode already, but may hold mojibake.
+        What::Text(t) => input::decode_bytes(t.as_bytes(), forced),
+        What::Stdin => input::read_stream_as(io::stdin(), forced),
+        What::File(p) => input::read_path_as(p, forced),
     }
 }
 
@@ -529,16 +532,16 @@ fn thousands(n: usize) -> String {
 const WINDOW_PER_THREAD: usize = 8;
 
 /// Does `work` on `jobs` on `pool` and hands each result to `emit` in the order of the jobs.
-pub fn run_ordered<T: Send>(
-    jobs: impl Iterator<Item = Job>,
+pub fn run_ordered<J: Send, T: Send>(
+    jobs: impl Iterator<Item = J>,
     pool: &rayon::ThreadPool,
-    work: impl Fn(Job) -> T + Sync,
+    work: impl Fn(J) -> T + Sync,
     mut emit: impl FnMut(T) -> io::Result<()>,
 ) -> io::Result<()> {
     let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
     let mut jobs = jobs.peekable();
     while jobs.peek().is_some() {
-        let batch: Vec<Job> = jobs.by_ref().take(window).collect();
+        let batch: Vec<J> = jobs.by_ref().take(window).collect();
         let done: Vec<T> = pool.install(|| batch.into_par_iter().map(&work).collect());
         for d in done {
             emit(d)?;

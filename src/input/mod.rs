@@ -92,12 +92,6 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     decode_bytes(bytes, None).map(|d| d.text)
 }
 
-/// The text of bytes read from a file or a stream: refused when binary (a NUL byte in the first
-/// 8 KiB of a text that is not UTF-16), else decoded.
-pub fn text_of(bytes: &[u8]) -> Result<String, Error> {
-    decode(bytes)
-}
-
 /// Reads and decodes a file. The error says what is wrong, not which file (the caller knows).
 pub fn read_path(path: &Path) -> Result<String, Error> {
     read_path_as(path, None).map(|d| d.text)

@@ -487,18 +487,6 @@ pub struct EncodingInfo {
     pub parts: Option<Vec<EncodingPart>>,
 }
 
-impl EncodingInfo {
-    /// UTF-8 as it is.
-    pub fn utf8() -> EncodingInfo {
-        EncodingInfo {
-            name: "utf-8".to_owned(),
-            confidence: 1.0,
-            repairs: Vec::new(),
-            parts: None,
-        }
-    }
-}
-
 /// A part of a `mixed` text read in one encoding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]

@@ -2,8 +2,8 @@
 //!
 //! Over the words (runs of letters) that hold a letter beyond ASCII: +2 for a frequent syllable
 //! (`data/common_syllables.txt`), +0.5 for another well-formed syllable made of Vietnamese
-//! letters (an onset, a vowel group, a final consonant, one tone at most, and after c ch p t
-//! only the acute or the dot tone; `data/syllables.txt`), −2 for any other word. Then −2 for
+//! letters (an onset, a vowel group, a final consonant, one tone at most, and only the acute or
+//! the dot tone after a final stop; `data/syllables.txt`), −2 for any other word. Then −2 for
 //! each control char (but tab, CR, LF), C1 char, U+FFFD and combining mark left over.
 //!
 //! ```text
@@ -43,7 +43,8 @@ struct Parts {
     onsets: Vec<String>,
     /// Vowel group → (may end a syllable, may take a final consonant).
     nuclei: Map<String, (bool, bool)>,
-    codas: Vec<String>,
+    /// Final consonants, and whether each is a stop (only the acute or dot tone after it).
+    codas: Vec<(String, bool)>,
     common: Set<String>,
 }
 
@@ -59,11 +60,16 @@ static PARTS: LazyLock<Parts> = LazyLock::new(|| {
     for l in rows {
         let part = l.col(0).to_owned();
         let kind = l
-            .choice(1, &["onset", "rhyme", "closed", "both", "coda"], None)
+            .choice(
+                1,
+                &["onset", "rhyme", "closed", "both", "coda", "stop"],
+                None,
+            )
             .unwrap_or_else(|e| panic!("{e}"));
         match kind {
             "onset" => p.onsets.push(part),
-            "coda" => p.codas.push(part),
+            "coda" => p.codas.push((part, false)),
+            "stop" => p.codas.push((part, true)),
             "rhyme" => {
                 p.nuclei.insert(part, (true, false));
             }
@@ -79,7 +85,7 @@ static PARTS: LazyLock<Parts> = LazyLock::new(|| {
     p.onsets
         .sort_by_key(|o| std::cmp::Reverse(o.chars().count()));
     p.codas
-        .sort_by_key(|c| std::cmp::Reverse(c.chars().count()));
+        .sort_by_key(|(c, _)| std::cmp::Reverse(c.chars().count()));
     let f = file("common_syllables.txt");
     for l in lines(f.name, f.text, 1, 1).unwrap_or_else(|e| panic!("{e}")) {
         p.common.insert(l.col(0).to_owned());
@@ -166,10 +172,10 @@ pub(crate) fn syllable(word: &str) -> bool {
                 return true;
             }
         }
-        p.codas.iter().any(|c| {
+        p.codas.iter().any(|(c, stop)| {
             rest.strip_suffix(c.as_str()).is_some_and(|n| {
                 p.nuclei.get(n).is_some_and(|&(_, closed)| closed)
-                    && (!matches!(c.as_str(), "c" | "ch" | "p" | "t") || matches!(tone, 0 | 4 | 5))
+                    && (!stop || matches!(tone, 0 | 4 | 5))
             })
         })
     };

@@ -29,36 +29,38 @@ fn mark(c: u8) -> Option<(char, bool)> {
 }
 
 /// `a` and combining mark `m` as one char, when there is one: a table for the pairs VIQR makes
-/// (a vowel, with or without its shape, and a mark), Unicode's composition for the rest.
+/// (a vowel, with or without its shape, and a mark), NFC for the rest ("â" + dot below is "ậ",
+/// which is "ạ" + circumflex in canonical order).
 fn compose(a: char, m: char) -> Option<char> {
     use std::sync::LazyLock;
-    static PAIRS: LazyLock<crate::lexicon::hash::Map<(char, char), char>> = LazyLock::new(|| {
-        let mut map = crate::lexicon::hash::Map::default();
-        let marks = [
-            '\u{306}', '\u{302}', '\u{31b}', '\u{301}', '\u{300}', '\u{309}', '\u{303}', '\u{323}',
-        ];
-        let mut bases: Vec<char> = "aeiouyAEIOUY".chars().collect();
-        for v in "aeiouyAEIOUY".chars() {
-            for &m in &marks[..3] {
-                if let Some(x) = unicode_normalization::char::compose(v, m) {
-                    bases.push(x);
-                }
-            }
+    fn nfc(a: char, m: char) -> Option<char> {
+        let mut two = [a, m].into_iter().nfc();
+        match (two.next(), two.next()) {
+            (Some(x), None) => Some(x),
+            _ => None,
         }
+    }
+    static PAIRS: LazyLock<crate::lexicon::hash::Map<(char, char), char>> = LazyLock::new(|| {
+        let marks: Vec<(char, bool)> = b"(^+'`?~.".iter().filter_map(|&c| mark(c)).collect();
+        let vowels = "aeiouyAEIOUY".chars();
+        let shaped = vowels.clone().flat_map(|v| {
+            marks
+                .iter()
+                .filter(|(_, shape)| *shape)
+                .filter_map(move |&(m, _)| unicode_normalization::char::compose(v, m))
+        });
+        let bases: Vec<char> = vowels.chain(shaped).collect();
+        let mut map = crate::lexicon::hash::Map::default();
         for &v in &bases {
-            for &m in &marks {
-                let mut two = [v, m].into_iter().nfc();
-                if let (Some(x), None) = (two.next(), two.next()) {
+            for &(m, _) in &marks {
+                if let Some(x) = nfc(v, m) {
                     map.insert((v, m), x);
                 }
             }
         }
         map
     });
-    PAIRS
-        .get(&(a, m))
-        .copied()
-        .or_else(|| unicode_normalization::char::compose(a, m))
+    PAIRS.get(&(a, m)).copied().or_else(|| nfc(a, m))
 }
 
 /// May shape `m` go on vowel `v`?
@@ -211,17 +213,10 @@ pub(crate) fn decode(text: &str) -> String {
             match out.pop() {
                 Some(last) => match compose(last, m) {
                     Some(x) => out.push(x),
-                    // ("â" + dot below: "ậ" is "ạ" + circumflex in canonical order.)
                     None => {
-                        let mut two = [last, m].into_iter().nfc();
-                        match (two.next(), two.next()) {
-                            (Some(x), None) => out.push(x),
-                            _ => {
-                                out.push(last);
-                                out.push(m);
-                                nfc = true;
-                            }
-                        }
+                        out.push(last);
+                        out.push(m);
+                        nfc = true;
                     }
                 },
                 None => out.push(m),
