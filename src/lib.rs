@@ -74,6 +74,16 @@ pub struct Options {
 /// memory of the reading bounded; the facts are all held in the result (about 700 bytes
 /// each): to hand them on one by one instead, use [`extract_each`].
 pub fn extract(text: &str, options: &Options) -> Document {
+    if text.len() <= WINDOW {
+        // One reading: its facts are the document's, moved once.
+        let r = read(text, options, &resolve::offsets::Base::whole(text));
+        return Document {
+            source: "-".to_owned(),
+            document: r.info,
+            facts: r.facts,
+            warnings: r.warnings,
+        };
+    }
     let mut facts = Vec::new();
     let mut info = None;
     let warnings = extract_each(text, options, |piece| {
