@@ -27,6 +27,9 @@ pub enum ErrorKind {
     InvalidInput,
     /// Writing the output failed.
     Output,
+    /// A document (Word, ODT, PDF, RTF, HTML) cannot be read: damaged, encrypted, over a limit
+    /// that keeps a run safe, or with no text in it (a scanned PDF).
+    Document,
 }
 
 /// An error, with its kind, a message and, where one applies, the file it is about.

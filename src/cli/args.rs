@@ -29,9 +29,16 @@ pub(crate) struct ReadArgs {
 /// `decode` share.
 #[derive(clap::Args)]
 pub(crate) struct FileArgs {
-    /// Which files of a folder to read.
-    #[arg(long, default_value = "*.txt", value_name = "GLOB")]
+    /// Which files of a folder to read (case-insensitive).
+    #[arg(long, default_value = DEFAULT_GLOB, value_name = "GLOB")]
     pub glob: String,
+    /// Read every input as this format instead of telling it from its bytes.
+    #[arg(long = "input", value_name = "FORMAT", value_parser = input_parser())]
+    pub input: Option<vnfacts::input::Format>,
+    /// An HTML page's whole text, its menus, sidebars and footers included (by default only its
+    /// main text, the article).
+    #[arg(long)]
+    pub html_all: bool,
     /// Read every input in this encoding instead of detecting it (utf-8 refuses bytes that are
     /// not UTF-8).
     #[arg(long, value_name = "NAME", value_parser = encoding_parser())]
@@ -41,7 +48,18 @@ pub(crate) struct FileArgs {
     pub jobs: Option<u32>,
 }
 
+/// The files of a folder read by default: text and the document formats.
+pub(crate) const DEFAULT_GLOB: &str = "*.{txt,htm,html,docx,doc,pdf,rtf,odt}";
+
 impl FileArgs {
+    /// How the inputs are read: the encoding and format forced, HTML whole or not.
+    pub fn how(&self) -> vnfacts::input::batch::How {
+        vnfacts::input::batch::How {
+            encoding: self.encoding,
+            read: vnfacts::input::ReadOptions::new(self.input, self.html_all),
+        }
+    }
+
     /// The threads a run may use: `--jobs` (at most [`JOBS_PER_CORE`] a core, with a message
     /// when more are asked), else one a core.
     pub fn threads(&self, quiet: bool) -> usize {
@@ -105,6 +123,18 @@ pub(crate) fn encoding_parser() -> impl TypedValueParser<Value = vnfacts::Encodi
     PossibleValuesParser::new(names).map(|s| {
         s.parse::<vnfacts::Encoding>()
             .unwrap_or(vnfacts::Encoding::Utf8)
+    })
+}
+
+/// The document formats `--input` forces, by the names `input::Format::ALL` gives them.
+pub(crate) fn input_parser() -> impl TypedValueParser<Value = vnfacts::input::Format> {
+    let names: Vec<&'static str> = vnfacts::input::Format::ALL
+        .iter()
+        .map(|(_, n)| *n)
+        .collect();
+    PossibleValuesParser::new(names).map(|s| {
+        s.parse::<vnfacts::input::Format>()
+            .unwrap_or(vnfacts::input::Format::Txt)
     })
 }
 

@@ -71,6 +71,7 @@ struct Summary {
 /// Runs `vnfacts check`.
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let options = args.read.options(None)?;
+    let how = args.read.files.how();
     let select = Selector::new(&args.read.files.glob).map_err(Failure::Usage)?;
     let style = Style {
         color: match args.color {
@@ -101,7 +102,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     run_ordered(
         jobs,
         &pool,
-        |j| read_job(j, &options, args.read.files.encoding, false),
+        |j| read_job(j, &options, &how, false),
         |done| {
             encodings.count(&done);
             let r = &done.into_record(&options);

@@ -64,7 +64,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
 
 /// Reads and decodes one job.
 fn decode(job: &Job, args: &Args) -> Result<Decoded, vnfacts::Error> {
-    vnfacts::input::batch::decode(&job.what, args.files.encoding)
+    vnfacts::input::batch::decode(&job.what, &args.files.how())
 }
 
 /// Counts a result: its encoding, or a refusal (bytes that could not be decoded; a file that

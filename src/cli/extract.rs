@@ -176,6 +176,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let started = Instant::now();
     let options = args.read.options(args.kinds.clone())?;
+    let how = args.read.files.how();
     if args.format == Format::Xlsx && args.output.is_none() {
         return Err(Failure::Usage(
             "--format xlsx writes a file: give it with -o FILE".to_owned(),
@@ -212,7 +213,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let ran = run_ordered(
         jobs,
         &pool,
-        |j| read_job(j, &options, args.read.files.encoding, streams),
+        |j| read_job(j, &options, &how, streams),
         |done| {
             let say = |msg: String| match &bar {
                 Some(b) => b.suspend(|| eprintln!("{msg}")),
@@ -239,21 +240,18 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
                     w.write(&r, None)
                 }
                 // A long text: read window by window, its facts written as they come.
-                Done::Long {
-                    source,
-                    text,
-                    encoding,
-                } => {
+                Done::Long { source, doc } => {
                     let facts = &mut summary.facts;
                     let w = &mut w;
-                    let read = vnfacts::extract_each(&text, &options, |piece| match piece {
+                    let read = vnfacts::extract_each(&doc.text, &options, |piece| match piece {
                         Piece::Document(info) => {
                             let mut info = info.clone();
-                            info.encoding = Some(encoding.clone());
+                            vnfacts::input::batch::stamp(&mut info, &doc);
                             w.begin(&source, &info)
                         }
-                        Piece::Fact(f) => {
+                        Piece::Fact(mut f) => {
                             *facts += 1;
+                            f.page = doc.page_of(f.start);
                             w.fact(&f)
                         }
                         _ => Ok(()),

@@ -4,7 +4,6 @@
 //! public for its fuzz target, not a stable interface.
 
 use crate::input::Encoding;
-use crate::model::EncodingInfo;
 use crate::output::Record;
 use crate::{extract, input, Options};
 use rayon::prelude::*;
@@ -33,7 +32,8 @@ pub enum What {
     Error(String),
 }
 
-/// How the files of a folder are chosen: a glob on their names (default `*.txt`).
+/// How the files of a folder are chosen: a glob on their names, without case (the command
+/// line's default takes text and the document formats).
 pub struct Selector {
     glob: globset::GlobMatcher,
 }
@@ -41,7 +41,10 @@ pub struct Selector {
 impl Selector {
     /// Files whose name matches `pattern` (e.g. `*.txt`, `*.{txt,md}`).
     pub fn new(pattern: &str) -> Result<Selector, String> {
-        let glob = globset::Glob::new(pattern)
+        let glob = globset::GlobBuilder::new(pattern)
+            .case_insensitive(true)
+            .literal_separator(false)
+            .build()
             .map_err(|e| format!("--glob {pattern:?}: {e}"))?
             .compile_matcher();
         Ok(Selector { glob })
@@ -343,6 +346,23 @@ mod tests {
     }
 }
 
+/// How a run reads its inputs: an encoding forced (`--encoding`), a format forced
+/// (`--input`), an HTML page's whole text (`--html-all`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct How {
+    /// The encoding of plain text, when forced.
+    pub encoding: Option<Encoding>,
+    /// The format, forced or told, and how HTML is read.
+    pub read: input::ReadOptions,
+}
+
+/// Says in a document block how its text was read: its format, its encoding and its pages.
+pub fn stamp(info: &mut crate::model::DocumentInfo, d: &input::Decoded) {
+    info.format = Some(d.format.name().to_owned());
+    info.encoding = Some(d.encoding.clone());
+    info.pages = (!d.pages.is_empty()).then_some(d.pages.len());
+}
+
 /// A job read: its record, or a text longer than [`crate::WINDOW`] left for the writer to
 /// read window by window, its facts written as they come (so that they are never all held).
 pub enum Done {
@@ -359,10 +379,8 @@ pub enum Done {
     Long {
         /// The input, as given.
         source: String,
-        /// Its text.
-        text: String,
-        /// How it was decoded.
-        encoding: EncodingInfo,
+        /// Its text, and how it was read.
+        doc: input::Decoded,
     },
 }
 
@@ -372,42 +390,30 @@ impl Done {
         match self {
             Done::Record(r) => r,
             Done::Refused { source, error } => Record::Error { source, error },
-            Done::Long {
-                source,
-                text,
-                encoding,
-            } => document(source, &text, encoding, options),
+            Done::Long { source, doc } => document(source, doc, options),
         }
     }
 }
 
 /// Reads one job: into its record, or, when `long` and its text is longer than
 /// [`crate::WINDOW`], into a text left for the writer.
-pub fn read_job(job: Job, options: &Options, encoding: Option<Encoding>, long: bool) -> Done {
-    match read(job, encoding) {
-        Done::Long {
-            source,
-            text,
-            encoding,
-        } if !long || text.len() <= crate::WINDOW => {
-            Done::Record(document(source, &text, encoding, options))
+pub fn read_job(job: Job, options: &Options, how: &How, long: bool) -> Done {
+    match read(job, how) {
+        Done::Long { source, doc } if !long || doc.text.len() <= crate::WINDOW => {
+            Done::Record(document(source, doc, options))
         }
         d => d,
     }
 }
 
 /// Reads the bytes of a job into its text (or the error that stops it).
-fn read(job: Job, forced: Option<Encoding>) -> Done {
+fn read(job: Job, how: &How) -> Done {
     let Job { source, what } = job;
     if let What::Error(error) = what {
         return Done::Record(Record::Error { source, error });
     }
-    match decode(&what, forced) {
-        Ok(d) => Done::Long {
-            source,
-            text: d.text,
-            encoding: d.encoding,
-        },
+    match decode(&what, how) {
+        Ok(doc) => Done::Long { source, doc },
         Err(e) if e.kind() == crate::ErrorKind::Decode => Done::Refused {
             source,
             error: e.to_string(),
@@ -421,21 +427,26 @@ fn read(job: Job, forced: Option<Encoding>) -> Done {
 
 /// The text of what a job reads, decoded as `forced` or as its bytes show (an error job gives
 /// its error). A decoding failure has the kind `Decode`.
-pub fn decode(what: &What, forced: Option<Encoding>) -> Result<input::Decoded, crate::Error> {
+pub fn decode(what: &What, how: &How) -> Result<input::Decoded, crate::Error> {
     match what {
         What::Error(e) => Err(crate::Error::new(crate::ErrorKind::Io, e.clone())),
         // A record's text is Unicode already, but may hold mojibake.
-        What::Text(t) => input::decode_bytes(t.as_bytes(), forced),
-        What::Stdin => input::read_stream_as(io::stdin(), forced),
-        What::File(p) => input::read_path_as(p, forced),
+        What::Text(t) => input::decode_bytes(t.as_bytes(), how.encoding),
+        What::Stdin => input::read_stream_with(io::stdin(), how.encoding, &how.read),
+        What::File(p) => input::read_path_with(p, how.encoding, &how.read),
     }
 }
 
 /// The record of a document read whole.
-fn document(source: String, text: &str, encoding: EncodingInfo, options: &Options) -> Record {
-    let mut doc = extract(text, options);
+fn document(source: String, d: input::Decoded, options: &Options) -> Record {
+    let mut doc = extract(&d.text, options);
     doc.source = source;
-    doc.document.encoding = Some(encoding);
+    stamp(&mut doc.document, &d);
+    if !d.pages.is_empty() {
+        for f in &mut doc.facts {
+            f.page = d.page_of(f.start);
+        }
+    }
     Record::Document(doc)
 }
 
@@ -487,7 +498,7 @@ impl Encodings {
                     self.add(&e.name);
                 }
             }
-            Done::Long { encoding, .. } => self.add(&encoding.name),
+            Done::Long { doc, .. } => self.add(&doc.encoding.name),
             Done::Refused { .. } => self.refuse(),
             Done::Record(Record::Error { .. }) => {}
         }

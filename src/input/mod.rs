@@ -11,9 +11,11 @@
 #[doc(hidden)]
 pub mod batch;
 pub(crate) mod encoding;
+pub(crate) mod format;
 pub(crate) mod lines;
 
 pub use encoding::{decode_bytes, decode_vec, encode, mangle, Decoded, Encoding};
+pub use format::{detect_format, Format, ReadOptions};
 
 use crate::error::{Error, ErrorKind};
 use std::io::Read;
@@ -59,9 +61,9 @@ fn read_limited_sized(r: impl Read, hint: usize) -> Result<Vec<u8>, Error> {
         .read_to_end(&mut b)
         .map_err(|e| read_error(&e))?;
     if let Some(at) = memchr::memchr(0, &b) {
-        // UTF-16 holds zero bytes (the high byte of every ASCII char); anything else with one
-        // is binary.
-        if !encoding::looks_utf16(&b) {
+        // UTF-16 holds zero bytes (the high byte of every ASCII char), and so do the
+        // containers of documents (zip, OLE, PDF); anything else with one is binary.
+        if !encoding::looks_utf16(&b) && !format::container_magic(&b) {
             return Err(binary(at));
         }
     }
@@ -97,11 +99,49 @@ pub fn read_path(path: &Path) -> Result<String, Error> {
     read_path_as(path, None).map(|d| d.text)
 }
 
-/// Reads a file and decodes it as `forced`, or as its bytes show.
+/// Reads a file and decodes it as `forced`, or as its bytes show; a document (Word, ODT, PDF,
+/// RTF, HTML) is read as its text.
 pub fn read_path_as(path: &Path, forced: Option<Encoding>) -> Result<Decoded, Error> {
+    read_path_with(path, forced, &ReadOptions::default())
+}
+
+/// Reads a file as [`read_path_as`] does, its format forced or read as `read` says.
+pub fn read_path_with(
+    path: &Path,
+    forced: Option<Encoding>,
+    read: &ReadOptions,
+) -> Result<Decoded, Error> {
     let f = std::fs::File::open(path).map_err(|e| read_error(&e))?;
     let size = f.metadata().map_or(0, |m| m.len() as usize);
-    encoding::decode_vec(read_limited_sized(f, size)?, forced)
+    let name = path.file_name().and_then(|n| n.to_str());
+    read_document(read_limited_sized(f, size)?, name, forced, read)
+}
+
+/// Reads the bytes of a document: its format told from them (the file's `name` a hint) or
+/// forced by `read`; a container's text extracted (see [`format`]), plain text decoded as
+/// `forced` says or as its bytes show.
+///
+/// ```
+/// use vnfacts::input::{read_document, Format, ReadOptions};
+/// let rtf = br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0 X\u227?\'e3 Kim Li\u234?n\par}".to_vec();
+/// let d = read_document(rtf, None, None, &ReadOptions::default()).unwrap();
+/// assert_eq!((d.format, d.text.as_str()), (Format::Rtf, "Xã Kim Liên"));
+/// ```
+pub fn read_document(
+    bytes: Vec<u8>,
+    name: Option<&str>,
+    forced: Option<Encoding>,
+    read: &ReadOptions,
+) -> Result<Decoded, Error> {
+    match format::read(&bytes, name, read)? {
+        (_, None) => encoding::decode_vec(bytes, forced),
+        (format, Some(x)) => {
+            let mut d = Decoded::new(x.text, x.encoding);
+            d.format = format;
+            d.pages = x.pages;
+            Ok(d)
+        }
+    }
 }
 
 /// Reads and decodes a stream (standard input).
@@ -109,7 +149,16 @@ pub fn read_stream(r: impl Read) -> Result<String, Error> {
     read_stream_as(r, None).map(|d| d.text)
 }
 
-/// Reads a stream and decodes it as `forced`, or as its bytes show.
+/// Reads a stream and decodes it as `forced`, or as its bytes show (a document as its text).
 pub fn read_stream_as(r: impl Read, forced: Option<Encoding>) -> Result<Decoded, Error> {
-    encoding::decode_vec(read_limited(r)?, forced)
+    read_stream_with(r, forced, &ReadOptions::default())
+}
+
+/// Reads a stream as [`read_stream_as`] does, its format forced or read as `read` says.
+pub fn read_stream_with(
+    r: impl Read,
+    forced: Option<Encoding>,
+    read: &ReadOptions,
+) -> Result<Decoded, Error> {
+    read_document(read_limited(r)?, None, forced, read)
 }

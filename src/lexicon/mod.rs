@@ -74,6 +74,7 @@ pub(crate) const FILES: &[DataFile] = &[
     data_file!("stopwords.txt"),
     data_file!("syllables.txt"),
     data_file!("common_syllables.txt"),
+    data_file!("legacy_fonts.txt"),
 ];
 
 /// The built-in data file `data/NAME`.

@@ -275,6 +275,9 @@ pub struct Fact {
     /// such day ("ngày 31/4/2024": `value` null, the text as written).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warning: Option<String>,
+    /// The page of a PDF the fact is on (1-based; absent for the other formats).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A unit of time: of a duration ("6 tháng"), or of a time said relative to the document's
@@ -449,6 +452,7 @@ impl Fact {
             author: None,
             unit_full: None,
             warning: None,
+            page: None,
         }
     }
 
@@ -502,9 +506,16 @@ pub struct EncodingPart {
 /// The `document` block.
 #[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct DocumentInfo {
+    /// The input's format: `txt`, `html`, `docx`, `doc`, `pdf`, `rtf`, `odt` (absent when the
+    /// text was given decoded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
     /// How the input's bytes became the text (absent when the text was given decoded).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<EncodingInfo>,
+    /// A PDF's number of pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<usize>,
     /// First non-empty line.
     pub title: Option<String>,
     /// The report's own date (ISO), when the text states it.

@@ -35,6 +35,7 @@ pub const COLUMNS: &[&str] = &[
     "full_name",
     "author",
     "unit_full",
+    "page",
     "error",
 ];
 
@@ -154,6 +155,7 @@ pub fn row(source: &str, f: &Fact) -> Vec<Cell> {
         text(&f.full_name),
         f.author.map_or(Cell::Empty, Cell::Bool),
         text(&f.unit_full),
+        f.page.map_or(Cell::Empty, |p| Cell::Int(p as i64)),
         Cell::Empty,
     ]
 }

@@ -94,6 +94,9 @@ impl std::str::FromStr for Format {
 /// One result of a run: a document, or why an input could not be read.
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
+// A record is made and moved once per input: boxing its document would cost an allocation a
+// document for nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Record {
     /// A document's facts.
     Document(Document),

@@ -62,7 +62,9 @@ pub(crate) fn resolve(
         .then(|| block::organizations(&facts));
     Resolved {
         info: DocumentInfo {
+            format: None,
             encoding: None,
+            pages: None,
             title: crate::text::segments::first_line(input),
             date: doc.map(|d| d.iso()),
             reference_year: year,

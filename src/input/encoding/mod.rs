@@ -20,7 +20,7 @@
 //!    paragraphs read best in different encodings is `mixed`. A file no reading makes
 //!    Vietnamese is refused, with the two best readings and how to force one.
 
-mod legacy;
+pub(crate) mod legacy;
 mod mojibake;
 pub(crate) mod score;
 mod tables;
@@ -40,6 +40,32 @@ pub struct Decoded {
     pub text: String,
     /// How it was obtained (`document.encoding`).
     pub encoding: EncodingInfo,
+    /// The format it was read from (`document.format`).
+    pub format: crate::input::Format,
+    /// Where each page starts, in chars of `text` (a PDF's; empty for the other formats).
+    pub pages: Vec<usize>,
+}
+
+impl Decoded {
+    /// A text of `format` decoded as `encoding` says.
+    pub(crate) fn new(text: String, encoding: EncodingInfo) -> Decoded {
+        Decoded {
+            text,
+            encoding,
+            format: crate::input::Format::Txt,
+            pages: Vec::new(),
+        }
+    }
+
+    /// The page (1-based) of the char at `at`, when the text has pages.
+    pub fn page_of(&self, at: usize) -> Option<u32> {
+        page_of(&self.pages, at)
+    }
+}
+
+/// The page (1-based) of the char at `at`, given where each page starts.
+pub fn page_of(pages: &[usize], at: usize) -> Option<u32> {
+    (!pages.is_empty()).then(|| pages.partition_point(|&s| s <= at).max(1) as u32)
 }
 
 /// An encoding `--encoding` can force.
@@ -150,12 +176,22 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// How much of a text detection reads (bytes): enough to decide, and a long file costs no more.
 const SAMPLE: usize = 16 << 10;
 
-fn info(name: &str, confidence: f64, repairs: Vec<&str>) -> EncodingInfo {
+pub(crate) fn info(name: &str, confidence: f64, repairs: Vec<&str>) -> EncodingInfo {
     EncodingInfo {
         name: name.to_owned(),
         confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
         repairs: repairs.into_iter().map(str::to_owned).collect(),
         parts: None,
+    }
+}
+
+/// Reads a text that is Unicode already (a document's, a record's) through the detection: it
+/// may hold mojibake, or a legacy encoding's bytes shown as Windows-1252 letters. Text that
+/// detection cannot decide stays as it is.
+pub(crate) fn decode_unicode(text: String) -> Decoded {
+    match decode_bytes(text.as_bytes(), None) {
+        Ok(d) => d,
+        Err(_) => Decoded::new(text, info("utf-8", 1.0, vec![])),
     }
 }
 
@@ -264,10 +300,10 @@ pub fn decode_vec(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<Decoded, E
                 return decode_bytes(text.as_bytes(), None);
             }
             let nfd = has_marks(text.as_bytes());
-            Ok(Decoded {
+            Ok(Decoded::new(
                 text,
-                encoding: info("utf-8", 1.0, if nfd { vec!["nfd"] } else { vec![] }),
-            })
+                info("utf-8", 1.0, if nfd { vec!["nfd"] } else { vec![] }),
+            ))
         }
         Err(e) => decode_bytes(e.as_bytes(), forced),
     }
@@ -308,10 +344,7 @@ fn decode_forced(bytes: &[u8], e: Encoding) -> Result<Decoded, Error> {
         Encoding::Viqr => (viqr::decode(&String::from_utf8_lossy(bytes)), vec![]),
         _ => decode_legacy(e.legacy().unwrap_or(Legacy::Tcvn3), bytes),
     };
-    Ok(Decoded {
-        text,
-        encoding: info(e.name(), 1.0, repairs),
-    })
+    Ok(Decoded::new(text, info(e.name(), 1.0, repairs)))
 }
 
 /// UTF-16 text, its byte-order mark dropped.
@@ -442,16 +475,16 @@ fn detect(bytes: &[u8]) -> Result<Decoded, Error> {
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         let le = bytes[0] == 0xff;
-        return Ok(Decoded {
-            text: utf16(bytes, le),
-            encoding: info(if le { "utf-16le" } else { "utf-16be" }, 1.0, vec![]),
-        });
+        return Ok(Decoded::new(
+            utf16(bytes, le),
+            info(if le { "utf-16le" } else { "utf-16be" }, 1.0, vec![]),
+        ));
     }
     if let Some(le) = utf16_without_bom(bytes) {
-        return Ok(Decoded {
-            text: utf16(bytes, le),
-            encoding: info(if le { "utf-16le" } else { "utf-16be" }, 0.9, vec![]),
-        });
+        return Ok(Decoded::new(
+            utf16(bytes, le),
+            info(if le { "utf-16le" } else { "utf-16be" }, 0.9, vec![]),
+        ));
     }
     if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(super::SNIFF)]) {
         return Err(super::binary(at));
@@ -467,10 +500,10 @@ fn detect_utf8(text: &str, bom: bool) -> Result<Decoded, Error> {
     let bytes = text.as_bytes();
     let plain = |text: &str| {
         let nfd = has_marks(text.as_bytes());
-        Ok(Decoded {
-            text: text.to_owned(),
-            encoding: info("utf-8", 1.0, if nfd { vec!["nfd"] } else { vec![] }),
-        })
+        Ok(Decoded::new(
+            text.to_owned(),
+            info("utf-8", 1.0, if nfd { vec!["nfd"] } else { vec![] }),
+        ))
     };
     if ascii_letters(text) {
         // Decided on the head of the text, which alone is read twice.
@@ -484,10 +517,7 @@ fn detect_utf8(text: &str, bom: bool) -> Result<Decoded, Error> {
                 } else {
                     v
                 };
-                return Ok(Decoded {
-                    text: v,
-                    encoding: info("viqr", confidence(&s, None), vec![]),
-                });
+                return Ok(Decoded::new(v, info("viqr", confidence(&s, None), vec![])));
             }
         }
         if text.is_ascii() {
@@ -559,10 +589,10 @@ fn unmojibake(text: &str) -> Option<Decoded> {
     if has_marks(cur.as_bytes()) {
         repairs.push("nfd");
     }
-    Some(Decoded {
-        encoding: info("utf-8", confidence(&cur_score, Some(&here)), repairs),
-        text: cur,
-    })
+    Some(Decoded::new(
+        cur,
+        info("utf-8", confidence(&cur_score, Some(&here)), repairs),
+    ))
 }
 
 /// The views (at most three) through which `text` gets more Vietnamese, each the best of its
@@ -650,14 +680,14 @@ fn finish_legacy(bytes: &[u8], readings: &[Reading]) -> Result<Decoded, Error> {
         return Err(undecided(Some(best), second));
     }
     let (text, repairs) = whole(bytes, best);
-    Ok(Decoded {
+    Ok(Decoded::new(
         text,
-        encoding: info(
+        info(
             best.enc.name(),
             confidence(&best.score, second.map(|s| &s.score)),
             repairs,
         ),
-    })
+    ))
 }
 
 /// The whole of `bytes` decoded as `reading` (which read a sample of them): its text when the
@@ -768,7 +798,7 @@ fn mixed(bytes: &[u8]) -> Result<Option<(Decoded, Score)>, Error> {
     }
     let mut e = info("mixed", total.quality(), vec![]);
     e.parts = Some(parts);
-    Ok(Some((Decoded { text, encoding: e }, total)))
+    Ok(Some((Decoded::new(text, e), total)))
 }
 
 #[cfg(test)]

@@ -1,0 +1,445 @@
+//! HTML pages: parsed by html5ever (through scraper), their main text kept.
+//!
+//! The charset comes from the BOM, else `<meta charset>` or `http-equiv="Content-Type"` in the
+//! page's first 4 KiB, else the detection of part 1 (which also finds a page in TCVN3 or VNI
+//! whose charset says Windows-1252). Scripts, styles, comments, forms and the page's `<head>`
+//! are never text. Block elements and `<br>` break lines, a table's cells are separated by
+//! tabs and its rows by lines, entities are decoded by the parser, and white space collapses
+//! as a browser collapses it (but in `<pre>`).
+//!
+//! The main text (the default; `--html-all` keeps the whole page): navigation, menus, headers,
+//! footers, sidebars, tickers and forms are left out (by element, by ARIA role, and by the
+//! words of their class or id); then the element that holds most of the page's paragraph text
+//! is chosen, each paragraph of 25 chars or more scoring its length (less the text of its
+//! links) for its parent and half that for its grandparent, a class or id that says content
+//! ("content", "article", "detail", "noidung", …) adding to a score and one that says
+//! boilerplate taking from it. When no element scores (a page of short lines), the page's text
+//! without its boilerplate is kept.
+
+use super::{Builder, Extracted};
+use crate::error::Error;
+use crate::model::EncodingInfo;
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+use std::collections::HashMap;
+
+/// Elements that are never text.
+const NEVER: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg",
+    "canvas", "select", "option", "button", "input", "textarea",
+];
+
+/// Elements that are boilerplate, left out of the main text.
+const BOILERPLATE: &[&str] = &[
+    "nav", "header", "footer", "aside", "form", "menu", "marquee",
+];
+
+/// ARIA roles that are boilerplate.
+const BOILERPLATE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "menu",
+    "menubar",
+    "search",
+];
+
+/// Words of a class or id that mark boilerplate.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "menu",
+    "nav",
+    "navbar",
+    "footer",
+    "sidebar",
+    "breadcrumb",
+    "ticker",
+    "marquee",
+    "banner",
+    "social",
+    "share",
+    "related",
+    "comment",
+    "advert",
+    "ads",
+    "widget",
+    "cookie",
+    "popup",
+    "login",
+    "search",
+    "toolbar",
+    "copyright",
+    "lienket",
+    "tinlienquan",
+];
+
+/// Words of a class or id that mark the content.
+const CONTENT_WORDS: &[&str] = &[
+    "content", "article", "post", "entry", "main", "detail", "body", "text", "story", "news",
+    "noidung", "chitiet", "baiviet",
+];
+
+/// Block elements: a line break before and after.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "blockquote",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "center",
+    "caption",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+];
+
+/// Reads an HTML page.
+pub(crate) fn read(bytes: &[u8], whole: bool) -> Result<Extracted, Error> {
+    let (text, charset) = decode(bytes)?;
+    let page = Html::parse_document(&text);
+    let root = page.tree.root();
+    let chosen = if whole { None } else { main(root) };
+    let mut b = Builder::default();
+    let mut w = Writer {
+        b: &mut b,
+        whole,
+        pre: 0,
+        rows: Vec::new(),
+    };
+    match chosen {
+        Some(id) => match page.tree.get(id) {
+            Some(n) => w.node(n, 0),
+            None => w.node(root, 0),
+        },
+        None => w.node(root, 0),
+    }
+    let mut out = b.finish(Vec::new())?;
+    // Text the detection left as it was is what the page's charset made it.
+    if out.encoding.name == "utf-8" && out.encoding.repairs.is_empty() {
+        if let Some(c) = charset {
+            out.encoding = c;
+        }
+    }
+    Ok(out)
+}
+
+/// The page's text, decoded by its BOM or declared charset, else by detection; and how, when
+/// the charset decided.
+fn decode(bytes: &[u8]) -> Result<(String, Option<EncodingInfo>), Error> {
+    let named = |n: &str| crate::input::encoding::info(n, 1.0, vec![]);
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (s, _) = enc.decode_with_bom_removal(bytes);
+        return Ok((
+            s.into_owned(),
+            Some(named(&enc.name().to_ascii_lowercase())),
+        ));
+    }
+    if let Some(enc) = declared_charset(bytes) {
+        if enc == encoding_rs::UTF_8 {
+            if let Ok(s) = std::str::from_utf8(bytes) {
+                return Ok((s.to_owned(), None));
+            }
+        } else {
+            let (s, _, _) = enc.decode(bytes);
+            let name = match enc.name() {
+                "windows-1258" => Some(named("cp1258")),
+                _ => None,
+            };
+            return Ok((s.into_owned(), name));
+        }
+    }
+    let d = crate::input::encoding::decode_bytes(bytes, None)?;
+    let how = (d.encoding.name != "utf-8").then_some(d.encoding);
+    Ok((d.text, how))
+}
+
+/// The charset a page declares in its first 4 KiB (`<meta charset=…>` or `content="…;
+/// charset=…"`).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head: Vec<u8> = bytes[..bytes.len().min(4096)]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&head[from..], b"<meta") {
+        let start = from + at;
+        let end = head[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(head.len(), |e| start + e);
+        let tag = &head[start..end];
+        if let Some(c) = memchr::memmem::find(tag, b"charset=") {
+            let v: Vec<u8> = tag[c + 8..]
+                .iter()
+                .skip_while(|&&b| b == b'"' || b == b'\'' || b == b' ')
+                .take_while(|&&b| !matches!(b, b'"' | b'\'' | b' ' | b';' | b'/' | b'>'))
+                .copied()
+                .collect();
+            if let Some(e) = encoding_rs::Encoding::for_label(&v) {
+                // A page that says UTF-16 in ASCII bytes is not UTF-16.
+                return Some(
+                    if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
+                        encoding_rs::UTF_8
+                    } else {
+                        e
+                    },
+                );
+            }
+        }
+        from = end.max(start + 1);
+        if from >= head.len() {
+            break;
+        }
+    }
+    None
+}
+
+/// The name of an element node.
+fn name<'a>(n: &NodeRef<'a, Node>) -> Option<&'a str> {
+    match n.value() {
+        Node::Element(e) => Some(e.name()),
+        _ => None,
+    }
+}
+
+/// The words of an element's class and id, in lower case.
+fn words_of(n: &NodeRef<Node>) -> Vec<String> {
+    let Node::Element(e) = n.value() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for v in [e.attr("class"), e.attr("id")].into_iter().flatten() {
+        for w in v.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if !w.is_empty() {
+                out.push(w.to_ascii_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// Is the element boilerplate (left out of the main text)?
+fn is_boilerplate(n: &NodeRef<Node>) -> bool {
+    let Node::Element(e) = n.value() else {
+        return false;
+    };
+    if BOILERPLATE.contains(&e.name()) {
+        return true;
+    }
+    if e.attr("role")
+        .is_some_and(|r| BOILERPLATE_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    let words = words_of(n);
+    words
+        .iter()
+        .any(|w| BOILERPLATE_WORDS.contains(&w.as_str()))
+        && !words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str()))
+}
+
+/// Is the node never text?
+fn is_never(n: &NodeRef<Node>) -> bool {
+    match n.value() {
+        Node::Element(e) => NEVER.contains(&e.name()),
+        Node::Comment(_) | Node::Doctype(_) | Node::ProcessingInstruction(_) => true,
+        _ => false,
+    }
+}
+
+/// The text length of a node and the part of it inside links (boilerplate and never-text
+/// left out).
+fn lengths(n: NodeRef<Node>, in_link: bool, depth: usize) -> (usize, usize) {
+    if depth > 256 || is_never(&n) || is_boilerplate(&n) {
+        return (0, 0);
+    }
+    match n.value() {
+        Node::Text(t) => {
+            let l = t.trim().chars().count();
+            (l, if in_link { l } else { 0 })
+        }
+        _ => {
+            let link = in_link || name(&n) == Some("a");
+            n.children().fold((0, 0), |(a, b), c| {
+                let (x, y) = lengths(c, link, depth + 1);
+                (a + x, b + y)
+            })
+        }
+    }
+}
+
+/// The element holding the page's main text, by the scores the module describes.
+fn main(root: NodeRef<Node>) -> Option<ego_tree::NodeId> {
+    let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    let mut stack = vec![(root, 0usize)];
+    while let Some((n, depth)) = stack.pop() {
+        if depth > 256 || is_never(&n) || is_boilerplate(&n) {
+            continue;
+        }
+        let paragraph = matches!(name(&n), Some("p" | "pre" | "td" | "blockquote" | "li"));
+        if paragraph {
+            let (len, links) = lengths(n, false, 0);
+            let own = len.saturating_sub(links);
+            if own >= 25 {
+                let s = own as f64;
+                if let Some(p) = n.parent() {
+                    *scores.entry(p.id()).or_default() += s;
+                    if let Some(g) = p.parent() {
+                        *scores.entry(g.id()).or_default() += s / 2.0;
+                    }
+                }
+            }
+        }
+        for c in n.children() {
+            if matches!(c.value(), Node::Element(_)) {
+                stack.push((c, depth + 1));
+            }
+        }
+    }
+    let tree_node = |id| root.tree().get(id);
+    let mut best: Option<(ego_tree::NodeId, f64)> = None;
+    for (&id, &s) in &scores {
+        let Some(n) = tree_node(id) else { continue };
+        let words = words_of(&n);
+        let mut s = s;
+        if words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) {
+            s += 25.0;
+        }
+        let (len, links) = lengths(n, false, 0);
+        if len > 0 {
+            s *= 1.0 - links as f64 / len as f64;
+        }
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((id, s));
+        }
+    }
+    best.filter(|&(_, s)| s >= 25.0).map(|(id, _)| id)
+}
+
+/// Writes the text of nodes.
+struct Writer<'b> {
+    b: &'b mut Builder,
+    whole: bool,
+    /// Depth of `<pre>` elements.
+    pre: usize,
+    /// For each open table row, the cells begun.
+    rows: Vec<usize>,
+}
+
+impl Writer<'_> {
+    fn node(&mut self, n: NodeRef<Node>, depth: usize) {
+        if depth > 256 || is_never(&n) || (!self.whole && is_boilerplate(&n)) {
+            return;
+        }
+        match n.value() {
+            Node::Text(t) => self.text(t),
+            Node::Element(e) => {
+                let tag = e.name();
+                match tag {
+                    "br" => return self.b.push_layout('\n'),
+                    "tr" => self.rows.push(0),
+                    "td" | "th" => {
+                        if let Some(c) = self.rows.last_mut() {
+                            if *c > 0 {
+                                self.b.trim_end_spaces();
+                                self.b.push_layout('\t');
+                            }
+                            *c += 1;
+                        }
+                    }
+                    "pre" => self.pre += 1,
+                    _ => {}
+                }
+                let block = BLOCKS.contains(&tag);
+                if block {
+                    self.line();
+                }
+                for c in n.children() {
+                    self.node(c, depth + 1);
+                }
+                match tag {
+                    "tr" => {
+                        self.rows.pop();
+                        self.b.trim_end_spaces();
+                        self.b.push_layout('\n');
+                    }
+                    "pre" => self.pre -= 1,
+                    _ => {}
+                }
+                if block {
+                    self.line();
+                }
+            }
+            _ => {
+                for c in n.children() {
+                    self.node(c, depth + 1);
+                }
+            }
+        }
+    }
+
+    /// Ends the current line, unless it is empty (or inside a table cell).
+    fn line(&mut self) {
+        if self.rows.last().is_some_and(|&c| c > 0) {
+            self.space();
+            return;
+        }
+        if !self.b.text().is_empty() && !self.b.text().ends_with('\n') {
+            self.b.trim_end_spaces();
+            self.b.push_layout('\n');
+        }
+    }
+
+    fn space(&mut self) {
+        let t = self.b.text();
+        if !t.is_empty() && !t.ends_with([' ', '\n', '\t']) {
+            self.b.push_layout(' ');
+        }
+    }
+
+    /// A text node: white space collapsed (but in `<pre>`).
+    fn text(&mut self, t: &str) {
+        if self.pre > 0 {
+            self.b.push_str(t);
+            return;
+        }
+        let mut first = true;
+        let starts_space = t.starts_with(|c: char| c.is_ascii_whitespace());
+        for word in t.split_ascii_whitespace() {
+            if !first || starts_space {
+                self.space();
+            }
+            self.b.push_str(word);
+            first = false;
+        }
+        if !first && t.ends_with(|c: char| c.is_ascii_whitespace()) {
+            self.space();
+        }
+        if first && starts_space {
+            self.space();
+        }
+    }
+}
