@@ -55,4 +55,13 @@ for path in sorted((root / "corpus" / "encodings").rglob("*.txt")):
     put("decode", b[:200])
 for words in ["hai mươi lăm", "một trăm linh năm", "3,2 ttriệu", "2 tỷ 500 triệu", "nửa", "ba phẩy năm"]:
     put("numbers", words.encode())
+
+# The document readers: each format's files of corpus/formats/, whole and cut short.
+for path in sorted((root / "corpus" / "formats").glob("*/*")):
+    ext = path.suffix.lstrip(".")
+    if ext not in ("docx", "odt", "doc", "pdf", "rtf", "html"):
+        continue
+    data = path.read_bytes()
+    put(ext, data)
+    put(ext, data[: len(data) // 2])
 print(f"seeded {out}")

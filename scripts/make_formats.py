@@ -132,6 +132,19 @@ def main():
             f.write(rtf)
         for fmt in ("docx", "doc"):
             soffice(rtf_path, FORMATS[fmt], os.path.join(OUT, fmt))
+        # A report of several pages: three reports one after another, as a PDF; its text twin
+        # is kept beside the formats (corpus/formats/twins/).
+        long_name = "ba-bao-cao"
+        os.makedirs(os.path.join(OUT, "twins"), exist_ok=True)
+        os.makedirs(os.path.join(OUT, "pages"), exist_ok=True)
+        parts = []
+        for name in ("tin-tuan-xa-binh-an", "ngan-sach-xa-dong-tam-2023", "quy-khuyen-hoc-ung-ho"):
+            with open(os.path.join(CORPUS, name + ".txt"), encoding="utf-8") as f:
+                parts.append(f.read().replace("\r\n", "\n").strip())
+        twin = os.path.join(OUT, "twins", long_name + ".txt")
+        with open(twin, "w", encoding="utf-8") as f:
+            f.write("\n\n".join(parts) + "\n")
+        soffice(twin, FORMATS["pdf"], os.path.join(OUT, "pages"))
         # The portal page.
         with open(os.path.join(CORPUS, PORTAL_TWIN + ".txt"), encoding="utf-8") as f:
             lines = f.read().split("\n")
@@ -139,7 +152,7 @@ def main():
         page = portal(lines[0].strip(), lines[1:])
         with open(os.path.join(OUT, "html", PORTAL_TWIN + ".html"), "w", encoding="utf-8") as f:
             f.write(page)
-    for fmt in FORMATS:
+    for fmt in list(FORMATS) + ["pages", "twins"]:
         for n in sorted(os.listdir(os.path.join(OUT, fmt))):
             print(os.path.join("corpus", "formats", fmt, n))
 

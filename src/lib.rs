@@ -102,6 +102,29 @@ pub fn extract(text: &str, options: &Options) -> Document {
     }
 }
 
+/// Reads the facts of a decoded document ([`input::read_document`], [`input::read_path_as`]):
+/// as [`extract`] does, and the document block says how the text was read (`format`,
+/// `encoding`, a PDF's `pages`), each fact of a PDF its `page`.
+///
+/// ```
+/// use vnfacts::input::{read_document, ReadOptions};
+/// let html = b"<html><body><p>Hội có 20 hội viên.</p></body></html>".to_vec();
+/// let d = read_document(html, None, None, &ReadOptions::default()).unwrap();
+/// let doc = vnfacts::extract_decoded(&d, &Default::default());
+/// assert_eq!(doc.document.format.as_deref(), Some("html"));
+/// assert_eq!(doc.facts[0].text, "20 hội viên");
+/// ```
+pub fn extract_decoded(d: &input::Decoded, options: &Options) -> Document {
+    let mut doc = extract(&d.text, options);
+    d.stamp(&mut doc.document);
+    if !d.pages.is_empty() {
+        for f in &mut doc.facts {
+            f.page = d.page_of(f.start);
+        }
+    }
+    doc
+}
+
 /// How long a text is read whole, in bytes (256 KiB: a report is a few kilobytes, a long one
 /// a hundred; a longer text is most often many reports in one file). A longer text is read in
 /// windows of about this size, so that reading it takes the memory of one window.

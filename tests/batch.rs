@@ -200,7 +200,7 @@ fn broken_inputs_lose_none_of_the_good_ones() {
     for (i, t) in texts.iter().take(5).enumerate() {
         std::fs::write(dir.join(format!("good-{i}.txt")), t).unwrap();
     }
-    std::fs::write(dir.join("binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    std::fs::write(dir.join("binary.txt"), b"\x7fELF\x02\x01\x00\x00binary").unwrap();
     // An old 8-bit file is read (its encoding detected); bytes that read as nothing are refused.
     std::fs::write(dir.join("latin1.txt"), b"B\xe1o c\xe1o").unwrap();
     std::fs::write(

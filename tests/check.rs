@@ -213,19 +213,24 @@ fn an_edit_at_the_top_moves_facts_without_changing_them() {
 #[test]
 fn the_corpus_passes_its_own_check() {
     let out = stdout(vnfacts().args(["check", "--strict", "corpus"]), 0);
-    // Every report, in every encoding of corpus/encodings/, has its expected facts.
+    // Every report, in every encoding of corpus/encodings/ and every format of
+    // corpus/formats/, has its expected facts.
+    const FORMATS: [&str; 8] = ["txt", "docx", "doc", "odt", "rtf", "pdf", "html", "htm"];
     fn reports(dir: &Path) -> usize {
         std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().path())
             .map(|p| match p.is_dir() {
                 true => reports(&p),
-                false => usize::from(p.extension().is_some_and(|e| e == "txt")),
+                false => usize::from(
+                    p.extension()
+                        .is_some_and(|e| FORMATS.iter().any(|f| e.eq_ignore_ascii_case(f))),
+                ),
             })
             .sum()
     }
     let n = reports(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"));
-    assert!(n >= 13 + 3 * 18, "{n}");
+    assert!(n >= 13 + 3 * 18 + 4 * 6, "{n}");
     assert!(
         out.contains(&format!(
             "{n} ok, 0 changed, 0 without an expected file, 0 errors"

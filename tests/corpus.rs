@@ -13,8 +13,7 @@ use vnfacts::{check, decode, extract, stages, Options};
 
 fn run(path: &Path) -> Json {
     let decoded = vnfacts::input::read_path_as(path, None).unwrap();
-    let mut doc = extract(&decoded.text, &Options::default());
-    doc.document.encoding = Some(decoded.encoding);
+    let mut doc = vnfacts::extract_decoded(&decoded, &Options::default());
     doc.source = format!("corpus/{}", path.file_name().unwrap().to_string_lossy());
     serde_json::to_value(&doc).unwrap()
 }

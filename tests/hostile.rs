@@ -78,7 +78,10 @@ fn a_20_mb_line_with_no_line_break() {
 fn binary_data_and_invalid_utf8_in_the_middle() {
     let tmp = temp();
     let dir = tmp.path().to_path_buf();
+    // A zip archive named .txt is read as the document its bytes say it is (here a damaged
+    // one); other bytes with a NUL are binary.
     std::fs::write(dir.join("zip.txt"), b"PK\x03\x04\x00\x00\x00binary").unwrap();
+    std::fs::write(dir.join("elf.txt"), b"\x7fELF\x00\x00\x00binary").unwrap();
     std::fs::write(dir.join("mid.txt"), b"Hoi co 20 hoi vien\n\xe1\xbb\n").unwrap();
     let out = vnfacts()
         .args(["extract", "--quiet", "--encoding", "utf-8"])
@@ -91,6 +94,7 @@ fn binary_data_and_invalid_utf8_in_the_middle() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("invalid UTF-8 at byte 19 (line 2)"), "{text}");
     assert!(text.contains("a binary file (a NUL byte at 4)"), "{text}");
+    assert!(text.contains("docx: not a readable zip archive"), "{text}");
 }
 
 #[test]

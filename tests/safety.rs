@@ -461,9 +461,9 @@ fn a_long_document_streams_the_facts_of_a_whole_reading() {
     let text = format!("{report}\n").repeat(vnfacts::WINDOW * 3 / report.len() + 1);
     let path = dir.path().join("long.txt");
     std::fs::write(&path, &text).unwrap();
-    let mut doc = vnfacts::extract(&text, &Default::default());
+    let decoded = vnfacts::input::read_path_as(&path, None).unwrap();
+    let mut doc = vnfacts::extract_decoded(&decoded, &Default::default());
     doc.source = path.display().to_string();
-    doc.document.encoding = Some(vnfacts::input::read_path_as(&path, None).unwrap().encoding);
     let out = vnfacts().arg("extract").arg(&path).assert().code(0);
     let want = serde_json::to_string(&doc).unwrap() + "\n";
     assert_eq!(String::from_utf8_lossy(&out.get_output().stdout), want);

@@ -32,9 +32,11 @@ pub(crate) struct FileArgs {
     /// Which files of a folder to read (case-insensitive).
     #[arg(long, default_value = DEFAULT_GLOB, value_name = "GLOB")]
     pub glob: String,
-    /// Read every input as this format instead of telling it from its bytes.
-    #[arg(long = "input", value_name = "FORMAT", value_parser = input_parser())]
-    pub input: Option<vnfacts::input::Format>,
+    /// What the inputs are: `text`, files whose format is told from their bytes (text, HTML,
+    /// Word, ODT, RTF, PDF); a format forced on every file (txt, html, docx, doc, pdf, rtf,
+    /// odt); or `jsonl`, records {"id": …, "text": …} a line (extract only).
+    #[arg(long = "input", value_name = "KIND", default_value = "text", value_parser = input_parser())]
+    pub input: InputKind,
     /// An HTML page's whole text, its menus, sidebars and footers included (by default only its
     /// main text, the article).
     #[arg(long)]
@@ -52,11 +54,21 @@ pub(crate) struct FileArgs {
 pub(crate) const DEFAULT_GLOB: &str = "*.{txt,htm,html,docx,doc,pdf,rtf,odt}";
 
 impl FileArgs {
+    /// Refuses `--input jsonl` where only files are read.
+    pub fn files_only(&self, command: &str) -> Result<(), Failure> {
+        if self.input == InputKind::Jsonl {
+            return Err(Failure::Usage(format!(
+                "--input jsonl: vnfacts {command} reads files; records are read by vnfacts extract"
+            )));
+        }
+        Ok(())
+    }
+
     /// How the inputs are read: the encoding and format forced, HTML whole or not.
     pub fn how(&self) -> vnfacts::input::batch::How {
         vnfacts::input::batch::How {
             encoding: self.encoding,
-            read: vnfacts::input::ReadOptions::new(self.input, self.html_all),
+            read: vnfacts::input::ReadOptions::new(self.input.format(), self.html_all),
         }
     }
 
@@ -126,15 +138,37 @@ pub(crate) fn encoding_parser() -> impl TypedValueParser<Value = vnfacts::Encodi
     })
 }
 
-/// The document formats `--input` forces, by the names `input::Format::ALL` gives them.
-pub(crate) fn input_parser() -> impl TypedValueParser<Value = vnfacts::input::Format> {
-    let names: Vec<&'static str> = vnfacts::input::Format::ALL
-        .iter()
-        .map(|(_, n)| *n)
-        .collect();
-    PossibleValuesParser::new(names).map(|s| {
-        s.parse::<vnfacts::input::Format>()
-            .unwrap_or(vnfacts::input::Format::Txt)
+/// What `--input` says the inputs are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum InputKind {
+    /// Files, their format told from their bytes.
+    Text,
+    /// JSON Lines records.
+    Jsonl,
+    /// Files all of one format.
+    Format(vnfacts::input::Format),
+}
+
+impl InputKind {
+    /// The format forced, if any.
+    pub fn format(self) -> Option<vnfacts::input::Format> {
+        match self {
+            InputKind::Format(f) => Some(f),
+            _ => None,
+        }
+    }
+}
+
+/// The kinds of input `--input` takes: `text`, `jsonl` and the names `input::Format::ALL`
+/// gives the document formats.
+pub(crate) fn input_parser() -> impl TypedValueParser<Value = InputKind> {
+    let mut names: Vec<&'static str> = vec!["text", "jsonl"];
+    names.extend(vnfacts::input::Format::ALL.iter().map(|(_, n)| *n));
+    PossibleValuesParser::new(names).map(|s| match s.as_str() {
+        "jsonl" => InputKind::Jsonl,
+        other => other
+            .parse::<vnfacts::input::Format>()
+            .map_or(InputKind::Text, InputKind::Format),
     })
 }
 

@@ -71,6 +71,7 @@ struct Summary {
 /// Runs `vnfacts check`.
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let options = args.read.options(None)?;
+    args.read.files.files_only("check")?;
     let how = args.read.files.how();
     let select = Selector::new(&args.read.files.glob).map_err(Failure::Usage)?;
     let style = Style {

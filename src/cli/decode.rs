@@ -1,12 +1,16 @@
-//! `vnfacts decode`: old encodings and mangled text converted to UTF-8.
+//! `vnfacts decode`: old encodings, mangled text and documents (Word, ODT, RTF, PDF, HTML)
+//! converted to UTF-8 text.
 //!
 //! ```text
 //! vnfacts decode [OPTIONS] [INPUTS]...
 //!   INPUTS            files, or - (stdin); folders with --out-dir
 //!   -o FILE           write the text to FILE (refused when it exists, unless --force)
-//!   --out-dir DIR     convert every file --glob selects into DIR, same layout and names
+//!   --out-dir DIR     convert every file --glob selects into DIR, same layout and names (a
+//!                     document's text as NAME.txt: bao-cao.docx → bao-cao.docx.txt)
 //!   --force           replace output files that exist
 //!   --encoding NAME   read every input in this encoding instead of detecting it
+//!   --input FORMAT    read every input as this format instead of telling it from its bytes
+//!   --html-all        an HTML page's whole text, not only its article
 //! ```
 //!
 //! The text written is exactly the text that facts' `start`/`end` index (SPEC.md): UTF-8
@@ -29,6 +33,7 @@ Examples:
   vnfacts decode old/bao-cao.txt                  # the text, as UTF-8, on standard output
   vnfacts decode old/bao-cao.txt -o bao-cao.txt   # into a new file
   vnfacts decode archive/ --out-dir utf8/         # a whole tree, same layout and names
+  vnfacts decode bao-cao.docx                     # a Word file's text, as facts index it
   vnfacts decode archive/ --out-dir utf8/ --glob '*' --encoding tcvn3";
 
 #[derive(clap::Args)]
@@ -54,6 +59,7 @@ pub(crate) struct Args {
 
 /// Runs `vnfacts decode`.
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    args.files.files_only("decode")?;
     let select = Selector::new(&args.files.glob).map_err(Failure::Usage)?;
     let pool = args.files.pool(args.quiet)?;
     match &args.out_dir {
@@ -71,7 +77,10 @@ fn decode(job: &Job, args: &Args) -> Result<Decoded, vnfacts::Error> {
 /// could not be read is an error line, not counted, as `extract` does).
 fn count(tally: &mut Encodings, r: &Result<Decoded, vnfacts::Error>) {
     match r {
-        Ok(d) => tally.add(&d.encoding.name),
+        Ok(d) => {
+            tally.add(&d.encoding.name);
+            tally.add_format(d.format);
+        }
         Err(e) if e.kind() == vnfacts::ErrorKind::Decode => tally.refuse(),
         Err(_) => {}
     }
@@ -206,7 +215,14 @@ fn to_folder(
                 }
                 (Ok(d), Some(rel)) => (d, rel),
             };
-            let target = dir.join(&rel);
+            // A document becomes a text file beside the name it had ("bao-cao.docx.txt").
+            let target = if d.format == vnfacts::input::Format::Txt {
+                dir.join(&rel)
+            } else {
+                let mut name = rel.clone().into_os_string();
+                name.push(".txt");
+                dir.join(name)
+            };
             let made = target.parent().map_or(Ok(()), std::fs::create_dir_all);
             match made.and_then(|()| write_whole(&target, d.text.as_bytes(), args.force)) {
                 Ok(()) => written += 1,

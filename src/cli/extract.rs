@@ -10,10 +10,9 @@
 //!   --jobs N        documents read at once (default: all cores)
 //! ```
 
-use super::args::{format_parser, kind_parser, ReadArgs};
+use super::args::{format_parser, kind_parser, InputKind, ReadArgs};
 use super::sink::Sink;
 use super::{Failure, Outcome};
-use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -37,23 +36,12 @@ Examples:
   vnfacts extract report.txt --kinds money,count --reference-year 2024
   vnfacts extract report.txt --document-date 2024-07-08 --lexicon lexicon.example.toml";
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum InputKind {
-    /// Files of text (a folder: every file its glob selects).
-    Text,
-    /// JSON Lines records {"id": …, "text": …}, one document each.
-    Jsonl,
-}
-
 #[derive(clap::Args)]
 pub(crate) struct Args {
     /// Reports, folders (read recursively) or `-` for standard input. Several documents give
     /// one record a line, in order: as given, and sorted by path within a folder.
     #[arg(default_value = "-")]
     inputs: Vec<PathBuf>,
-    /// What the inputs hold.
-    #[arg(long, value_enum, default_value = "text")]
-    input: InputKind,
     /// Output format (json: JSON Lines for several documents).
     #[arg(long, default_value = "json", value_parser = format_parser())]
     format: Format,
@@ -84,8 +72,8 @@ fn jobs<'a>(
     select: &'a Selector,
     skip: &'a [FileId],
 ) -> (Box<dyn Iterator<Item = Job> + 'a>, Option<usize>) {
-    match args.input {
-        InputKind::Text => {
+    match args.read.files.input {
+        InputKind::Text | InputKind::Format(_) => {
             let total = (!args.inputs.iter().any(|p| p.is_dir())).then_some(args.inputs.len());
             (Box::new(file_jobs(&args.inputs, select, skip)), total)
         }
@@ -123,7 +111,7 @@ fn input_files(args: &Args, select: &Selector) -> Vec<FileId> {
     let Some(out) = &args.output else {
         return ids;
     };
-    if args.input != InputKind::Text || !select.wants_name(out) {
+    if args.read.files.input == InputKind::Jsonl || !select.wants_name(out) {
         return ids;
     }
     let dir_of_out = match out.parent() {
@@ -246,7 +234,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
                     let read = vnfacts::extract_each(&doc.text, &options, |piece| match piece {
                         Piece::Document(info) => {
                             let mut info = info.clone();
-                            vnfacts::input::batch::stamp(&mut info, &doc);
+                            doc.stamp(&mut info);
                             w.begin(&source, &info)
                         }
                         Piece::Fact(mut f) => {

@@ -5,7 +5,7 @@
 
 use crate::input::Encoding;
 use crate::output::Record;
-use crate::{extract, input, Options};
+use crate::{input, Options};
 use rayon::prelude::*;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
@@ -356,13 +356,6 @@ pub struct How {
     pub read: input::ReadOptions,
 }
 
-/// Says in a document block how its text was read: its format, its encoding and its pages.
-pub fn stamp(info: &mut crate::model::DocumentInfo, d: &input::Decoded) {
-    info.format = Some(d.format.name().to_owned());
-    info.encoding = Some(d.encoding.clone());
-    info.pages = (!d.pages.is_empty()).then_some(d.pages.len());
-}
-
 /// A job read: its record, or a text longer than [`crate::WINDOW`] left for the writer to
 /// read window by window, its facts written as they come (so that they are never all held).
 pub enum Done {
@@ -439,14 +432,8 @@ pub fn decode(what: &What, how: &How) -> Result<input::Decoded, crate::Error> {
 
 /// The record of a document read whole.
 fn document(source: String, d: input::Decoded, options: &Options) -> Record {
-    let mut doc = extract(&d.text, options);
+    let mut doc = crate::extract_decoded(&d, options);
     doc.source = source;
-    stamp(&mut doc.document, &d);
-    if !d.pages.is_empty() {
-        for f in &mut doc.facts {
-            f.page = d.page_of(f.start);
-        }
-    }
     Record::Document(doc)
 }
 
@@ -474,6 +461,8 @@ pub struct Summary {
 pub struct Encodings {
     counts: Vec<(String, usize)>,
     refused: usize,
+    /// The formats of the documents read.
+    formats: Vec<(&'static str, usize)>,
 }
 
 impl Encodings {
@@ -482,6 +471,15 @@ impl Encodings {
         match self.counts.iter_mut().find(|(n, _)| n == name) {
             Some((_, k)) => *k += 1,
             None => self.counts.push((name.to_owned(), 1)),
+        }
+    }
+
+    /// Counts a document of `format`.
+    pub fn add_format(&mut self, format: input::Format) {
+        let name = format.name();
+        match self.formats.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, k)) => *k += 1,
+            None => self.formats.push((name, 1)),
         }
     }
 
@@ -497,16 +495,29 @@ impl Encodings {
                 if let Some(e) = &d.document.encoding {
                     self.add(&e.name);
                 }
+                let format = d
+                    .document
+                    .format
+                    .as_deref()
+                    .and_then(input::Format::from_name);
+                if let Some(f) = format {
+                    self.add_format(f);
+                }
             }
-            Done::Long { doc, .. } => self.add(&doc.encoding.name),
+            Done::Long { doc, .. } => {
+                self.add(&doc.encoding.name);
+                self.add_format(doc.format);
+            }
             Done::Refused { .. } => self.refuse(),
             Done::Record(Record::Error { .. }) => {}
         }
     }
 
-    /// Was every input plain UTF-8 (nothing worth saying)?
+    /// Was every input plain UTF-8 text (nothing worth saying)?
     pub fn all_utf8(&self) -> bool {
-        self.refused == 0 && self.counts.iter().all(|(n, _)| n == "utf-8")
+        self.refused == 0
+            && self.counts.iter().all(|(n, _)| n == "utf-8")
+            && self.formats.iter().all(|(n, _)| *n == "txt")
     }
 }
 
@@ -521,7 +532,18 @@ impl std::fmt::Display for Encodings {
         if self.refused > 0 {
             parts.push(format!("{} refused", thousands(self.refused)));
         }
-        f.write_str(&parts.join(", "))
+        f.write_str(&parts.join(", "))?;
+        // The formats, when some input was not plain text.
+        if self.formats.iter().any(|(n, _)| *n != "txt") {
+            let mut formats = self.formats.clone();
+            formats.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            let parts: Vec<String> = formats
+                .iter()
+                .map(|(n, k)| format!("{} {n}", thousands(*k)))
+                .collect();
+            write!(f, "; {}", parts.join(", "))?;
+        }
+        Ok(())
     }
 }
 

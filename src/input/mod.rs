@@ -123,7 +123,8 @@ pub fn read_path_with(
 ///
 /// ```
 /// use vnfacts::input::{read_document, Format, ReadOptions};
-/// let rtf = br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0 X\u227?\'e3 Kim Li\u234?n\par}".to_vec();
+/// // "\u227" is "ã"; the "\'e3" after it is the byte that stands in for it in old readers.
+/// let rtf = br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0 X\u227\'e3 Kim Li\u234?n\par}".to_vec();
 /// let d = read_document(rtf, None, None, &ReadOptions::default()).unwrap();
 /// assert_eq!((d.format, d.text.as_str()), (Format::Rtf, "Xã Kim Liên"));
 /// ```

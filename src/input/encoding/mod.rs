@@ -61,6 +61,13 @@ impl Decoded {
     pub fn page_of(&self, at: usize) -> Option<u32> {
         page_of(&self.pages, at)
     }
+
+    /// Says in a document block how the text was read: its format, its encoding, its pages.
+    pub fn stamp(&self, info: &mut crate::model::DocumentInfo) {
+        info.format = Some(self.format.name().to_owned());
+        info.encoding = Some(self.encoding.clone());
+        info.pages = (!self.pages.is_empty()).then_some(self.pages.len());
+    }
 }
 
 /// The page (1-based) of the char at `at`, given where each page starts.

@@ -255,6 +255,8 @@ fn word_part(
     // For each open table row, the cells begun in it; for each open cell, nothing but depth.
     let mut rows: Vec<usize> = Vec::new();
     let mut cells = 0usize;
+    // For each open paragraph: does it hold a paragraph of its own (a text box's)?
+    let mut paras: Vec<bool> = Vec::new();
     let font = |p: &Option<String>, rs: &Option<String>, rf: &Option<String>| -> Option<String> {
         rf.clone()
             .or_else(|| {
@@ -277,7 +279,13 @@ fn word_part(
     loop {
         match ev.next()? {
             Ev::Start(e) => match e.name().as_ref() {
-                b"w:p" => p_style = None,
+                b"w:p" => {
+                    p_style = None;
+                    if let Some(outer) = paras.last_mut() {
+                        *outer = true;
+                    }
+                    paras.push(false);
+                }
                 b"w:pStyle" => p_style = attr(&e, "w:val"),
                 b"w:r" => {
                     (r_style, r_font) = (None, None);
@@ -328,8 +336,11 @@ fn word_part(
                 }
                 b"w:p" => {
                     flush!();
-                    // Inside a table cell the paragraphs of the cell share its line.
-                    if cells > 0 {
+                    let held = paras.pop().unwrap_or(false);
+                    // Inside a table cell the paragraphs of the cell share its line; a
+                    // paragraph around a text box ends with the box's last line.
+                    if held && b.text().ends_with('\n') {
+                    } else if cells > 0 {
                         b.push_layout(' ');
                     } else {
                         b.push_layout('\n');
