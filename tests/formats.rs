@@ -484,6 +484,14 @@ fn cfb_copy(doc: &[u8]) -> cfb::CompoundFile<std::io::Cursor<Vec<u8>>> {
 }
 
 #[test]
+fn a_pdf_that_makes_the_parser_panic_is_an_error() {
+    // Found by the fuzz target `pdf`: pdf-extract panics on it; the reader catches that.
+    let bytes = std::fs::read(root().join("tests/data/pdf-parser-panic.pdf")).unwrap();
+    let e = refused(bytes, None);
+    assert!(e.starts_with("pdf:"), "{e}");
+}
+
+#[test]
 fn a_pdf_with_no_text_layer_says_to_run_ocr() {
     // One page that draws a rectangle and writes no text.
     let content = b"0 0 1 rg 100 100 200 200 re f";

@@ -3,7 +3,7 @@
 //! every record line and for every file; every fact's span true in its text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vnfacts::input::batch::{file_jobs, jsonl_jobs, read_job, Done, Selector, What};
+use vnfacts::input::batch::{file_jobs, jsonl_jobs, read_job, Done, How, Selector, What};
 use vnfacts::output::Record;
 use vnfacts::{extract_each, Options, Piece};
 
@@ -12,15 +12,21 @@ fn check(job: vnfacts::input::batch::Job, options: &Options) {
     let text = match &job.what {
         // A record's text is decoded too (it may hold mojibake).
         What::Text(t) => vnfacts::decode(t.as_bytes()).ok(),
-        What::File(p) => std::fs::read(p).ok().and_then(|b| vnfacts::decode(&b).ok()),
+        // A file is read as its bytes say: text, or a document (an HTML page, an RTF file).
+        What::File(p) => std::fs::read(p).ok().and_then(|b| {
+            let name = p.file_name().and_then(|n| n.to_str());
+            vnfacts::input::read_document(b, name, None, &Default::default())
+                .ok()
+                .map(|d| d.text)
+        }),
         _ => None,
     };
-    let facts = match read_job(job, options, None, true) {
+    let facts = match read_job(job, options, &How::default(), true) {
         Done::Record(Record::Document(d)) => d.facts,
         Done::Record(_) => return,
-        Done::Long { text, .. } => {
+        Done::Long { doc, .. } => {
             let mut facts = Vec::new();
-            extract_each(&text, options, |p| {
+            extract_each(&doc.text, options, |p| {
                 if let Piece::Fact(f) = p {
                     facts.push(f);
                 }

@@ -2,8 +2,11 @@
 //!
 //! ```text
 //! vnfacts extract [OPTIONS] [INPUTS]...
-//!   INPUTS          files, folders (every file --glob selects, recursively) or - (stdin)
-//!   --input jsonl   read records {"id": …, "text": …}, one document each
+//!   INPUTS          files, folders (every file --glob selects, recursively) or - (stdin):
+//!                   text, HTML, Word (.docx, .doc), ODT, RTF, PDF, told from their bytes
+//!   --input KIND    jsonl: records {"id": …, "text": …}, one document each; or a format
+//!                   (txt, html, docx, doc, pdf, rtf, odt) forced on every file
+//!   --html-all      an HTML page's whole text (default: its main text, the article)
 //!   --format F      json (default; JSON Lines for several documents), jsonl, csv, tsv, xlsx
 //!   -o FILE         write FILE, which appears only when complete (xlsx needs it)
 //!   --kinds K,…     only these kinds of facts
@@ -30,6 +33,7 @@ Examples:
   vnfacts extract corpus/hoi-nong-dan-so-ket-6-thang.txt --pretty
   vnfacts extract corpus/ > facts.jsonl
   vnfacts extract archive/ --format xlsx -o facts.xlsx
+  vnfacts extract bao-cao.docx bao-cao.pdf trang-tin.html
   vnfacts extract archive/ --format csv --bom -o facts.csv
   cat report.txt | vnfacts extract -
   cat records.jsonl | vnfacts extract --input jsonl > facts.jsonl
