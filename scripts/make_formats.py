@@ -145,6 +145,19 @@ def main():
         with open(twin, "w", encoding="utf-8") as f:
             f.write("\n\n".join(parts) + "\n")
         soffice(twin, FORMATS["pdf"], os.path.join(OUT, "pages"))
+        # A PDF with a password to open it ("matkhau"), for the hostile-file tests.
+        enc_dir = os.path.join(tmp, "enc")
+        os.makedirs(enc_dir)
+        subprocess.run(
+            ["soffice", "--headless", "--infilter=Text (encoded):UTF8,LF,Liberation Serif,vi",
+             "--convert-to",
+             'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+             '"DocumentOpenPassword":{"type":"string","value":"matkhau"}}',
+             "--outdir", enc_dir, os.path.join(CORPUS, "tin-tuan-xa-binh-an.txt")],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        shutil.copy(os.path.join(enc_dir, "tin-tuan-xa-binh-an.pdf"),
+                    os.path.join(ROOT, "tests", "data", "encrypted.pdf"))
         # The portal page.
         with open(os.path.join(CORPUS, PORTAL_TWIN + ".txt"), encoding="utf-8") as f:
             lines = f.read().split("\n")

@@ -108,7 +108,7 @@ pub fn extract(text: &str, options: &Options) -> Document {
 ///
 /// ```
 /// use vnfacts::input::{read_document, ReadOptions};
-/// let html = b"<html><body><p>Hội có 20 hội viên.</p></body></html>".to_vec();
+/// let html = "<html><body><p>Hội có 20 hội viên.</p></body></html>".as_bytes().to_vec();
 /// let d = read_document(html, None, None, &ReadOptions::default()).unwrap();
 /// let doc = vnfacts::extract_decoded(&d, &Default::default());
 /// assert_eq!(doc.document.format.as_deref(), Some("html"));

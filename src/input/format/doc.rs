@@ -49,6 +49,13 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, Error> {
         }
         Ok(Some(out))
     };
+    // A password-protected .docx (or .xlsx) is an OLE file holding the encrypted package.
+    if cfb.is_stream("/EncryptedPackage") {
+        return Err(bad(
+            f,
+            "an encrypted Office document (a password is needed); save it without a password first",
+        ));
+    }
     let Some(word) = stream(&mut cfb, "/WordDocument")? else {
         return Err(bad(
             f,

@@ -34,8 +34,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Extracted, Error> {
                 "no pages".to_owned()
             } else {
                 format!(
-                    "no text layer on its {} page{} (a scanned page?): run OCR first, e.g. \
-                     ocrmypdf in.pdf out.pdf",
+                    "no text layer (a scanned page?): run OCR first, e.g. ocrmypdf in.pdf \
+                     out.pdf ({} page{} without text)",
                     pages.len(),
                     if pages.len() == 1 { "" } else { "s" }
                 )
