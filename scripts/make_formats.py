@@ -67,6 +67,35 @@ def rtf_in_vntime(tcvn3_bytes):
     return "".join(out)
 
 
+def rtf_mixed(unicode_lines, tcvn3_lines):
+    """An RTF whose first paragraphs are Unicode text in Times New Roman and the next TCVN3
+    bytes in .VnTime: an old report edited later in Unicode."""
+    out = [r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fnil\fcharset0 Times New Roman;}"
+           r"{\f1\fnil\fcharset0 .VnTime;}}"]
+    for line in unicode_lines:
+        out.append(r"\f0 ")
+        for ch in line:
+            if ch in "\\{}":
+                out.append("\\" + ch)
+            elif ord(ch) < 128:
+                out.append(ch)
+            else:
+                out.append("\\u%d?" % ord(ch))
+        out.append("\\par\n")
+    for line in tcvn3_lines:
+        out.append(r"\f1 ")
+        for b in line:
+            if b in b"\\{}":
+                out.append("\\" + chr(b))
+            elif b < 0x80:
+                out.append(chr(b))
+            else:
+                out.append("\\'%02x" % b)
+        out.append("\\par\n")
+    out.append("}")
+    return "".join(out)
+
+
 def portal(title, body_lines):
     """A commune portal's page around an article."""
     paras = "\n".join(f"      <p>{html.escape(l)}</p>" for l in body_lines if l.strip())
@@ -158,6 +187,16 @@ def main():
         )
         shutil.copy(os.path.join(enc_dir, "tin-tuan-xa-binh-an.pdf"),
                     os.path.join(ROOT, "tests", "data", "encrypted.pdf"))
+        # A report in two fonts (Unicode, then .VnTime) as .doc and .docx, for tests/formats.rs.
+        with open(os.path.join(CORPUS, "tin-tuan-xa-binh-an.txt"), encoding="utf-8") as f:
+            uni = [l.rstrip("\r") for l in f.read().split("\n")[:6]]
+        with open(os.path.join(CORPUS, "encodings", "tcvn3", TCVN3_TWIN + ".txt"), "rb") as f:
+            old = [l.rstrip(b"\r") for l in f.read().split(b"\n")[:6]]
+        mixed = os.path.join(tmp, "mixed-fonts.rtf")
+        with open(mixed, "w", encoding="ascii") as f:
+            f.write(rtf_mixed(uni, old))
+        for fmt in ("doc", "docx"):
+            soffice(mixed, FORMATS[fmt], os.path.join(ROOT, "tests", "data"))
         # The portal page.
         with open(os.path.join(CORPUS, PORTAL_TWIN + ".txt"), encoding="utf-8") as f:
             lines = f.read().split("\n")

@@ -107,9 +107,30 @@ fn word_files_in_vntime_are_decoded_by_their_font() {
         );
         assert!(d.text.contains("tăng trưởng bình quân 8,5%/năm"), "{f}");
     }
-    // The .docx is told by its runs' font, the .doc by detection over its text.
-    let docx = read(&root().join("corpus/formats/docx/dai-hoi-dang-bo-nhiem-ky.docx"));
-    assert_eq!(docx.encoding.repairs, ["legacy-fonts"]);
+    // Both are told by their runs' font.
+    for f in [
+        "docx/dai-hoi-dang-bo-nhiem-ky.docx",
+        "doc/dai-hoi-dang-bo-nhiem-ky.doc",
+    ] {
+        let d = read(&root().join("corpus/formats").join(f));
+        assert_eq!(d.encoding.repairs, ["legacy-fonts"], "{f}");
+    }
+}
+
+#[test]
+fn a_word_file_in_two_fonts_is_decoded_run_by_run() {
+    // Six lines of a Unicode report in Times New Roman, then six of an old one in .VnTime
+    // (TCVN3 bytes): an old report edited later. Made by scripts/make_formats.py.
+    let uni = std::fs::read_to_string(root().join("corpus/tin-tuan-xa-binh-an.txt")).unwrap();
+    let old = std::fs::read_to_string(root().join("corpus/dai-hoi-dang-bo-nhiem-ky.txt")).unwrap();
+    let lines =
+        |t: &str| -> Vec<String> { t.lines().take(6).map(|l| l.trim_end().to_owned()).collect() };
+    let want = [lines(&uni), lines(&old)].concat().join("\n");
+    for f in ["mixed-fonts.doc", "mixed-fonts.docx"] {
+        let d = read(&root().join("tests/data").join(f));
+        assert_eq!(d.text, want, "{f}");
+        assert_eq!(d.encoding.repairs, ["legacy-fonts"], "{f}");
+    }
 }
 
 #[test]

@@ -422,7 +422,7 @@ impl Builder {
     }
 }
 
-/// A container's text made tidy: NFC, each line's trailing spaces dropped, at most one blank
+/// A container's text made tidy: NFC, each line's trailing spaces and tabs dropped, at most one blank
 /// line in a row, none at the start or the end.
 pub(crate) fn tidy(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -430,7 +430,7 @@ pub(crate) fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(nfc.len());
     let mut blank = 0;
     for line in nfc.split('\n') {
-        let line = line.trim_end_matches([' ', '\u{a0}', '\r']);
+        let line = line.trim_end_matches([' ', '\u{a0}', '\r', '\t']);
         if line.trim().is_empty() {
             blank += 1;
             continue;
