@@ -418,6 +418,32 @@ fn rtf_escapes_unicode_fonts_tables_and_destinations() {
 }
 
 #[test]
+fn an_old_portal_laid_out_in_tables_gives_its_article() {
+    // A page laid out in a table (menu row, links column, article column, footer row), its
+    // article in a <div> of text and <br>: the article's cells are read as blocks, not as one
+    // row of tab-separated cells.
+    let page = r#"<html><head><meta charset="utf-8"><title>Tin</title></head><body>
+<table width="100%"><tr><td class="menu"><a href="/">Trang chủ</a> | <a href="/t">Tin tức (45 bài)</a></td></tr>
+<tr><td><div class="left"><a href="/a">Xã tổ chức tiêm 300 liều vắc xin ngày 2/8</a><br><a href="/b">Hội nghị 6 tháng chi 2 tỷ đồng</a></div></td>
+<td><div class="title">Hội Nông dân xã Đồng Tâm ra quân làm đường</div>
+<div class="noi-dung">Ngày 5/8/2024, Hội Nông dân xã Đồng Tâm ra quân làm đường giao thông nội đồng.<br>Hội viên đã đóng góp 1.200 ngày công và 35 triệu đồng để mua vật liệu.<br>Dự kiến hoàn thành 3 km đường trước ngày 30/9.</div></td></tr>
+<tr><td colspan="2" class="footer">Bản quyền UBND xã Đồng Tâm. Lượt truy cập: 12.500</td></tr></table>
+</body></html>
+"#;
+    let d = read_document(
+        page.as_bytes().to_vec(),
+        None,
+        None,
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        d.text,
+        "Hội Nông dân xã Đồng Tâm ra quân làm đường\nNgày 5/8/2024, Hội Nông dân xã Đồng Tâm ra quân làm đường giao thông nội đồng.\nHội viên đã đóng góp 1.200 ngày công và 35 triệu đồng để mua vật liệu.\nDự kiến hoàn thành 3 km đường trước ngày 30/9."
+    );
+}
+
+#[test]
 fn html_charset_tables_breaks_and_entities() {
     let page: &[u8] = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\"><title>T</title></head><body><p>H\xf4\xf2i vi\xean &amp; 20&nbsp;ng\xfd\xf5\xcci<br>do\xccng hai</p><table><tr><td>Th\xf4n 1</td><td>12</td></tr></table><!-- 99 b\xecnh lu\xe2\xf2n --></body></html>";
     let bytes = page.to_vec();

@@ -4,14 +4,15 @@
 //! page's first 4 KiB, else the detection of part 1 (which also finds a page in TCVN3 or VNI
 //! whose charset says Windows-1252). Scripts, styles, comments, forms and the page's `<head>`
 //! are never text. Block elements and `<br>` break lines, a table's cells are separated by
-//! tabs and its rows by lines, entities are decoded by the parser, and white space collapses
+//! tabs and its rows by lines (a table of layout, whose cells hold blocks, is read as blocks), entities are decoded by the parser, and white space collapses
 //! as a browser collapses it (but in `<pre>`).
 //!
 //! The main text (the default; `--html-all` keeps the whole page): navigation, menus, headers,
 //! footers, sidebars, tickers and forms are left out (by element, by ARIA role, and by the
 //! words of their class or id); then the element that holds most of the page's paragraph text
-//! is chosen, each paragraph of 25 chars or more scoring its length (less the text of its
-//! links) for its parent and half that for its grandparent, a class or id that says content
+//! is chosen, each paragraph of 25 chars or more (a `<p>`, `<td>`, `<li>`, or a block with text
+//! of its own, as an article of text and `<br>` in a `<div>`) scoring its length (less the text
+//! of its links) for its parent and half that for its grandparent, a class or id that says content
 //! ("content", "article", "detail", "noidung", …) adding to a score and one that says
 //! boilerplate taking from it. When no element scores (a page of short lines), the page's text
 //! without its boilerplate is kept.
@@ -128,6 +129,7 @@ pub(crate) fn read(bytes: &[u8], whole: bool) -> Result<Extracted, Error> {
         whole,
         pre: 0,
         rows: Vec::new(),
+        tables: Vec::new(),
     };
     match chosen {
         Some(id) => match page.tree.get(id) {
@@ -217,6 +219,21 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     None
 }
 
+/// Is a table one of layout: a cell of it holds a block (a paragraph, a division, a list, a
+/// heading, another table)? Its cells and rows are then read as blocks, not as tabs and lines.
+fn is_layout(table: NodeRef<Node>) -> bool {
+    let block = |t: &str| {
+        matches!(
+            t,
+            "div" | "p" | "table" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        )
+    };
+    table.descendants().any(|d| {
+        matches!(name(&d), Some("td" | "th"))
+            && d.descendants().skip(1).any(|x| name(&x).is_some_and(block))
+    })
+}
+
 /// The name of an element node.
 fn name<'a>(n: &NodeRef<'a, Node>) -> Option<&'a str> {
     match n.value() {
@@ -299,7 +316,24 @@ fn main(root: NodeRef<Node>) -> Option<ego_tree::NodeId> {
         if depth > 256 || is_never(&n) || is_boilerplate(&n) {
             continue;
         }
-        let paragraph = matches!(name(&n), Some("p" | "pre" | "td" | "blockquote" | "li"));
+        // A paragraph: its element, or a block holding text of its own (an article written
+        // as text and <br> in a <div>, as many portals write it).
+        let own_text = || {
+            n.children()
+                .any(|c| matches!(c.value(), Node::Text(t) if t.trim().chars().count() >= 25))
+        };
+        // A table cell or list item is a paragraph when it holds no block of its own (a cell
+        // of a layout table, which holds the article's blocks, is not).
+        let inline = || {
+            !n.children()
+                .any(|c| name(&c).is_some_and(|t| BLOCKS.contains(&t)))
+        };
+        let paragraph = matches!(name(&n), Some("p" | "pre" | "blockquote"))
+            || (matches!(name(&n), Some("td" | "li")) && inline())
+            || (matches!(
+                name(&n),
+                Some("div" | "section" | "article" | "font" | "span")
+            ) && own_text());
         if paragraph {
             let (len, links) = lengths(n, false, 0);
             let own = len.saturating_sub(links);
@@ -347,6 +381,8 @@ struct Writer<'b> {
     pre: usize,
     /// For each open table row, the cells begun.
     rows: Vec<usize>,
+    /// For each open table: is it a table of data (cells as tabs), not of layout?
+    tables: Vec<bool>,
 }
 
 impl Writer<'_> {
@@ -358,10 +394,12 @@ impl Writer<'_> {
             Node::Text(t) => self.text(t),
             Node::Element(e) => {
                 let tag = e.name();
+                let data = self.tables.last().copied().unwrap_or(false);
                 match tag {
                     "br" => return self.b.push_layout('\n'),
-                    "tr" => self.rows.push(0),
-                    "td" | "th" => {
+                    "table" => self.tables.push(!is_layout(n)),
+                    "tr" if data => self.rows.push(0),
+                    "td" | "th" if data => {
                         if let Some(c) = self.rows.last_mut() {
                             if *c > 0 {
                                 self.b.trim_end_spaces();
@@ -381,7 +419,10 @@ impl Writer<'_> {
                     self.node(c, depth + 1);
                 }
                 match tag {
-                    "tr" => {
+                    "table" => {
+                        self.tables.pop();
+                    }
+                    "tr" if data => {
                         self.rows.pop();
                         self.b.trim_end_spaces();
                         self.b.push_layout('\n');
