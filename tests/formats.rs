@@ -333,7 +333,7 @@ fn docx_tables_text_boxes_fields_and_notes() {
         p(&r("Khung: 30 hội viên")),
         p(&r("Khung: 30 hội viên"))
     );
-    let tabs = r#"<w:p><w:r><w:t>Chi hội</w:t><w:tab/><w:t>25</w:t><w:br/><w:t>dòng hai</w:t></w:r><w:del><w:r><w:delText>bỏ đi 99 người</w:delText></w:r></w:del></w:p>"#;
+    let tabs = r#"<w:p><w:r><w:t>Chi hội</w:t><w:tab/><w:t>25</w:t><w:br/><w:t>dòng hai</w:t></w:r><w:del><w:r><w:delText>bỏ đi 99 người</w:delText></w:r></w:del><w:moveFrom><w:r><w:t>chuyển đi 7 hộ</w:t></w:r></w:moveFrom></w:p>"#;
     let body = format!("{}{table}{field}{text_box}{tabs}", p(&r("Báo cáo")));
     let header = format!(r#"<w:hdr {W}>{}</w:hdr>"#, p(&r("ĐẢNG BỘ XÃ")));
     let notes = format!(

@@ -307,8 +307,9 @@ fn word_part(
                 // legacy font the byte AD, a letter ("ư" in TCVN3).
                 b"w:softHyphen" => run.push('\u{ad}'),
                 // The fallback of an alternate content repeats its choice (a text box twice);
-                // deleted text, field codes and the separators of notes are no text.
-                b"mc:Fallback" | b"w:delText" | b"w:instrText" => ev.skip()?,
+                // deleted text, text moved away (it stands again where it was moved to), field
+                // codes and the separators of notes are no text.
+                b"mc:Fallback" | b"w:delText" | b"w:instrText" | b"w:moveFrom" => ev.skip()?,
                 b"w:footnote" | b"w:endnote"
                     if attr(&e, "w:type")
                         .is_some_and(|t| t.contains("eparator") || t == "continuationNotice") =>
