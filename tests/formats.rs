@@ -578,23 +578,11 @@ fn a_pdf_that_makes_the_parser_panic_is_an_error() {
     assert!(e.starts_with("pdf:"), "{e}");
 }
 
-#[test]
-fn a_pdf_with_no_text_layer_says_to_run_ocr() {
-    // One page that draws a rectangle and writes no text.
-    let content = b"0 0 1 rg 100 100 200 200 re f";
-    let mut pdf = Vec::new();
+/// A PDF of `objects` (numbered from 1; the first is the catalogue), with its cross-reference
+/// table.
+fn pdf_of(objects: &[String]) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
-    pdf.extend_from_slice(b"%PDF-1.4\n");
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_owned(),
-        format!(
-            "<< /Length {} >>\nstream\n{}\nendstream",
-            content.len(),
-            std::str::from_utf8(content).unwrap()
-        ),
-    ];
     for (i, o) in objects.iter().enumerate() {
         offsets.push(pdf.len());
         pdf.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
@@ -613,11 +601,46 @@ fn a_pdf_with_no_text_layer_says_to_run_ocr() {
         )
         .as_bytes(),
     );
+    pdf
+}
+
+#[test]
+fn a_pdf_with_no_text_layer_says_to_run_ocr() {
+    // One page that draws a rectangle and writes no text.
+    let content = "0 0 1 rg 100 100 200 200 re f";
+    let pdf = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_owned(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
+    ]);
     let e = refused(pdf, None);
     assert!(
         e.contains("no text layer (a scanned page?): run OCR first, e.g. ocrmypdf"),
         "{e}"
     );
+}
+
+#[test]
+fn a_pdf_whose_page_tree_loops_ends_at_once() {
+    // The page tree's root lists itself among its kids.
+    let content = "BT /F1 12 Tf 72 712 Td (Hoi co 20 hoi vien) Tj ET";
+    let pdf = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_owned(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
+    ]);
+    // An error (or a reading), in bounded time.
+    let t = Instant::now();
+    let _ = read_document(pdf, None, None, &ReadOptions::default());
+    assert!(t.elapsed().as_secs() < 20);
 }
 
 #[test]
