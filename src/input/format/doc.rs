@@ -153,7 +153,7 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, Error> {
         run.push(c);
     }
     flush(&mut run, run_font, &mut marks, &mut b);
-    b.finish(Vec::new())
+    b.finish()
 }
 
 /// The fonts of a .doc's runs: the font table (`SttbfFfn`), the default font (the style

@@ -138,7 +138,7 @@ pub(crate) fn read(bytes: &[u8], whole: bool) -> Result<Extracted, Error> {
         },
         None => w.node(root, 0),
     }
-    let mut out = b.finish(Vec::new())?;
+    let mut out = b.finish()?;
     // Text the detection left as it was is what the page's charset made it.
     if out.encoding.name == "utf-8" && out.encoding.repairs.is_empty() {
         if let Some(c) = charset {

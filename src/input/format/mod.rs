@@ -397,14 +397,14 @@ impl Builder {
     /// Ends the text: its paragraphs' trailing spaces and runs of blank lines trimmed, in NFC,
     /// and then, when no font decoded any of it, read by the detection of part 1 (a document
     /// in a legacy encoding whose fonts were not named, or mojibake).
-    pub fn finish(self, pages: Vec<usize>) -> Result<Extracted, Error> {
+    pub fn finish(self) -> Result<Extracted, Error> {
         let text = tidy(&self.text);
         if self.by_font.is_empty() {
             let d = super::encoding::decode_unicode(text);
             return Ok(Extracted {
                 text: d.text,
                 encoding: d.encoding,
-                pages,
+                pages: Vec::new(),
             });
         }
         // The encoding most of the text had: a font's, or Unicode.
@@ -417,7 +417,7 @@ impl Builder {
         Ok(Extracted {
             text,
             encoding: super::encoding::info(name, 1.0, vec!["legacy-fonts"]),
-            pages,
+            pages: Vec::new(),
         })
     }
 }

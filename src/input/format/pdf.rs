@@ -1,8 +1,9 @@
 //! PDF: the text layer, page by page, through `pdf-extract` (which reads the fonts' encodings
 //! and ToUnicode maps over `lopdf`).
 //!
-//! Pages are read in order and joined by a blank line; a page's lines are kept as the PDF
-//! lays them out (reading joins hard-wrapped lines as it joins them in text files). Hyphens at
+//! Pages are read in order and joined by a line break and a form feed (U+000C, the page break
+//! of plain text, as pdftotext writes it; reading takes it for a space); a page's lines are kept
+//! as the PDF lays them out (reading joins hard-wrapped lines as it joins them in text files). Hyphens at
 //! line ends are kept: Vietnamese words are not hyphenated, so a hyphen there is text. A PDF
 //! whose pages hold no text is an error that says to run OCR; an encrypted one is decrypted
 //! with the empty password when it has one (a PDF that may be opened but not copied), else is
@@ -42,31 +43,45 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Extracted, Error> {
             },
         ));
     }
-    // Each page tidied on its own, so that where it starts in the whole text is known.
+    // Pages tidied one by one and joined by a line break and a form feed (a page break, which
+    // every decoding keeps as it is): where each page starts is found in the decoded text by
+    // its form feed, whatever the decoding did to the chars before it.
     let mut b = Builder::default();
-    let mut starts = Vec::with_capacity(pages.len());
-    let mut chars = 0usize;
+    let mut nonempty = Vec::with_capacity(pages.len());
     for p in &pages {
-        let page = super::tidy(p);
-        if !page.is_empty() && chars > 0 {
+        let page = super::tidy(&p.replace('\u{c}', "\n"));
+        nonempty.push(!page.is_empty());
+        if !page.is_empty() && !b.text().is_empty() {
             b.push_layout('\n');
-            b.push_layout('\n');
-            chars += 2;
+            b.push_layout('\u{c}');
         }
-        starts.push(chars);
-        chars += page.chars().count();
         b.push_str(&page);
     }
-    let mut out = b.finish(starts)?;
-    // The detection may have changed the text (a legacy font's bytes): its pages are then
-    // found again by their lengths in the same proportion; most PDFs keep their text as it is.
-    if out.text.chars().count() != chars {
-        let total = out.text.chars().count().max(1);
-        out.pages = out
-            .pages
-            .iter()
-            .map(|&s| s * total / chars.max(1))
-            .collect();
-    }
+    let mut out = b.finish()?;
+    let total = out.text.chars().count();
+    // A page with text starts after its form feed (the first, at 0); a page without starts
+    // where the text before it ends: at the line break before the next form feed, or at the end.
+    let ffs: Vec<usize> = out
+        .text
+        .chars()
+        .enumerate()
+        .filter(|&(_, c)| c == '\u{c}')
+        .map(|(i, _)| i + 1)
+        .collect();
+    let (mut k, mut seen) = (0, false);
+    out.pages = nonempty
+        .iter()
+        .map(|&has| match (has, seen) {
+            (_, false) => {
+                seen = has;
+                0
+            }
+            (true, true) => {
+                k += 1;
+                ffs.get(k - 1).copied().unwrap_or(total)
+            }
+            (false, true) => ffs.get(k).map_or(total, |&a| a - 2),
+        })
+        .collect();
     Ok(out)
 }

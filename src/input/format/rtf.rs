@@ -100,7 +100,7 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, Error> {
         body.push_layout('\n');
         body.append(aside);
     }
-    body.finish(Vec::new())
+    body.finish()
 }
 
 impl Reader<'_> {

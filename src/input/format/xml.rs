@@ -234,7 +234,7 @@ pub(crate) fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Extracted, Erro
             word_part(&xml, name, &styles, limits, &mut b)?;
         }
     }
-    b.finish(Vec::new())
+    b.finish()
 }
 
 /// Appends the text of one part of a Word file.
@@ -564,7 +564,7 @@ pub(crate) fn read_odt(bytes: &[u8], limits: &Limits) -> Result<Extracted, Error
         body.push_layout('\n');
         body.append(notes);
     }
-    body.finish(Vec::new())
+    body.finish()
 }
 
 /// Runs of white space as one space.
