@@ -462,25 +462,18 @@ pub struct Encodings {
     counts: Vec<(String, usize)>,
     refused: usize,
     /// The formats of the documents read.
-    formats: Vec<(&'static str, usize)>,
+    formats: Vec<(String, usize)>,
 }
 
 impl Encodings {
     /// Counts a document decoded as `name`.
     pub fn add(&mut self, name: &str) {
-        match self.counts.iter_mut().find(|(n, _)| n == name) {
-            Some((_, k)) => *k += 1,
-            None => self.counts.push((name.to_owned(), 1)),
-        }
+        bump(&mut self.counts, name);
     }
 
     /// Counts a document of `format`.
     pub fn add_format(&mut self, format: input::Format) {
-        let name = format.name();
-        match self.formats.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, k)) => *k += 1,
-            None => self.formats.push((name, 1)),
-        }
+        bump(&mut self.formats, format.name());
     }
 
     /// Counts an input that could not be decoded.
@@ -517,34 +510,41 @@ impl Encodings {
     pub fn all_utf8(&self) -> bool {
         self.refused == 0
             && self.counts.iter().all(|(n, _)| n == "utf-8")
-            && self.formats.iter().all(|(n, _)| *n == "txt")
+            && self.formats.iter().all(|(n, _)| n == "txt")
     }
 }
 
 impl std::fmt::Display for Encodings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut counts = self.counts.clone();
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let mut parts: Vec<String> = counts
-            .iter()
-            .map(|(n, k)| format!("{} {n}", thousands(*k)))
-            .collect();
+        let mut parts = listed(&self.counts);
         if self.refused > 0 {
             parts.push(format!("{} refused", thousands(self.refused)));
         }
         f.write_str(&parts.join(", "))?;
         // The formats, when some input was not plain text.
-        if self.formats.iter().any(|(n, _)| *n != "txt") {
-            let mut formats = self.formats.clone();
-            formats.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-            let parts: Vec<String> = formats
-                .iter()
-                .map(|(n, k)| format!("{} {n}", thousands(*k)))
-                .collect();
-            write!(f, "; {}", parts.join(", "))?;
+        if self.formats.iter().any(|(n, _)| n != "txt") {
+            write!(f, "; {}", listed(&self.formats).join(", "))?;
         }
         Ok(())
     }
+}
+
+/// Adds one to the count of `name`.
+fn bump(counts: &mut Vec<(String, usize)>, name: &str) {
+    match counts.iter_mut().find(|(n, _)| n == name) {
+        Some((_, k)) => *k += 1,
+        None => counts.push((name.to_owned(), 1)),
+    }
+}
+
+/// Counts as "1,204 utf-8", the largest first (then by name).
+fn listed(counts: &[(String, usize)]) -> Vec<String> {
+    let mut counts = counts.to_vec();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
+        .iter()
+        .map(|(n, k)| format!("{} {n}", thousands(*k)))
+        .collect()
 }
 
 /// `1204` as "1,204".

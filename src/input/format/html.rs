@@ -17,7 +17,7 @@
 //! boilerplate taking from it. When no element scores (a page of short lines), the page's text
 //! without its boilerplate is kept.
 
-use super::{Builder, Extracted};
+use super::{Builder, Cells, Extracted};
 use crate::error::Error;
 use crate::model::EncodingInfo;
 use ego_tree::NodeRef;
@@ -128,7 +128,7 @@ pub(crate) fn read(bytes: &[u8], whole: bool) -> Result<Extracted, Error> {
         b: &mut b,
         whole,
         pre: 0,
-        rows: Vec::new(),
+        cells: Cells::default(),
         tables: Vec::new(),
     };
     match chosen {
@@ -379,8 +379,8 @@ struct Writer<'b> {
     whole: bool,
     /// Depth of `<pre>` elements.
     pre: usize,
-    /// For each open table row, the cells begun.
-    rows: Vec<usize>,
+    /// Where the writer stands in tables of data.
+    cells: Cells,
     /// For each open table: is it a table of data (cells as tabs), not of layout?
     tables: Vec<bool>,
 }
@@ -398,16 +398,8 @@ impl Writer<'_> {
                 match tag {
                     "br" => return self.b.push_layout('\n'),
                     "table" => self.tables.push(!is_layout(n)),
-                    "tr" if data => self.rows.push(0),
-                    "td" | "th" if data => {
-                        if let Some(c) = self.rows.last_mut() {
-                            if *c > 0 {
-                                self.b.trim_end_spaces();
-                                self.b.push_layout('\t');
-                            }
-                            *c += 1;
-                        }
-                    }
+                    "tr" if data => self.cells.row_start(),
+                    "td" | "th" if data => self.cells.cell_start(self.b),
                     "pre" => self.pre += 1,
                     _ => {}
                 }
@@ -422,11 +414,8 @@ impl Writer<'_> {
                     "table" => {
                         self.tables.pop();
                     }
-                    "tr" if data => {
-                        self.rows.pop();
-                        self.b.trim_end_spaces();
-                        self.b.push_layout('\n');
-                    }
+                    "td" | "th" if data => self.cells.cell_end(self.b),
+                    "tr" if data => self.cells.row_end(self.b),
                     "pre" => self.pre -= 1,
                     _ => {}
                 }
@@ -444,7 +433,7 @@ impl Writer<'_> {
 
     /// Ends the current line, unless it is empty (or inside a table cell).
     fn line(&mut self) {
-        if self.rows.last().is_some_and(|&c| c > 0) {
+        if self.cells.in_cell() {
             self.space();
             return;
         }

@@ -36,9 +36,6 @@ mod xml;
 #[cfg(feature = "formats")]
 mod zipped;
 
-#[cfg(test)]
-mod tests;
-
 /// A document format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -361,10 +358,15 @@ impl Builder {
         self.text.push_str(&other.text);
         self.unicode += other.unicode;
         for (e, n) in other.by_font {
-            match self.by_font.iter_mut().find(|(x, _)| *x == e) {
-                Some((_, k)) => *k += n,
-                None => self.by_font.push((e, n)),
-            }
+            self.add_font_chars(e, n);
+        }
+    }
+
+    /// Counts `n` chars decoded by the font of encoding `name`.
+    fn add_font_chars(&mut self, name: &'static str, n: usize) {
+        match self.by_font.iter_mut().find(|(x, _)| *x == name) {
+            Some((_, k)) => *k += n,
+            None => self.by_font.push((name, n)),
         }
     }
 
@@ -375,14 +377,7 @@ impl Builder {
             Some(f) => {
                 let decoded = f.decode(s);
                 let n = decoded.chars().filter(|c| !c.is_whitespace()).count();
-                match self
-                    .by_font
-                    .iter_mut()
-                    .find(|(e, _)| *e == f.encoding.name())
-                {
-                    Some((_, k)) => *k += n,
-                    None => self.by_font.push((f.encoding.name(), n)),
-                }
+                self.add_font_chars(f.encoding.name(), n);
                 self.text.push_str(&decoded);
             }
             None => self.push_str(s),
@@ -419,6 +414,66 @@ impl Builder {
             encoding: super::encoding::info(name, 1.0, vec!["legacy-fonts"]),
             pages: Vec::new(),
         })
+    }
+}
+
+/// Where a reader stands in tables, for the layout of their text: a tab between the cells of
+/// a row, a line for each row, and the paragraphs of a cell on its line (the .docx, ODT and
+/// HTML readers share it).
+#[cfg(feature = "formats")]
+#[derive(Debug, Default)]
+pub(crate) struct Cells {
+    /// For each open row, the cells begun in it.
+    rows: Vec<usize>,
+    /// Cells open (nested tables open cells inside cells).
+    open: usize,
+}
+
+#[cfg(feature = "formats")]
+impl Cells {
+    /// A row begins.
+    pub fn row_start(&mut self) {
+        self.rows.push(0);
+    }
+
+    /// A cell begins: a tab after the row's cell before it.
+    pub fn cell_start(&mut self, b: &mut Builder) {
+        if let Some(n) = self.rows.last_mut() {
+            if *n > 0 {
+                b.trim_end_spaces();
+                b.push_layout('\t');
+            }
+            *n += 1;
+        }
+        self.open += 1;
+    }
+
+    /// A cell ends.
+    pub fn cell_end(&mut self, b: &mut Builder) {
+        self.open = self.open.saturating_sub(1);
+        b.trim_end_spaces();
+    }
+
+    /// A row ends: its line ends (within a cell, only a space).
+    pub fn row_end(&mut self, b: &mut Builder) {
+        self.rows.pop();
+        b.trim_end_spaces();
+        b.push_layout(self.line_end());
+    }
+
+    /// Is the reader inside a cell?
+    pub fn in_cell(&self) -> bool {
+        self.open > 0
+    }
+
+    /// What ends a paragraph here: a space inside a cell (its paragraphs share its line), a
+    /// line break elsewhere.
+    pub fn line_end(&self) -> char {
+        if self.in_cell() {
+            ' '
+        } else {
+            '\n'
+        }
     }
 }
 

@@ -13,7 +13,7 @@
 //! these formats uses.
 
 use super::zipped::Zip;
-use super::{bad, Builder, Extracted, Format, Limits};
+use super::{bad, Builder, Cells, Extracted, Format, Limits};
 use crate::error::Error;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -252,9 +252,7 @@ fn word_part(
         (None, None, None);
     let mut run = String::new();
     let mut in_text = false;
-    // For each open table row, the cells begun in it; for each open cell, nothing but depth.
-    let mut rows: Vec<usize> = Vec::new();
-    let mut cells = 0usize;
+    let mut cells = Cells::default();
     // For each open paragraph: does it hold a paragraph of its own (a text box's)?
     let mut paras: Vec<bool> = Vec::new();
     let font = |p: &Option<String>, rs: &Option<String>, rf: &Option<String>| -> Option<String> {
@@ -316,17 +314,8 @@ fn word_part(
                 {
                     ev.skip()?
                 }
-                b"w:tr" => rows.push(0),
-                b"w:tc" => {
-                    if let Some(n) = rows.last_mut() {
-                        if *n > 0 {
-                            b.trim_end_spaces();
-                            b.push_layout('\t');
-                        }
-                        *n += 1;
-                    }
-                    cells += 1;
-                }
+                b"w:tr" => cells.row_start(),
+                b"w:tc" => cells.cell_start(b),
                 _ => {}
             },
             Ev::End(n) => match n.as_slice() {
@@ -340,22 +329,12 @@ fn word_part(
                     let held = paras.pop().unwrap_or(false);
                     // Inside a table cell the paragraphs of the cell share its line; a
                     // paragraph around a text box ends with the box's last line.
-                    if held && b.text().ends_with('\n') {
-                    } else if cells > 0 {
-                        b.push_layout(' ');
-                    } else {
-                        b.push_layout('\n');
+                    if !(held && b.text().ends_with('\n')) {
+                        b.push_layout(cells.line_end());
                     }
                 }
-                b"w:tc" => {
-                    cells = cells.saturating_sub(1);
-                    b.trim_end_spaces();
-                }
-                b"w:tr" => {
-                    rows.pop();
-                    b.trim_end_spaces();
-                    b.push_layout(if cells > 0 { ' ' } else { '\n' });
-                }
+                b"w:tc" => cells.cell_end(b),
+                b"w:tr" => cells.row_end(b),
                 _ => {}
             },
             Ev::Text(t) => {
@@ -477,8 +456,8 @@ pub(crate) fn read_odt(bytes: &[u8], limits: &Limits) -> Result<Extracted, Error
     // Open spans' styles (the innermost decides), open paragraphs' styles, note depth, cells.
     let mut spans: Vec<Option<String>> = Vec::new();
     let mut paras: Vec<Option<String>> = Vec::new();
-    let (mut in_body, mut note, mut cells) = (false, 0usize, 0usize);
-    let mut rows: Vec<usize> = Vec::new();
+    let (mut in_body, mut note) = (false, 0usize);
+    let mut cells = Cells::default();
     loop {
         let b = if note > 0 { &mut notes } else { &mut body };
         match ev.next()? {
@@ -501,24 +480,15 @@ pub(crate) fn read_odt(bytes: &[u8], limits: &Limits) -> Result<Extracted, Error
                 | b"office:annotation"
                 | b"svg:title"
                 | b"svg:desc" => ev.skip()?,
-                b"table:table-row" => rows.push(0),
-                b"table:table-cell" | b"table:covered-table-cell" => {
-                    if let Some(n) = rows.last_mut() {
-                        if *n > 0 {
-                            b.trim_end_spaces();
-                            b.push_layout('\t');
-                        }
-                        *n += 1;
-                    }
-                    cells += 1;
-                }
+                b"table:table-row" => cells.row_start(),
+                b"table:table-cell" | b"table:covered-table-cell" => cells.cell_start(b),
                 _ => {}
             },
             Ev::End(n) => match n.as_slice() {
                 b"office:text" => in_body = false,
                 b"text:p" | b"text:h" => {
                     paras.pop();
-                    b.push_layout(if cells > 0 { ' ' } else { '\n' });
+                    b.push_layout(cells.line_end());
                 }
                 b"text:span" => {
                     spans.pop();
@@ -527,15 +497,8 @@ pub(crate) fn read_odt(bytes: &[u8], limits: &Limits) -> Result<Extracted, Error
                     note = note.saturating_sub(1);
                     notes.push_layout('\n');
                 }
-                b"table:table-cell" | b"table:covered-table-cell" => {
-                    cells = cells.saturating_sub(1);
-                    b.trim_end_spaces();
-                }
-                b"table:table-row" => {
-                    rows.pop();
-                    b.trim_end_spaces();
-                    b.push_layout(if cells > 0 { ' ' } else { '\n' });
-                }
+                b"table:table-cell" | b"table:covered-table-cell" => cells.cell_end(b),
+                b"table:table-row" => cells.row_end(b),
                 _ => {}
             },
             Ev::Text(t) => {
