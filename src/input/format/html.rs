@@ -287,29 +287,40 @@ fn is_never(n: &NodeRef<Node>) -> bool {
     }
 }
 
-/// The text length of a node and the part of it inside links (boilerplate and never-text
-/// left out).
-fn lengths(n: NodeRef<Node>, in_link: bool, depth: usize) -> (usize, usize) {
+/// The text length of every element under `n` and the part of it inside links, measured in
+/// one pass (boilerplate and never-text count nothing).
+fn measure(
+    n: NodeRef<Node>,
+    depth: usize,
+    out: &mut HashMap<ego_tree::NodeId, (usize, usize)>,
+) -> (usize, usize) {
     if depth > 256 || is_never(&n) || is_boilerplate(&n) {
         return (0, 0);
     }
     match n.value() {
-        Node::Text(t) => {
-            let l = t.trim().chars().count();
-            (l, if in_link { l } else { 0 })
-        }
+        Node::Text(t) => (t.trim().chars().count(), 0),
         _ => {
-            let link = in_link || name(&n) == Some("a");
-            n.children().fold((0, 0), |(a, b), c| {
-                let (x, y) = lengths(c, link, depth + 1);
+            let (len, links) = n.children().fold((0, 0), |(a, b), c| {
+                let (x, y) = measure(c, depth + 1, out);
                 (a + x, b + y)
-            })
+            });
+            // All the text of a link is link text.
+            let r = if name(&n) == Some("a") {
+                (len, len)
+            } else {
+                (len, links)
+            };
+            out.insert(n.id(), r);
+            r
         }
     }
 }
 
 /// The element holding the page's main text, by the scores the module describes.
 fn main(root: NodeRef<Node>) -> Option<ego_tree::NodeId> {
+    let mut lengths = HashMap::new();
+    measure(root, 0, &mut lengths);
+    let length = |n: &NodeRef<Node>| lengths.get(&n.id()).copied().unwrap_or((0, 0));
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     let mut stack = vec![(root, 0usize)];
     while let Some((n, depth)) = stack.pop() {
@@ -335,7 +346,7 @@ fn main(root: NodeRef<Node>) -> Option<ego_tree::NodeId> {
                 Some("div" | "section" | "article" | "font" | "span")
             ) && own_text());
         if paragraph {
-            let (len, links) = lengths(n, false, 0);
+            let (len, links) = length(&n);
             let own = len.saturating_sub(links);
             if own >= 25 {
                 let s = own as f64;
@@ -353,16 +364,20 @@ fn main(root: NodeRef<Node>) -> Option<ego_tree::NodeId> {
             }
         }
     }
-    let tree_node = |id| root.tree().get(id);
+    // The candidates in the page's order, so that a tie goes to the first (outermost), the same
+    // on every run.
     let mut best: Option<(ego_tree::NodeId, f64)> = None;
-    for (&id, &s) in &scores {
-        let Some(n) = tree_node(id) else { continue };
+    for n in root.descendants() {
+        let Some(&s) = scores.get(&n.id()) else {
+            continue;
+        };
+        let id = n.id();
         let words = words_of(&n);
         let mut s = s;
         if words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) {
             s += 25.0;
         }
-        let (len, links) = lengths(n, false, 0);
+        let (len, links) = length(&n);
         if len > 0 {
             s *= 1.0 - links as f64 / len as f64;
         }
