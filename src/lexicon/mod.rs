@@ -75,6 +75,7 @@ pub(crate) const FILES: &[DataFile] = &[
     data_file!("syllables.txt"),
     data_file!("common_syllables.txt"),
     data_file!("legacy_fonts.txt"),
+    data_file!("html_classes.txt"),
 ];
 
 /// The built-in data file `data/NAME`.

@@ -23,6 +23,7 @@ use crate::model::EncodingInfo;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Elements that are never text.
 const NEVER: &[&str] = &[
@@ -46,39 +47,36 @@ const BOILERPLATE_ROLES: &[&str] = &[
     "search",
 ];
 
-/// Words of a class or id that mark boilerplate.
-const BOILERPLATE_WORDS: &[&str] = &[
-    "menu",
-    "nav",
-    "navbar",
-    "footer",
-    "sidebar",
-    "breadcrumb",
-    "ticker",
-    "marquee",
-    "banner",
-    "social",
-    "share",
-    "related",
-    "comment",
-    "advert",
-    "ads",
-    "widget",
-    "cookie",
-    "popup",
-    "login",
-    "search",
-    "toolbar",
-    "copyright",
-    "lienket",
-    "tinlienquan",
-];
+/// The words of a class or id that mark boilerplate, and those that mark the content
+/// (`data/html_classes.txt`).
+struct ClassWords {
+    boilerplate: Vec<String>,
+    content: Vec<String>,
+}
 
-/// Words of a class or id that mark the content.
-const CONTENT_WORDS: &[&str] = &[
-    "content", "article", "post", "entry", "main", "detail", "body", "text", "story", "news",
-    "noidung", "chitiet", "baiviet",
-];
+static CLASS_WORDS: LazyLock<ClassWords> =
+    LazyLock::new(|| class_words().unwrap_or_else(|e| panic!("{e}")));
+
+fn class_words() -> Result<ClassWords, Error> {
+    let f = crate::lexicon::file("html_classes.txt");
+    let mut w = ClassWords {
+        boilerplate: Vec::new(),
+        content: Vec::new(),
+    };
+    for l in crate::lexicon::parse::lines(f.name, f.text, 2, 2)? {
+        let word = l.col(0).to_ascii_lowercase();
+        match l.choice(1, &["boilerplate", "content"], None)? {
+            "boilerplate" => w.boilerplate.push(word),
+            _ => w.content.push(word),
+        }
+    }
+    Ok(w)
+}
+
+/// Is one of `words` a content word?
+fn says_content(words: &[String]) -> bool {
+    words.iter().any(|w| CLASS_WORDS.content.contains(w))
+}
 
 /// Block elements: a line break before and after.
 const BLOCKS: &[&str] = &[
@@ -272,10 +270,7 @@ fn is_boilerplate(n: &NodeRef<Node>) -> bool {
         return true;
     }
     let words = words_of(n);
-    words
-        .iter()
-        .any(|w| BOILERPLATE_WORDS.contains(&w.as_str()))
-        && !words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str()))
+    words.iter().any(|w| CLASS_WORDS.boilerplate.contains(w)) && !says_content(&words)
 }
 
 /// Is the node never text?
@@ -374,7 +369,7 @@ fn main(root: NodeRef<Node>) -> Option<ego_tree::NodeId> {
         let id = n.id();
         let words = words_of(&n);
         let mut s = s;
-        if words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) {
+        if says_content(&words) {
             s += 25.0;
         }
         let (len, links) = length(&n);
@@ -486,5 +481,17 @@ impl Writer<'_> {
         if first && starts_space {
             self.space();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_class_words_parse_strictly() {
+        let w = class_words().unwrap_or_else(|e| panic!("{e}"));
+        assert!(w.boilerplate.iter().any(|x| x == "menu"));
+        assert!(w.content.iter().any(|x| x == "noidung"));
     }
 }
