@@ -163,6 +163,8 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Extracted, Error> {
 struct RunFonts {
     /// Font names by index.
     names: Vec<String>,
+    /// Is the font of each index a legacy one (decided once a font, not once a char)?
+    legacy: Vec<bool>,
     /// The default font's index.
     default: Option<u16>,
     /// Runs: (first fc, end fc, font index), sorted.
@@ -231,8 +233,13 @@ impl RunFonts {
             }
         }
         runs.sort_by_key(|r| r.0);
+        let legacy = names
+            .iter()
+            .map(|n| super::fonts::of(n).is_some())
+            .collect();
         Some(RunFonts {
             names,
+            legacy,
             default,
             runs,
         })
@@ -242,9 +249,9 @@ impl RunFonts {
     fn legacy_at(&self, fc: u32) -> Option<&str> {
         let i = self.runs.partition_point(|r| r.0 <= fc);
         let run = i.checked_sub(1).map(|i| self.runs[i]).filter(|r| fc < r.1);
-        let font = run.and_then(|r| r.2).or(self.default)?;
-        let name = self.names.get(font as usize)?;
-        super::fonts::of(name).map(|_| name.as_str())
+        let font = run.and_then(|r| r.2).or(self.default)? as usize;
+        let legacy = self.legacy.get(font).copied().unwrap_or(false);
+        legacy.then(|| self.names[font].as_str())
     }
 }
 

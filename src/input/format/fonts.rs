@@ -46,10 +46,13 @@ fn parse() -> Result<Vec<(String, Font)>, crate::Error> {
 
 /// The legacy font `name` is one of (its longest entry that the name starts with), if any.
 pub(crate) fn of(name: &str) -> Option<Font> {
-    let name = name.trim().to_ascii_lowercase();
+    let name = name.trim().as_bytes();
     FONTS
         .iter()
-        .find(|(n, _)| name.starts_with(n.as_str()))
+        .find(|(n, _)| {
+            name.get(..n.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(n.as_bytes()))
+        })
         .map(|(_, f)| *f)
 }
 

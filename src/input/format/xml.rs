@@ -309,8 +309,12 @@ fn word_part(
                 // codes and the separators of notes are no text.
                 b"mc:Fallback" | b"w:delText" | b"w:instrText" | b"w:moveFrom" => ev.skip()?,
                 b"w:footnote" | b"w:endnote"
-                    if attr(&e, "w:type")
-                        .is_some_and(|t| t.contains("eparator") || t == "continuationNotice") =>
+                    if attr(&e, "w:type").is_some_and(|t| {
+                        matches!(
+                            t.as_str(),
+                            "separator" | "continuationSeparator" | "continuationNotice"
+                        )
+                    }) =>
                 {
                     ev.skip()?
                 }
