@@ -200,6 +200,14 @@ pub fn detect_format(bytes: &[u8], name: Option<&str>) -> Format {
     if pdf_start(bytes).is_some() {
         return Format::Pdf;
     }
+    // Most inputs are text that opens with a letter: told at once, with no copy of its head.
+    let first = without_bom(bytes)
+        .iter()
+        .take(2048)
+        .find(|&&c| c != 0 && !c.is_ascii_whitespace());
+    if !matches!(first, Some(b'{' | b'<')) {
+        return Format::Txt;
+    }
     let head = text_head(bytes);
     if head.starts_with(b"{\\rtf") {
         return Format::Rtf;
@@ -228,15 +236,19 @@ fn zip_format(bytes: &[u8]) -> Format {
     Format::Docx
 }
 
+/// `bytes` without their byte-order mark (UTF-8, or UTF-16 either way).
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    bytes
+        .strip_prefix(b"\xef\xbb\xbf")
+        .or_else(|| bytes.get(2..).filter(|_| utf16))
+        .unwrap_or(bytes)
+}
+
 /// The first 1 KiB of a text, its BOM and leading white space left out, in ASCII lower case
 /// (UTF-16 read as its low bytes).
 fn text_head(bytes: &[u8]) -> Vec<u8> {
-    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
-    let b = bytes
-        .strip_prefix(b"\xef\xbb\xbf")
-        .or_else(|| bytes.get(2..).filter(|_| utf16))
-        .unwrap_or(bytes);
-    let mut head: Vec<u8> = b
+    let mut head: Vec<u8> = without_bom(bytes)
         .iter()
         .take(2048)
         .filter(|&&c| c != 0)
