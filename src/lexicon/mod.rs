@@ -8,6 +8,7 @@
 //! by walking integers.
 
 pub(crate) mod abbrev;
+pub(crate) mod admin;
 pub(crate) mod hash;
 pub(crate) mod parse;
 pub(crate) mod phrase;
@@ -76,6 +77,8 @@ pub(crate) const FILES: &[DataFile] = &[
     data_file!("common_syllables.txt"),
     data_file!("legacy_fonts.txt"),
     data_file!("html_classes.txt"),
+    data_file!("admin_units.txt"),
+    data_file!("admin_communes.txt"),
 ];
 
 /// The built-in data file `data/NAME`.

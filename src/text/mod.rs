@@ -6,6 +6,7 @@ pub(crate) mod normalize;
 pub(crate) mod numbers;
 pub(crate) mod segments;
 pub(crate) mod tokens;
+pub(crate) mod tone;
 
 use crate::lexicon::Lexicon;
 use normalize::Normalized;

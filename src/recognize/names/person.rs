@@ -145,6 +145,24 @@ impl Reader<'_> {
     }
 }
 
+/// The role written right before byte `start`, capitalised: "Chủ tịch Hồ Chí Minh".
+fn role_before(ctx: &Ctx, start: usize) -> Option<String> {
+    if start == 0 || ctx.text.as_bytes()[start - 1] != b' ' {
+        return None;
+    }
+    let (rs, c) = ctx.w.before(&ctx.lex.roles, start - 1)?;
+    is_cap(&ctx.text[rs..]).then(|| (*c).to_owned())
+}
+
+/// Does a name without a title open with the name of a province or a district ("Hà Tĩnh",
+/// "Thái Nguyên", "Châu Thành", "Hà Nội Để": surnames that start places)? Such a name is the
+/// place; a person of that name has a title before it ("ông Thái Bình").
+fn place_name(name: &str) -> bool {
+    let units = crate::lexicon::admin::admin_units();
+    let words: Vec<&str> = name.split(' ').collect();
+    (2..=words.len().min(4)).any(|n| units.is_upper(&words[..n].join(" ")))
+}
+
 /// Is this a year's name in the sixty-year cycle ("Giáp Thìn"), not a person's?
 fn year_name(lex: &Lexicon, n: &str) -> bool {
     crate::recognize::time::holiday::cycle_index(lex, n).is_some()
@@ -203,6 +221,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
                 .is_some_and(|&b| lex.surname_first[b as usize]);
             if may && lex.surnames.contains(name) {
                 r.name(i, 2)
+                    .filter(|(_, n)| !place_name(n) || role_before(ctx, w.start).is_some())
             } else {
                 None
             }
@@ -217,12 +236,8 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
                 f.name = Some(name);
                 f.role = r.role_after(end);
                 // A role written before the name: "Chủ tịch Hồ Chí Minh".
-                if f.role.is_none() && start > 0 && text.as_bytes()[start - 1] == b' ' {
-                    if let Some((rs, c)) = ctx.w.before(&lex.roles, start - 1) {
-                        if is_cap(&text[rs..]) {
-                            f.role = Some((*c).to_owned());
-                        }
-                    }
+                if f.role.is_none() {
+                    f.role = role_before(ctx, start);
                 }
                 found.push(Cand::new(start, end, f));
                 i = words.partition_point(|x| x.start < end).max(i + 1);

@@ -161,6 +161,24 @@ fn parse(
         end = n.end;
         k += 1;
     }
+    // A province or a district has a name the gazetteer knows: "tỉnh Hồ Quang Bửu" (a level
+    // before a person: "Phó Chủ tịch UBND tỉnh Hồ Quang Bửu") names none, and "huyện Nam Đàn
+    // Nguyễn Văn An" is "huyện Nam Đàn".
+    if parts.len() >= 2 && crate::lexicon::admin::admin_units().is_upper_kind(level) {
+        let units = crate::lexicon::admin::admin_units();
+        let known_len = (1..=parts.len())
+            .rev()
+            .find(|&n| units.is_upper(&parts[..n].join(" ")));
+        let person_at = |k: usize| parts.get(k).is_some_and(|p| lex.surnames.contains(p));
+        match known_len {
+            Some(n) if n < parts.len() && person_at(n) => {
+                parts.truncate(n);
+                end = words[j + n].end;
+            }
+            None if person_at(0) => parts.clear(),
+            _ => {}
+        }
+    }
     // A trailing lower-case word that is not a known name is not part of it.
     let name = (!parts.is_empty()).then(|| {
         let raw = parts.join(" ");
