@@ -67,6 +67,7 @@ pub(crate) const FILES: &[DataFile] = &[
     data_file!("org_heads.txt"),
     data_file!("org_specs.txt"),
     data_file!("known_orgs.txt"),
+    data_file!("local_bodies.txt"),
     data_file!("not_org.txt"),
     data_file!("surnames.txt"),
     data_file!("person_titles.txt"),
@@ -476,6 +477,9 @@ pub(crate) struct Lexicon {
     pub not_org: PhraseList<()>,
     pub org_specs: PhraseList<&'static str>,
     pub known_orgs: PhraseList<String>,
+    /// Bodies every unit has its own of (`data/local_bodies.txt`): canonical name, the form
+    /// before a place; longest first.
+    pub local_bodies: Vec<(&'static str, &'static str)>,
     pub person_titles: PhraseList<TitleKind>,
     pub roles: PhraseList<&'static str>,
     pub admin_levels: PhraseList<&'static str>,
@@ -644,6 +648,12 @@ impl Lexicon {
             known_orgs.add(name, canonical.clone());
         }
         let known_orgs = known_orgs.build();
+        let f = file("local_bodies.txt");
+        let mut local_bodies: Vec<(&'static str, &'static str)> = lines(f.name, f.text, 2, 2)?
+            .iter()
+            .map(|l| (l.col(0), l.col(1)))
+            .collect();
+        local_bodies.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
         let person_titles = map(vocab, file("person_titles.txt"), (1, 2), |l| {
             Ok(
                 match l.choice(1, &["title", "kin", "group"], Some("title"))? {
@@ -780,6 +790,7 @@ impl Lexicon {
             not_org,
             org_specs,
             known_orgs,
+            local_bodies,
             person_titles,
             roles,
             admin_levels,

@@ -52,6 +52,8 @@ pub(crate) struct Ctx<'a> {
     gates: OnceCell<u64>,
     /// The text in lower case, byte for byte, when the reading has it.
     lower: Option<&'a str>,
+    /// The spaces that were line breaks (byte, blank line), in order.
+    breaks: &'a [(usize, bool)],
 }
 
 impl<'a> Ctx<'a> {
@@ -88,6 +90,7 @@ impl<'a> Ctx<'a> {
             gazetteer: OnceCell::new(),
             gates: OnceCell::new(),
             lower: reading.lower.as_deref(),
+            breaks: &reading.breaks,
         }
     }
 
@@ -99,6 +102,35 @@ impl<'a> Ctx<'a> {
     /// The places of the text (read once, on first use).
     pub fn gazetteer(&self) -> &names::place::Gazetteer {
         self.gazetteer.get_or_init(|| names::place::gazetteer(self))
+    }
+
+    /// Was the space at byte `pos` a line break: `Some(true)` for a blank line (a paragraph's
+    /// end), `Some(false)` for one break, `None` for a space.
+    pub fn break_at(&self, pos: usize) -> Option<bool> {
+        let i = self.breaks.partition_point(|b| b.0 < pos);
+        self.breaks.get(i).filter(|b| b.0 == pos).map(|b| b.1)
+    }
+
+    /// Does a name stop at the space at byte `pos`, the word after it starting at `next`? At a
+    /// paragraph's end always; at a line break when the next line opens with an
+    /// organisation's head, a known organisation, an abbreviation or a label, capitalised ("… xã Tân Lập\nĐảng ủy
+    /// …", "UBND XÃ BÌNH AN\nSố: 12/BC-UBND"); a name hard-wrapped mid-line goes on.
+    pub fn name_stops_at(&self, pos: usize, next: usize) -> bool {
+        match self.break_at(pos) {
+            None => false,
+            Some(true) => true,
+            Some(false) => {
+                let capital = self.text[next..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+                capital
+                    && (self.w.after(&self.lex.org_heads, next).is_some()
+                        || self.w.after(&self.lex.known_orgs, next).is_some()
+                        || self.w.abbr_at(self.lex, next).is_some()
+                        || label_at(self.text, next))
+            }
+        }
     }
 
     /// The words of a role of the function or calendar words (`role!("name")`).
@@ -261,6 +293,19 @@ pub(crate) fn spec(kind: Kind) -> KindSpec {
             layer: 0,
             prio: 0,
         })
+}
+
+/// Does a label open at byte `pos`: up to three words and a colon ("Số: 12/BC-UBND", "Kính
+/// gửi:", "Nơi nhận:")?
+fn label_at(text: &str, pos: usize) -> bool {
+    let rest = &text[pos..];
+    let Some(colon) = rest.find(':') else {
+        return false;
+    };
+    let label = &rest[..colon];
+    !label.is_empty()
+        && label.split(' ').count() <= 3
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
 }
 
 /// A recogniser: the kinds it proposes and the function that proposes them.

@@ -26,6 +26,9 @@ pub(crate) struct Reading {
     pub figures: Vec<Figure>,
     /// Where the input's closing line is in the normalised text (its author, often).
     pub last_line: Option<(usize, usize)>,
+    /// The spaces of the normalised text that were line breaks (see
+    /// [`Normalized::line_breaks`]).
+    pub breaks: Vec<(usize, bool)>,
 }
 
 impl Reading {
@@ -37,12 +40,14 @@ impl Reading {
         let known = (&tokens.toks[..], lex.number_words.start_mark());
         let figures = numbers::scan(norm.text(), Some(known));
         let last_line = segments::last_line(input, norm.text());
+        let breaks = norm.line_breaks(input);
         Reading {
             norm,
             lower,
             tokens,
             figures,
             last_line,
+            breaks,
         }
     }
 

@@ -268,6 +268,22 @@ impl Normalized {
         &self.text
     }
 
+    /// The spaces of the normalised text that stand for line breaks of `input` (the text it
+    /// was made from), in order: the byte of each, and whether the break was a blank line
+    /// (two or more breaks: a paragraph's end).
+    pub fn line_breaks(&self, input: &str) -> Vec<(usize, bool)> {
+        self.segs
+            .iter()
+            .filter(|s| s.src_len != COPY && self.text.as_bytes()[s.norm as usize] == b' ')
+            .filter_map(|s| {
+                let src = input.get(s.src as usize..(s.src + s.src_len) as usize)?;
+                let breaks = src.bytes().filter(|&b| b == b'\n').count()
+                    + src.matches('\r').filter(|_| !src.contains('\n')).count();
+                (breaks > 0).then_some((s.norm as usize, breaks >= 2))
+            })
+            .collect()
+    }
+
     /// Maps a byte range of the normalised text (on char boundaries, non-empty) to the byte
     /// range of the input that it was read from.
     pub fn to_source(&self, start: usize, end: usize) -> (usize, usize) {
@@ -307,6 +323,21 @@ mod tests {
     use super::*;
 
     /// The example of the module's documentation.
+    #[test]
+    fn line_breaks_and_paragraph_ends() {
+        let input = "Hội Nông dân xã Tân Lập\nĐảng ủy dự.\r\n\r\nNgày 5,  tháng 7";
+        let n = Normalized::new(input);
+        assert_eq!(
+            n.text(),
+            "Hội Nông dân xã Tân Lập Đảng ủy dự. Ngày 5, tháng 7"
+        );
+        let at = |w: &str| n.text().find(w).unwrap() - 1;
+        assert_eq!(
+            n.line_breaks(input),
+            vec![(at("Đảng"), false), (at("Ngày"), true)]
+        );
+    }
+
     #[test]
     fn a_wrapped_number_maps_back() {
         let input = "mỗi tháng 200\n000\u{a0}đ";

@@ -9,7 +9,7 @@
 //! in "Hội CCB, Hội LHPN xã Kim Liên" both take the place. "Thường trực HĐND-UBND" is two
 //! organisations.
 
-use super::place::Gazetteer;
+use super::place::{Gazetteer, OPENING};
 use super::{fix_tone, fold, is_cap, is_lower, next_word, title_case, word_at, Inside, Word};
 use crate::lexicon::role;
 use crate::lexicon::{AbbrKind, Lexicon};
@@ -48,7 +48,14 @@ impl Mention {
             s.push_str(ctx.lex.word(role!("branch")));
         }
         if let Some(p) = &self.place {
-            if self.branch || !(national.iter().any(|n| s.ends_with(n)) || s.ends_with(')')) {
+            if let Some((at, form)) = local_body(ctx, &s) {
+                // The body of a place: "Đoàn Thanh niên xã Vĩnh Phú".
+                s.truncate(at);
+                s.push_str(form);
+                s.push(' ');
+                s.push_str(p);
+            } else if self.branch || !(national.iter().any(|n| s.ends_with(n)) || s.ends_with(')'))
+            {
                 s.push(' ');
                 s.push_str(p);
             }
@@ -60,6 +67,25 @@ impl Mention {
             None => s,
         }
     }
+}
+
+/// Is `canonical` (without a place) a body every unit has its own of (`data/local_bodies.txt`),
+/// alone or after a sub-body ("Thường trực Hội đồng nhân dân")? Where the body's name starts in
+/// it, and the body's form before a place.
+fn local_body(ctx: &Ctx, canonical: &str) -> Option<(usize, &'static str)> {
+    let lower = canonical.to_lowercase();
+    ctx.lex.local_bodies.iter().find_map(|(name, form)| {
+        let name = name.to_lowercase();
+        let at = lower.strip_suffix(&name)?.len();
+        let sub = &canonical[..at];
+        let ok = sub.is_empty()
+            || sub.strip_suffix(' ').is_some_and(|h| {
+                ctx.w
+                    .get_str(&ctx.lex.org_heads, h)
+                    .is_some_and(|head| head.sub)
+            });
+        ok.then_some((at, *form))
+    })
 }
 
 struct Reader<'a> {
@@ -137,12 +163,30 @@ impl Reader<'_> {
             let Some(k) = self.next_word(end) else { break };
             let w = self.words[k];
             let s = w.text(self.text);
+            // A head alone at a line's end goes on ("NH\nNN&TTNT Agribank").
+            if count > 0 && self.ctx.name_stops_at(end, w.start) {
+                break;
+            }
             if count >= 8 || self.w.after_word(&self.lex.admin_levels, &w).is_some() {
                 break;
             }
             if let Some((e, c)) = self.known_at(w.start) {
-                m.known = Some(c);
+                // A known name after a head of another kind specifies it ("Ủy ban Trung ương
+                // Mặt trận Tổ quốc Việt Nam"); after its own head it is the whole name ("NH
+                // ngoại thương" → the bank's name).
+                let own_head = m
+                    .parts
+                    .first()
+                    .is_none_or(|h| c.to_lowercase().starts_with(&h.to_lowercase()));
+                if m.known.is_none() && !own_head {
+                    m.parts.push(c);
+                } else {
+                    m.known = Some(c);
+                }
+                // A known name is whole: only its place may follow, not a person's name
+                // ("… Mặt trận Tổ quốc Việt Nam Bùi Thị Minh Hoài").
                 end = e;
+                break;
             } else if let Some((e, full)) = self.abbr_at(w.start, &[AbbrKind::Spec, AbbrKind::Org])
             {
                 // "Văn phòng HĐND-UBND": both, joined.
@@ -312,7 +356,10 @@ impl Reader<'_> {
             }
         }
         // The place after the name.
-        if let Some(k) = self.next_word(m.end) {
+        if let Some(k) = self
+            .next_word(m.end)
+            .filter(|&k| !self.ctx.name_stops_at(m.end, self.words[k].start))
+        {
             if let Some((e, place)) = self.place_at(k) {
                 m.place = Some(place);
                 m.end = e;
@@ -494,9 +541,23 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             }
         }
     }
+    // The report's own place, for the bodies every unit has ("UBND" in a report on xã Vĩnh
+    // Phú is its Ủy ban nhân dân).
+    let levels: Vec<&str> = ctx
+        .words(role!("unit_level"))
+        .iter()
+        .rev()
+        .copied()
+        .collect();
+    let own = ctx.gazetteer().own_place(&levels, OPENING);
     for (m, c) in found.iter().zip(&canonicals) {
         let canonical = match (m.place.is_none(), with_place.get(c).map(Vec::as_slice)) {
             (true, Some([one])) => (*one).clone(),
+            (true, _) if own.is_some() && local_body(ctx, c).is_some() => Mention {
+                place: own.clone(),
+                ..m.clone()
+            }
+            .canonical(ctx),
             _ => c.clone(),
         };
         let mut f = Fact::new(Kind::Organization);

@@ -17,6 +17,7 @@ struct Reader<'a> {
     words: &'a [Word],
     lex: &'a Lexicon,
     w: Words<'a>,
+    ctx: &'a Ctx<'a>,
 }
 
 impl Reader<'_> {
@@ -55,6 +56,9 @@ impl Reader<'_> {
         let mut end = self.words[i].end;
         while parts.len() < 4 {
             let Some(k) = self.next_word(end) else { break };
+            if self.ctx.name_stops_at(end, self.words[k].start) {
+                break;
+            }
             let s = self.s(k);
             if is_cap(s) && self.nameable(k) {
                 parts.push(k);
@@ -191,6 +195,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         words,
         lex,
         w: ctx.w,
+        ctx,
     };
     let mut found: Vec<Cand> = Vec::new();
     let mut in_quotes = Inside::new(quotes);

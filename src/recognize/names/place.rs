@@ -53,6 +53,23 @@ impl Gazetteer {
     pub(crate) fn only(&self, level: &str) -> Option<&str> {
         self.only.get(level).map(String::as_str)
     }
+
+    /// The report's own place ("xã Vĩnh Phú"): of `levels` (lowest first), the first that the
+    /// report names a place at must name one place only, first written in its opening (the
+    /// first `opening` bytes: title, letterhead, first sentence).
+    pub(crate) fn own_place(&self, levels: &[&str], opening: usize) -> Option<String> {
+        let level = levels.iter().find(|l| {
+            self.places
+                .iter()
+                .any(|p| p.level == **l && p.name.is_some())
+        })?;
+        let name = self.only(level)?;
+        let first = self
+            .places
+            .iter()
+            .find(|p| p.level == *level && p.name.as_deref() == Some(name))?;
+        (first.start < opening).then(|| format!("{level} {name}"))
+    }
 }
 
 /// A capitalised word that opens a sentence rather than going on a name ("xã Yên Phúc\nNgày 15").
@@ -101,7 +118,7 @@ fn parse(
     let mut lower_run = 0;
     while k < words.len() && parts.len() < 5 {
         let n = words[k];
-        if text.get(end..n.start) != Some(" ") {
+        if text.get(end..n.start) != Some(" ") || ctx.name_stops_at(end, n.start) {
             break;
         }
         let s = n.text(text);
@@ -265,13 +282,65 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
             }
         }
     }
-    let only = by_level
-        .into_iter()
+    let mut only: Map<&'static str, String> = by_level
+        .iter()
         .filter(|(_, v)| v.len() == 1)
-        .map(|(l, v)| (l, v[0].clone()))
+        .map(|(l, v)| (*l, v[0].clone()))
         .collect();
+    // A province written bare in the opening ("… ở Quảng Nam", a title ending "Hà Tĩnh") is
+    // the report's, when no province is named with its level.
+    if let Some((level, name)) = opening_province(ctx) {
+        if !by_level.contains_key(level) {
+            only.insert(level, name);
+        }
+    }
     debug_assert!(places.windows(2).all(|w| w[0].start < w[1].start));
     Gazetteer { places, only }
+}
+
+/// How far into a report its own place is written (title, letterhead, opening sentence), in
+/// bytes.
+pub(crate) const OPENING: usize = 400;
+
+/// The first province the opening of the text names without a level: its level word (the
+/// gazetteer's word for it, "tỉnh" or "thành phố") and its name.
+fn opening_province(ctx: &Ctx) -> Option<(&'static str, String)> {
+    let (text, words) = (ctx.text, &ctx.w.tokens.names[..]);
+    let units = crate::lexicon::admin::admin_units();
+    let levels = ctx.words(role!("unit_level"));
+    for i in 0..words.len() {
+        if words[i].start >= OPENING {
+            break;
+        }
+        let mut end = i;
+        let mut name = String::new();
+        while end < words.len() && end < i + 4 {
+            let s = words[end].text(text);
+            if !is_cap(s)
+                || (end > i && text.get(words[end - 1].end..words[end].start) != Some(" "))
+            {
+                break;
+            }
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(s);
+            end += 1;
+            if end - i < 2 {
+                continue;
+            }
+            let province = units
+                .named(&name)
+                .find(|u| u.level == crate::lexicon::admin::Level::Province);
+            if let Some(u) = province {
+                let kind = u.kind.to_lowercase();
+                if let Some(level) = levels.iter().find(|l| **l == kind) {
+                    return Some((level, u.name.to_owned()));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Proposes the places of the text.
