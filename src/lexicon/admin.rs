@@ -70,7 +70,6 @@ pub(crate) fn admin_units() -> &'static AdminUnits {
 }
 
 /// The communes (read on first use).
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn communes() -> &'static AdminUnits {
     &COMMUNES
 }

@@ -274,6 +274,7 @@ pub(crate) const ROLES: &[&str] = &[
     "unit_level",
     "sloppy_level",
     "branch_head",
+    "checked_level",
     "range_between",
     "range_and",
     "open_from",

@@ -97,6 +97,14 @@ fn parse(
     let (text, lex, x) = (ctx.text, ctx.lex, &ctx.w);
     let w = words[i];
     let (le, &level) = x.after_word(&lex.admin_levels, &w)?;
+    // "TP. Vinh", "H.Châu Thành": the dot of an abbreviated level is part of it.
+    let dotted = text[le..].starts_with('.')
+        && ctx.is_role(
+            &text[w.start..le + 1].to_lowercase(),
+            role!("checked_level"),
+        );
+    let word_end = le;
+    let le = if dotted { le + 1 } else { le };
     // "Huyện ủy", "huyện đoàn", "hợp tác xã": an organisation's head, not a place.
     if x.after_word(&lex.org_heads, &w)
         .is_some_and(|(e, _)| e > le)
@@ -108,7 +116,7 @@ fn parse(
     let sloppy = sloppy && ctx.words(role!("sloppy_level")).contains(&level);
     // The level's last word.
     let mut j = i;
-    while j + 1 < words.len() && words[j].end < le {
+    while j + 1 < words.len() && words[j].end < word_end {
         j += 1;
     }
     let level_cap = is_cap(w.text(text));
@@ -118,7 +126,9 @@ fn parse(
     let mut lower_run = 0;
     while k < words.len() && parts.len() < 5 {
         let n = words[k];
-        if text.get(end..n.start) != Some(" ") || ctx.name_stops_at(end, n.start) {
+        // "H.Châu Thành", "TP.Vinh": a level that ends in a dot may touch its name.
+        let glued = parts.is_empty() && end == n.start && dotted;
+        if !glued && (text.get(end..n.start) != Some(" ") || ctx.name_stops_at(end, n.start)) {
             break;
         }
         let s = n.text(text);
@@ -177,6 +187,26 @@ fn parse(
         parts.push(s);
         end = n.end;
         k += 1;
+    }
+    // An abbreviated level ("H.", "Tx.", "P.") names a place only with a name the gazetteer
+    // knows: "H.Châu Thành", "P. Bến Thủy", but not "P. Hùng" (a person's initial).
+    let written = text[w.start..le].to_lowercase();
+    if ctx.is_role(&written, role!("checked_level")) {
+        // The end of a longer abbreviation ("T.P Thái Nguyên"): not this level.
+        if text[..w.start].ends_with('.') {
+            return None;
+        }
+        let name = parts.join(" ");
+        let admin = crate::lexicon::admin::admin_units();
+        let known = !name.is_empty()
+            && (admin.is_upper(&name)
+                || crate::lexicon::admin::communes()
+                    .named(&name)
+                    .next()
+                    .is_some());
+        if !known {
+            return None;
+        }
     }
     // A province or a district has a name the gazetteer knows: "tỉnh Hồ Quang Bửu" (a level
     // before a person: "Phó Chủ tịch UBND tỉnh Hồ Quang Bửu") names none, and "huyện Nam Đàn
