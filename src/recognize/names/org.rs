@@ -88,6 +88,29 @@ fn local_body(ctx: &Ctx, canonical: &str) -> Option<(usize, &'static str)> {
     })
 }
 
+/// A place as an organisation's name writes it: "xã Kim Liên", but "Thành phố Hồ Chí Minh",
+/// "Quận 1": a province named after a person, or a unit named by a number, writes its level
+/// with a capital (Decree 30/2020/NĐ-CP, on capitals in administrative names).
+fn place_text(ctx: &Ctx, level: &str, name: &str) -> String {
+    let first = name.split(' ').next().unwrap_or("");
+    // A province named after a person ("Hồ Chí Minh"); communes that merely start with a
+    // surname's syllable ("Đồng Tâm") are not.
+    let person = ctx.lex.surnames.contains(first)
+        && crate::lexicon::admin::admin_units()
+            .named(name)
+            .any(|u| u.level == crate::lexicon::admin::Level::Province);
+    let number = first.bytes().all(|b| b.is_ascii_digit()) && !first.is_empty();
+    if person || number {
+        let mut c = level.chars();
+        let cap: String = c
+            .next()
+            .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect());
+        format!("{cap} {name}")
+    } else {
+        format!("{level} {name}")
+    }
+}
+
 struct Reader<'a> {
     text: &'a str,
     words: &'a [Word],
@@ -126,7 +149,7 @@ impl Reader<'_> {
         let w = self.words[i];
         if let Some(p) = self.gaz.at(w.start) {
             return match (p.name.as_deref(), self.gaz.only(p.level)) {
-                (Some(n), _) | (None, Some(n)) => Some((p.end, format!("{} {n}", p.level))),
+                (Some(n), _) | (None, Some(n)) => Some((p.end, place_text(self.ctx, p.level, n))),
                 (None, None) if self.ctx.words(role!("unit_level")).contains(&p.level) => {
                     Some((p.end, p.level.to_owned()))
                 }
@@ -139,7 +162,7 @@ impl Reader<'_> {
             return None;
         }
         match self.gaz.only(level) {
-            Some(n) => Some((le, format!("{level} {n}"))),
+            Some(n) => Some((le, place_text(self.ctx, level, n))),
             None => Some((le, (*level).to_owned())),
         }
     }
@@ -255,7 +278,23 @@ impl Reader<'_> {
                     continue;
                 }
                 break;
-            } else if self.ctx.words(role!("name_and")).contains(&s) && after_cap {
+            } else if self.ctx.words(role!("of")).contains(&s) && !m.parts.is_empty() {
+                // "Ủy ban Kinh tế và Tài chính của Quốc hội", "Ban Vận động cứu trợ của
+                // MTTQ": the body whose part it is, when known or abbreviated, ends the name.
+                let Some(n) = self.next_word(w.end) else {
+                    break;
+                };
+                let at = self.words[n].start;
+                let whose = self
+                    .known_at(at)
+                    .or_else(|| self.abbr_at(at, &[AbbrKind::Org]));
+                if let Some((e, c)) = whose {
+                    m.parts.push(s.to_owned());
+                    m.parts.push(c);
+                    end = e;
+                }
+                break;
+            } else if self.ctx.words(role!("name_and")).contains(&s) && count > 0 {
                 // "Giáo dục và Đào tạo", but not "Trường A và Trường B" or "… và Agribank".
                 let next_ok = self.next_word(w.end).is_some_and(|n| {
                     let nw = self.words[n];

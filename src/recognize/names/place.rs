@@ -191,12 +191,17 @@ fn parse(
     // An abbreviated level ("H.", "Tx.", "P.") names a place only with a name the gazetteer
     // knows: "H.Châu Thành", "P. Bến Thủy", but not "P. Hùng" (a person's initial).
     let written = text[w.start..le].to_lowercase();
+    let mut spelled: Option<String> = None;
     if ctx.is_role(&written, role!("checked_level")) {
         // The end of a longer abbreviation ("T.P Thái Nguyên"): not this level.
         if text[..w.start].ends_with('.') {
             return None;
         }
-        let name = parts.join(" ");
+        // "TP.HCM": a name abbreviated, spelled out by data/abbreviations.txt.
+        if let [one] = parts[..] {
+            spelled = lex.abbreviations.get(one).map(|a| a[0].full.clone());
+        }
+        let name = spelled.clone().unwrap_or_else(|| parts.join(" "));
         let admin = crate::lexicon::admin::admin_units();
         let known = !name.is_empty()
             && (admin.is_upper(&name)
@@ -227,12 +232,14 @@ fn parse(
         }
     }
     // A trailing lower-case word that is not a known name is not part of it.
-    let name = (!parts.is_empty()).then(|| {
-        let raw = parts.join(" ");
-        (!known.is_empty())
-            .then(|| known.get(&raw.to_lowercase()).cloned())
-            .flatten()
-            .unwrap_or_else(|| fix_tone(&title_case(&raw)))
+    let name = spelled.or_else(|| {
+        (!parts.is_empty()).then(|| {
+            let raw = parts.join(" ");
+            (!known.is_empty())
+                .then(|| known.get(&raw.to_lowercase()).cloned())
+                .flatten()
+                .unwrap_or_else(|| fix_tone(&title_case(&raw)))
+        })
     });
     let end = if name.is_some() { end } else { le };
     Some((
@@ -257,7 +264,12 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
         let mut i = 0;
         while i < words.len() {
             if !ctx.w.may_start_word(&ctx.lex.admin_levels, &words[i]) {
-                // `parse` reads a level first.
+                // `parse` reads a level first; an abbreviation may be a whole place ("TPHCM").
+                if let Some(p) = abbreviated_place(ctx, &words[i]) {
+                    if !in_quotes.at(words[i].start) {
+                        out.push(p);
+                    }
+                }
                 i += 1;
                 continue;
             }
@@ -326,6 +338,26 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
     }
     debug_assert!(places.windows(2).all(|w| w[0].start < w[1].start));
     Gazetteer { places, only }
+}
+
+/// A place written as one abbreviation ("TPHCM", "TP.HCM"): one whose full form in
+/// `data/abbreviations.txt` is a level and a name the gazetteer knows ("Thành phố Hồ Chí Minh").
+fn abbreviated_place(ctx: &Ctx, w: &Word) -> Option<Place> {
+    let (e, senses) = ctx.w.abbr_at(ctx.lex, w.start)?;
+    let full = &senses.first()?.full;
+    let units = crate::lexicon::admin::admin_units();
+    let levels = ctx.words(role!("unit_level"));
+    let lower = full.to_lowercase();
+    let level = levels
+        .iter()
+        .find(|l| lower.starts_with(**l) && lower.as_bytes().get(l.len()) == Some(&b' '))?;
+    let name = &full[level.len() + 1..];
+    units.is_upper(name).then(|| Place {
+        start: w.start,
+        end: e,
+        level,
+        name: Some(name.to_owned()),
+    })
 }
 
 /// How far into a report its own place is written (title, letterhead, opening sentence), in
