@@ -167,12 +167,51 @@ impl Reader<'_> {
         }
     }
 
+    /// Does a capitalised name go on after byte `end` ("… Xây dựng Hòa Phát"): a capitalised
+    /// word that opens no other organisation, or a level?
+    fn compound_goes_on(&self, end: usize) -> bool {
+        self.next_word(end).is_some_and(|n| {
+            let nw = self.words[n];
+            (is_cap(nw.text(self.text)) && self.w.after_word(&self.lex.org_heads, &nw).is_none())
+                || self.w.after_word(&self.lex.admin_levels, &nw).is_some()
+        })
+    }
+
+    /// A province or district named bare from word `k` (the gazetteer's longest, up to four
+    /// capitalised words): its end and name.
+    fn bare_unit_at(&self, k: usize) -> Option<(usize, String)> {
+        let units = crate::lexicon::admin::admin_units();
+        let mut best = None;
+        let mut name = String::new();
+        let mut j = k;
+        while j < self.words.len() && j < k + 4 {
+            let w = self.words[j];
+            let s = w.text(self.text);
+            let spaced = j == k || self.text.get(self.words[j - 1].end..w.start) == Some(" ");
+            if !is_cap(s) || !spaced {
+                break;
+            }
+            if j > k {
+                name.push(' ');
+            }
+            name.push_str(s);
+            if j > k && units.is_upper(&name) {
+                best = Some((w.end, fix_tone(&name)));
+            }
+            j += 1;
+        }
+        best
+    }
+
     /// The words that specify an organisation after its head, from byte `pos`.
     fn specs(&self, mut end: usize, m: &mut Mention, branch: bool) {
         let mut after_cap = false;
         let mut cap_run = 0;
         let mut count = 0;
+        // The last part was a spelled-out abbreviation ("CP" → "Cổ phần").
+        let mut after_abbr = false;
         loop {
+            let was_abbr = std::mem::take(&mut after_abbr);
             // "Tài chính - Kế hoạch": a dash between two capitalised parts.
             if m.parts.len() >= 2 && self.text[end..].starts_with(" - ") {
                 if let Some(k) = self.word_at(end + 3) {
@@ -229,6 +268,7 @@ impl Reader<'_> {
                 }
                 m.parts.push(full);
                 end = e;
+                after_abbr = true;
             } else if let Some((e, c)) = self.w.after_word(&self.lex.org_specs, &w) {
                 m.parts.push((*c).to_owned());
                 end = e;
@@ -254,7 +294,13 @@ impl Reader<'_> {
                 cap_run += 1;
                 count += 1;
                 continue;
-            } else if is_lower(s) && self.w.get(&self.lex.stopwords, &w).is_none() {
+            } else if is_lower(s)
+                && (self.w.get(&self.lex.stopwords, &w).is_none()
+                    || (after_cap && cap_run == 1 && !branch && self.compound_goes_on(w.end)))
+            {
+                // (A word that ends a sloppy name, "xây", "dựng", "động", may finish a
+                // capitalised compound when a capitalised name follows: "Công ty Xây dựng Hòa
+                // Phát", "Tổng công ty Xây dựng Hà Nội".)
                 // One lower-case syllable after a capitalised one ("Giáo dục"), or a sloppy
                 // branch name before its number ("Chi Hội sen 2").
                 let next_is_number = self.next_word(w.end).is_some_and(|n| {
@@ -269,6 +315,20 @@ impl Reader<'_> {
                     end = w.end;
                     after_cap = false;
                     cap_run = 0;
+                    count += 1;
+                    continue;
+                } else if was_abbr
+                    && self.next_word(w.end).is_some_and(|n| {
+                        let nw = self.words[n];
+                        is_cap(nw.text(self.text))
+                            && self.w.after_word(&self.lex.org_heads, &nw).is_none()
+                            && self.w.after_word(&self.lex.admin_levels, &nw).is_none()
+                    })
+                {
+                    // The trade after a legal form: "Công ty CP nhựa Bình Minh" → "Công ty
+                    // Cổ phần Nhựa Bình Minh".
+                    m.parts.push(title_case(s));
+                    end = w.end;
                     count += 1;
                     continue;
                 } else if next_is_number && m.parts.len() == 1 && branch {
@@ -300,7 +360,7 @@ impl Reader<'_> {
                     let nw = self.words[n];
                     let ns = nw.text(self.text);
                     is_cap(ns)
-                        && self.w.get(&self.lex.org_heads, &nw).is_none()
+                        && self.w.after_word(&self.lex.org_heads, &nw).is_none()
                         && self.w.after_word(&self.lex.admin_levels, &nw).is_none()
                         && self.known_at(nw.start).is_none()
                         && self.w.abbr_at(self.lex, nw.start).is_none()
@@ -394,12 +454,14 @@ impl Reader<'_> {
                 m.end += n + 1;
             }
         }
-        // The place after the name.
+        // The place after the name; a branch may name a province or district bare ("chi
+        // nhánh Hà Tĩnh").
         if let Some(k) = self
             .next_word(m.end)
             .filter(|&k| !self.ctx.name_stops_at(m.end, self.words[k].start))
         {
-            if let Some((e, place)) = self.place_at(k) {
+            let bare = || m.branch.then(|| self.bare_unit_at(k)).flatten();
+            if let Some((e, place)) = self.place_at(k).or_else(bare) {
                 m.place = Some(place);
                 m.end = e;
             }
