@@ -297,7 +297,7 @@ pub(crate) fn spec(kind: Kind) -> KindSpec {
 
 /// Does a label open at byte `pos`: up to three words and a colon ("Số: 12/BC-UBND", "Kính
 /// gửi:", "Nơi nhận:")?
-fn label_at(text: &str, pos: usize) -> bool {
+pub(crate) fn label_at(text: &str, pos: usize) -> bool {
     let rest = &text[pos..];
     let Some(colon) = rest.find(':') else {
         return false;

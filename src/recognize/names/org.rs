@@ -276,7 +276,27 @@ impl Reader<'_> {
                 // "Chi hội Sen 2", but not "Hội LHPN 12 xóm".
                 let counted = self.text.as_bytes().get(w.end) == Some(&b' ')
                     && self.w.after(&self.lex.count_units, w.end + 1).is_some();
-                if counted || s.len() > 3 || (m.parts.len() < 2 && !m.whole && !after_cap) {
+                // Nor a figure: "NHCSXH 500 triệu đồng", "7.5" (a number word, a currency or
+                // a decimal after it).
+                let figure = match self.text.as_bytes().get(w.end) {
+                    Some(b' ') => {
+                        self.w.after(&self.lex.number_words, w.end + 1).is_some()
+                            || self.lex.currencies.iter().any(|c| {
+                                let rest = &self.text[w.end + 1..];
+                                starts_with_ci(rest, &c.mark).is_some_and(|n| {
+                                    !rest[n..].starts_with(|ch: char| ch.is_alphanumeric())
+                                })
+                            })
+                    }
+                    Some(b'.' | b',') => self
+                        .text
+                        .as_bytes()
+                        .get(w.end + 1)
+                        .is_some_and(u8::is_ascii_digit),
+                    _ => false,
+                };
+                if counted || figure || s.len() > 3 || (m.parts.len() < 2 && !m.whole && !after_cap)
+                {
                     break;
                 }
                 m.parts.push(s.to_owned());

@@ -128,22 +128,32 @@ impl Reader<'_> {
         } else {
             return None;
         }
-        // The organisation of the role: "Bí thư Đảng ủy", "Phó Chủ tịch UBND xã".
+        // The organisation of the role: "Bí thư Đảng ủy", "Phó Chủ tịch UBND xã", "Chủ tịch
+        // Hội Nông dân xã Đồng Tâm" (a lower-case syllable after a capitalised one).
+        let mut after_cap = false;
         while let Some(k) = self.next_word(end) {
             let s = self.s(k);
             let kw = self.words[k];
+            let cap = is_cap(s);
             if let Some((e, senses)) = self.w.abbr_at(self.lex, kw.start) {
                 parts.push(senses[0].full.clone());
                 end = e;
             } else if let Some((e, h)) = self.w.after_word(&self.lex.org_heads, &kw) {
                 parts.push(h.canonical.to_owned());
                 end = e;
-            } else if self.w.get(&self.lex.admin_levels, &kw).is_some() || is_cap(s) {
+            } else if self.w.get(&self.lex.admin_levels, &kw).is_some()
+                || cap
+                || (after_cap
+                    && is_lower(s)
+                    && self.w.get(&self.lex.stopwords, &kw).is_none()
+                    && self.ctx.break_at(end).is_none())
+            {
                 parts.push(s.to_owned());
                 end = kw.end;
             } else {
                 break;
             }
+            after_cap = cap;
         }
         Some((end, fix_tone(&parts.join(" "))))
     }
@@ -252,6 +262,12 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     }
     // The closing line: "Nguyễn Oanh - VH".
     if let Some((start, end)) = ctx.last_line {
+        // A credit's label is not the name: "Ảnh: MINH ĐỨC", "Tin, ảnh: Thu Hà".
+        let start = if crate::recognize::label_at(text, start) {
+            text[start..end].find(": ").map_or(start, |c| start + c + 2)
+        } else {
+            start
+        };
         let line = &text[start..end];
         let (name_part, role_part) = match line.split_once(" - ") {
             Some((a, b)) => (a, Some(b)),

@@ -191,6 +191,24 @@ fn parse(
     // An abbreviated level ("H.", "Tx.", "P.") names a place only with a name the gazetteer
     // knows: "H.Châu Thành", "P. Bến Thủy", but not "P. Hùng" (a person's initial).
     let written = text[w.start..le].to_lowercase();
+    // A level and a name all in capitals (a title, a letterhead) lose what capitals tell: the
+    // name must be one the gazetteer knows ("UBND XÃ BÌNH AN", but not "XÃ NÔNG THÔN MỚI").
+    let upper = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    if !parts.is_empty() && upper(&text[w.start..le]) && parts.iter().all(|p| upper(p)) {
+        let known = |name: &str| {
+            let spelled = lex.abbreviations.get(name).map(|a| a[0].full.as_str());
+            [Some(name), spelled].into_iter().flatten().any(|n| {
+                crate::lexicon::admin::admin_units().is_upper(n)
+                    || crate::lexicon::admin::communes().named(n).next().is_some()
+            })
+        };
+        // The longest known start: "XÃ BÌNH AN TỔ CHỨC" is xã Bình An.
+        let n = (1..=parts.len())
+            .rev()
+            .find(|&n| known(&parts[..n].join(" ")))?;
+        parts.truncate(n);
+        end = words[j + n].end;
+    }
     let mut spelled: Option<String> = None;
     if ctx.is_role(&written, role!("checked_level")) {
         // The end of a longer abbreviation ("T.P Thái Nguyên"): not this level.
