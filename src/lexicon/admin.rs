@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The level of a unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Level {
     /// Tỉnh or thành phố trực thuộc trung ương.
     Province,
@@ -56,6 +56,8 @@ pub(crate) struct AdminUnits {
     by_name: HashMap<String, Vec<u32>>,
     /// The words of the provinces and districts ("tỉnh", "thành phố", "huyện", …), lower case.
     upper_kinds: Vec<String>,
+    /// Map (from 2025), level, code → unit.
+    by_code: HashMap<(bool, Level, &'static str), u32>,
 }
 
 static UPPER: LazyLock<AdminUnits> =
@@ -117,10 +119,16 @@ fn parse(name: &str) -> Result<AdminUnits, crate::Error> {
         .collect();
     upper_kinds.sort();
     upper_kinds.dedup();
+    let by_code = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| ((u.from_2025, u.level, u.code), i as u32))
+        .collect();
     Ok(AdminUnits {
         units,
         by_name,
         upper_kinds,
+        by_code,
     })
 }
 
@@ -147,11 +155,10 @@ impl AdminUnits {
     }
 
     /// The unit with `code` at `level` on a map.
-    #[cfg(test)]
     pub fn by_code(&self, from_2025: bool, level: Level, code: &str) -> Option<&Unit> {
-        self.units
-            .iter()
-            .find(|u| u.from_2025 == from_2025 && u.level == level && u.code == code)
+        self.by_code
+            .get(&(from_2025, level, code))
+            .map(|&i| &self.units[i as usize])
     }
 
     /// How many units a map has at a level.

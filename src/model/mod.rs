@@ -262,6 +262,20 @@ pub struct Fact {
     /// A place's administrative level (`xã`, `xóm`, `huyện`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
+    /// A commune's or district's province, when the gazetteer and the document make the unit
+    /// certain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// A commune's district (on the map before 2025), when certain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// The unit's official code (GSO), when certain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// A unit changed by the 2025 reorganisation: the unit it is part of now ("phường Hồng
+    /// Hà"), when certain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<String>,
     /// A person named by one name only ("đồng chí Hùng"): the full name the document gives.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
@@ -448,6 +462,10 @@ impl Fact {
             canonical: None,
             role: None,
             level: None,
+            province: None,
+            district: None,
+            code: None,
+            current: None,
             full_name: None,
             author: None,
             unit_full: None,

@@ -423,13 +423,117 @@ fn opening_province(ctx: &Ctx) -> Option<(&'static str, String)> {
     None
 }
 
+/// Where a place is on the official map, when certain.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Located {
+    province: Option<String>,
+    district: Option<String>,
+    code: String,
+    current: Option<String>,
+}
+
+/// The official unit of a place (`level` and `name`), when the gazetteer has exactly one of
+/// that level and name, or exactly one under a district or province the document also names;
+/// the map before 2025 first, then the map after it.
+fn locate(gaz: &Gazetteer, level: &str, name: &str) -> Option<Located> {
+    use crate::lexicon::admin::{admin_units, communes, Level, Unit};
+    let upper = admin_units();
+    let table = if upper.is_upper_kind(level) {
+        upper
+    } else {
+        communes()
+    };
+    let named: Vec<String> = gaz
+        .places
+        .iter()
+        .filter_map(|p| p.name.as_deref())
+        .chain(gaz.only.values().map(String::as_str))
+        .map(|n| fix_tone(n).to_lowercase())
+        .collect();
+    let is_named =
+        |u: Option<&Unit>| u.is_some_and(|u| named.contains(&fix_tone(u.name).to_lowercase()));
+    for from_2025 in [false, true] {
+        // A commune's district (before 2025) and province.
+        let parents = |u: &Unit| -> (Option<&Unit>, Option<&Unit>) {
+            match u.level {
+                Level::Province => (None, None),
+                Level::District => (
+                    None,
+                    u.parent
+                        .and_then(|c| upper.by_code(from_2025, Level::Province, c)),
+                ),
+                Level::Commune if from_2025 => (
+                    None,
+                    u.parent
+                        .and_then(|c| upper.by_code(true, Level::Province, c)),
+                ),
+                Level::Commune => {
+                    let d = u
+                        .parent
+                        .and_then(|c| upper.by_code(false, Level::District, c));
+                    let p = d.and_then(|d| upper.by_code(false, Level::Province, d.parent?));
+                    (d, p)
+                }
+            }
+        };
+        let candidates: Vec<&Unit> = table
+            .named(name)
+            .filter(|u| u.from_2025 == from_2025 && u.kind.to_lowercase() == level)
+            .collect();
+        let unit = match candidates[..] {
+            [] => continue,
+            [one] => one,
+            _ => {
+                let fits: Vec<&Unit> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|u| {
+                        let (d, p) = parents(u);
+                        is_named(d) || is_named(p)
+                    })
+                    .collect();
+                match fits[..] {
+                    [one] => one,
+                    _ => return None,
+                }
+            }
+        };
+        let (district, province) = parents(unit);
+        let now = unit.current.and_then(|c| {
+            let t = if unit.level == Level::Commune {
+                communes()
+            } else {
+                upper
+            };
+            t.by_code(true, unit.level, c)
+        });
+        let current = now
+            .filter(|n| n.code != unit.code || n.name != unit.name)
+            .map(|n| format!("{} {}", n.kind.to_lowercase(), n.name));
+        return Some(Located {
+            province: province.map(|p| p.name.to_owned()),
+            district: district.map(|d| d.name.to_owned()),
+            code: unit.code.to_owned(),
+            current,
+        });
+    }
+    None
+}
+
 /// Proposes the places of the text.
 pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
-    for p in &ctx.gazetteer().places {
+    let gaz = ctx.gazetteer();
+    for p in &gaz.places {
         let Some(name) = &p.name else { continue };
         let mut f = Fact::new(Kind::Location);
         f.name = Some(name.clone());
         f.level = Some(p.level.to_owned());
+        if let Some(l) = locate(gaz, p.level, name) {
+            f.province = l.province;
+            f.district = l.district;
+            f.code = Some(l.code);
+            f.current = l.current;
+        }
         out.push(Cand::new(p.start, p.end, f));
     }
 }
