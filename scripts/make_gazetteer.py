@@ -10,13 +10,15 @@ is deterministic: the same package version gives the same file, byte for byte.
 Provinces and districts go to admin_units.txt (read on a run's first name), communes to
 admin_communes.txt (read only when a commune must be looked up). One unit a line,
 tab-separated (each file's header says the same):
-    ERA  LEVEL  CODE  TYPE  NAME  PARENT  CURRENT
+    ERA  LEVEL  CODE  TYPE  NAME  PARENT  CURRENT  NOW
 ERA 2024 is the map before the 2025 reorganisation (63 provinces, districts, communes), 2025
 the map after it (34 provinces, communes, no districts). LEVEL is province, district or commune;
 CODE the official code (GSO); TYPE the unit's own word ("Tỉnh", "Thành phố", "Huyện", "Quận",
 "Thị xã", "Xã", "Phường", "Thị trấn", "Đặc khu"); PARENT the code of the unit above (empty for
 a province); CURRENT, on a 2024 province or commune, the code of the 2025 unit it became part of
-(a commune split in 2025 names the part the package marks as its default). "-" stands for none.
+(a commune split in 2025 names the part the package marks as its default); NOW that unit's
+word and name ("phường Hồng Hà"). "-" stands for none. The communes are sorted by their name
+in lower case (the file is searched, not indexed).
 """
 import json
 import pathlib
@@ -109,11 +111,19 @@ def main():
                              old_ward_now.get(f"{pkey}_{dkey}_{wkey}", "-")))
     order = {"2024": 0, "2025": 1, "province": 0, "district": 1, "commune": 2}
     rows.sort(key=lambda r: (order[r[0]], order[r[1]], r[2]))
+    # NOW: the 2025 unit a 2024 province or commune became part of, as "kind name".
+    now = {(r[1], r[2]): f"{r[3].lower()} {r[4]}" for r in rows if r[0] == "2025"}
+    rows = [r + ((now.get((r[1], r[6]), "-") if r[0] == "2024" and r[6] != "-" else "-"),)
+            for r in rows]
     counts = {}
     for r in rows:
         counts[(r[0], r[1])] = counts.get((r[0], r[1]), 0) + 1
     for path, levels in ((out_upper, ("province", "district")), (out_communes, ("commune",))):
         mine = [r for r in rows if r[1] in levels]
+        if levels == ("commune",):
+            # Sorted by name in lower case (the lookup key), so that a name is found by a
+            # binary search over the lines, with no index to build.
+            mine.sort(key=lambda r: (r[4].lower(), order[r[0]], r[2]))
         header = [
             "# Vietnam's administrative units before and after the 2025 reorganisation: "
             + " and ".join(f"{l}s" for l in levels) + ".",
@@ -125,7 +135,8 @@ def main():
             "# Counts: " + ", ".join(
                 f"{n} {lvl}s in {era}" for (era, lvl), n in sorted(counts.items()) if lvl in levels
             ),
-            "# ERA\tLEVEL\tCODE\tTYPE\tNAME\tPARENT\tCURRENT (see the script's docstring; - is none)",
+            "# ERA\tLEVEL\tCODE\tTYPE\tNAME\tPARENT\tCURRENT\tNOW (see the script's docstring; - is"
+            " none)",
         ]
         text = "\n".join(header + ["\t".join(r) for r in mine]) + "\n"
         path.write_text(text, encoding="utf-8")

@@ -3,11 +3,12 @@
 //! the 2025 reorganisation, provinces and communes after it, with their official codes and,
 //! for an old unit, the unit it became part of.
 //!
-//! Two tables, each read on first use: the 793 provinces and districts
-//! (`data/admin_units.txt`, read by a run's first name, well under a millisecond) and the
-//! 13,356 communes (`data/admin_communes.txt`, read only when a commune is looked up). Names
-//! point into the files' text; each table has an index by name (lower case, tone marks placed
-//! the official way, so "Thanh Hoá" finds "Thanh Hóa").
+//! Two tables: the 793 provinces and districts (`data/admin_units.txt`, read with an index by
+//! name and by code on a run's first name, well under a millisecond) and the 13,356 communes
+//! (`data/admin_communes.txt`, sorted by name in lower case and searched line by line with a
+//! binary search, so that nothing is built for them but the list of where lines start). Names
+//! point into the files' text and are looked up in lower case with tone marks placed the
+//! official way, so "Thanh Hoá" finds "Thanh Hóa".
 //!
 //! ```text
 //! let units = admin_units();
@@ -17,9 +18,9 @@
 //! assert!(units.is_upper_kind("huyện") && !units.is_upper_kind("xã"));
 //! ```
 
+use crate::lexicon::hash::Map;
 use crate::lexicon::{file, parse::lines};
 use crate::text::tone::fix_tone;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The level of a unit.
@@ -48,22 +49,45 @@ pub(crate) struct Unit {
     pub parent: Option<&'static str>,
     /// For a unit before 2025: the code of the 2025 unit it became part of.
     pub current: Option<&'static str>,
+    /// That unit's word and name: "phường Hồng Hà".
+    pub now: Option<&'static str>,
 }
 
-/// Every unit, and an index by name.
+/// The provinces and districts, with an index by name and by code.
 pub(crate) struct AdminUnits {
     units: Vec<Unit>,
-    by_name: HashMap<String, Vec<u32>>,
+    by_name: Map<String, Vec<u32>>,
     /// The words of the provinces and districts ("tỉnh", "thành phố", "huyện", …), lower case.
     upper_kinds: Vec<String>,
     /// Map (from 2025), level, code → unit.
-    by_code: HashMap<(bool, Level, &'static str), u32>,
+    by_code: Map<(bool, Level, &'static str), u32>,
+}
+
+/// The communes: the lines of their file, sorted by name in lower case.
+pub(crate) struct Communes {
+    text: &'static str,
+    /// Where each entry line starts.
+    starts: Vec<u32>,
 }
 
 static UPPER: LazyLock<AdminUnits> =
-    LazyLock::new(|| parse("admin_units.txt").unwrap_or_else(|e| panic!("{e}")));
-static COMMUNES: LazyLock<AdminUnits> =
-    LazyLock::new(|| parse("admin_communes.txt").unwrap_or_else(|e| panic!("{e}")));
+    LazyLock::new(|| parse_upper().unwrap_or_else(|e| panic!("{e}")));
+static COMMUNES: LazyLock<Communes> = LazyLock::new(|| {
+    let f = file("admin_communes.txt");
+    let bytes = f.text.as_bytes();
+    let mut starts = Vec::with_capacity(13_500);
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    for at in line_starts {
+        // An entry opens with its era's digit: comments and blank lines are passed over.
+        if bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            starts.push(at as u32);
+        }
+    }
+    Communes {
+        text: f.text,
+        starts,
+    }
+});
 
 /// The provinces and districts (read on first use; the built-in files are checked by the
 /// tests).
@@ -71,52 +95,103 @@ pub(crate) fn admin_units() -> &'static AdminUnits {
     &UPPER
 }
 
-/// The communes (read on first use).
-pub(crate) fn communes() -> &'static AdminUnits {
+/// The communes (their line list made on first use).
+pub(crate) fn communes() -> &'static Communes {
     &COMMUNES
 }
 
-/// The key a name is looked up by.
-fn key(name: &str) -> String {
-    fix_tone(name.trim()).to_lowercase()
+/// The error of the strict parser ([`lines`]) for a file the quick reading turned down: the
+/// first malformed line, named FILE:LINE with its text.
+fn strict_error(name: &str, text: &str) -> crate::Error {
+    let checked = lines(name, text, 8, 8).and_then(|ls| {
+        for l in &ls {
+            l.choice(0, &["2024", "2025"], None)?;
+            l.choice(1, &["province", "district", "commune"], None)?;
+            if !l.col(2).bytes().all(|b| b.is_ascii_digit()) {
+                return Err(l.error("column 3: the code is digits"));
+            }
+        }
+        Ok(())
+    });
+    checked.err().unwrap_or_else(|| {
+        crate::Error::new(
+            crate::ErrorKind::Lexicon,
+            format!("{name}: a malformed line"),
+        )
+    })
 }
 
-fn parse(name: &str) -> Result<AdminUnits, crate::Error> {
-    let f = file(name);
+/// One entry line read quickly: `None` when it is not eight clean columns with a known era,
+/// level and a code of digits (the strict parser then says what is wrong).
+fn unit_of(line: &'static str) -> Option<Unit> {
+    let line = line.strip_suffix('\n').unwrap_or(line);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let mut cols = [""; 8];
+    let mut n = 0;
+    for c in line.split('\t') {
+        *cols.get_mut(n)? = c;
+        n += 1;
+    }
+    let clean = |c: &str| {
+        !c.is_empty() && !c.starts_with(char::is_whitespace) && !c.ends_with(char::is_whitespace)
+    };
+    if n != 8 || !cols.iter().all(|c| clean(c)) || !cols[2].bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let from_2025 = match cols[0] {
+        "2024" => false,
+        "2025" => true,
+        _ => return None,
+    };
+    let level = match cols[1] {
+        "province" => Level::Province,
+        "district" => Level::District,
+        "commune" => Level::Commune,
+        _ => return None,
+    };
+    let opt = |c: &'static str| Some(c).filter(|c| *c != "-");
+    Some(Unit {
+        from_2025,
+        level,
+        code: cols[2],
+        kind: cols[3],
+        name: cols[4],
+        parent: opt(cols[5]),
+        current: opt(cols[6]),
+        now: opt(cols[7]),
+    })
+}
+
+/// The key a name is looked up by: the official tone placement, in lower case.
+fn key(name: &str) -> String {
+    fix_tone(name.trim())
+        .chars()
+        .map(crate::text::chars::lower)
+        .collect()
+}
+
+/// Are `a` and `b` the same words, ignoring case?
+pub(crate) fn same_ci(a: &str, b: &str) -> bool {
+    use crate::text::chars::lower;
+    a.chars().map(lower).eq(b.chars().map(lower))
+}
+
+fn parse_upper() -> Result<AdminUnits, crate::Error> {
+    let f = file("admin_units.txt");
     let mut units = Vec::new();
-    let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
-    for l in lines(f.name, f.text, 7, 7)? {
-        let from_2025 = l.choice(0, &["2024", "2025"], None)? == "2025";
-        let level = match l.choice(1, &["province", "district", "commune"], None)? {
-            "province" => Level::Province,
-            "district" => Level::District,
-            _ => Level::Commune,
-        };
-        let code = l.col(2);
-        if !code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(l.error("column 3: the code is digits"));
+    let mut by_name: Map<String, Vec<u32>> = Map::default();
+    for raw in f.text.lines() {
+        if raw.trim().is_empty() || raw.starts_with('#') {
+            continue;
         }
-        let opt = |i: usize| Some(l.col(i)).filter(|c| *c != "-");
-        let unit = Unit {
-            from_2025,
-            level,
-            code,
-            kind: l.col(3),
-            name: l.col(4),
-            parent: opt(5),
-            current: opt(6),
-        };
+        let unit = unit_of(raw).ok_or_else(|| strict_error(f.name, f.text))?;
         by_name
             .entry(key(unit.name))
             .or_default()
             .push(units.len() as u32);
         units.push(unit);
     }
-    let mut upper_kinds: Vec<String> = units
-        .iter()
-        .filter(|u| u.level != Level::Commune)
-        .map(|u| u.kind.to_lowercase())
-        .collect();
+    let mut upper_kinds: Vec<String> = units.iter().map(|u| u.kind.to_lowercase()).collect();
     upper_kinds.sort();
     upper_kinds.dedup();
     let by_code = units
@@ -134,12 +209,12 @@ fn parse(name: &str) -> Result<AdminUnits, crate::Error> {
 
 impl AdminUnits {
     /// The units called `name` (any case, either tone placement), provinces first.
-    pub fn named(&self, name: &str) -> impl Iterator<Item = &Unit> {
+    pub fn named(&self, name: &str) -> impl Iterator<Item = Unit> + '_ {
         self.by_name
             .get(&key(name))
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .map(|&i| &self.units[i as usize])
+            .map(|&i| self.units[i as usize])
     }
 
     /// Is `name` the name of a province or a district (on either map)?
@@ -150,8 +225,7 @@ impl AdminUnits {
     /// Is `word` ("tỉnh", "Huyện", "thành phố") the word of provinces or districts, whose names
     /// the gazetteer holds all of?
     pub fn is_upper_kind(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.upper_kinds.contains(&w)
+        self.upper_kinds.iter().any(|k| same_ci(k, word))
     }
 
     /// The unit with `code` at `level` on a map.
@@ -160,14 +234,53 @@ impl AdminUnits {
             .get(&(from_2025, level, code))
             .map(|&i| &self.units[i as usize])
     }
+}
 
-    /// How many units a map has at a level.
-    #[cfg(test)]
-    fn count(&self, from_2025: bool, level: Level) -> usize {
-        self.units
-            .iter()
-            .filter(|u| u.from_2025 == from_2025 && u.level == level)
-            .count()
+impl Communes {
+    /// The name of entry line `i`, and the line.
+    fn line(&self, i: usize) -> &'static str {
+        let start = self.starts[i] as usize;
+        let rest = &self.text[start..];
+        rest.split_inclusive('\n').next().unwrap_or(rest)
+    }
+
+    /// The communes called `name` (any case, either tone placement).
+    pub fn named(&self, name: &str) -> std::vec::IntoIter<Unit> {
+        use std::cmp::Ordering;
+        let key = key(name);
+        // The file's order: its names in lower case, char by char.
+        let order = |i: usize| -> Ordering {
+            let n = self.line(i).split('\t').nth(4).unwrap_or("");
+            n.chars().map(crate::text::chars::lower).cmp(key.chars())
+        };
+        let first = self
+            .starts
+            .partition_point_by(|i| order(i) == Ordering::Less);
+        let found: Vec<Unit> = (first..self.starts.len())
+            .take_while(|&i| order(i) == Ordering::Equal)
+            .filter_map(|i| unit_of(self.line(i)))
+            .collect();
+        found.into_iter()
+    }
+}
+
+/// `partition_point` over the indices of a slice (the predicate gets the index).
+trait PartitionByIndex {
+    fn partition_point_by(&self, pred: impl FnMut(usize) -> bool) -> usize;
+}
+
+impl<T> PartitionByIndex for [T] {
+    fn partition_point_by(&self, mut pred: impl FnMut(usize) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 }
 
@@ -175,20 +288,58 @@ impl AdminUnits {
 mod tests {
     use super::*;
 
+    fn count(units: impl Iterator<Item = Unit>, from_2025: bool, level: Level) -> usize {
+        units
+            .filter(|u| u.from_2025 == from_2025 && u.level == level)
+            .count()
+    }
+
+    fn all_communes() -> Vec<Unit> {
+        let c = communes();
+        (0..c.starts.len())
+            .map(|i| {
+                unit_of(c.line(i)).unwrap_or_else(|| {
+                    panic!("{}", strict_error("data/admin_communes.txt", c.text))
+                })
+            })
+            .collect()
+    }
+
     #[test]
     fn both_maps_are_whole() {
-        let (u, c) = (admin_units(), communes());
-        assert_eq!(u.count(false, Level::Province), 63);
-        assert_eq!(u.count(true, Level::Province), 34);
-        assert!(u.count(false, Level::District) > 690);
-        assert_eq!(u.count(true, Level::District), 0);
+        let u = admin_units();
+        let up = || u.units.iter().copied();
+        assert_eq!(count(up(), false, Level::Province), 63);
+        assert_eq!(count(up(), true, Level::Province), 34);
+        assert!(count(up(), false, Level::District) > 690);
+        assert_eq!(count(up(), true, Level::District), 0);
         assert_eq!(
-            u.count(false, Level::Commune),
+            count(up(), false, Level::Commune),
             0,
-            "communes are in their own file"
+            "communes have their own file"
         );
-        assert_eq!(c.count(true, Level::Commune), 3321);
-        assert!(c.count(false, Level::Commune) > 10_000);
+        let c = all_communes();
+        assert_eq!(count(c.iter().copied(), true, Level::Commune), 3321);
+        assert!(count(c.iter().copied(), false, Level::Commune) > 10_000);
+    }
+
+    #[test]
+    fn the_communes_are_in_the_order_they_are_searched_in() {
+        let c = all_communes();
+        let keys: Vec<String> = c.iter().map(|u| key(u.name)).collect();
+        for (i, w) in keys.windows(2).enumerate() {
+            assert!(w[0] <= w[1], "line {}: {:?} after {:?}", i + 1, w[1], w[0]);
+        }
+        // Every commune is found by its name, in any case and tone placement.
+        for x in c.iter().step_by(97) {
+            assert!(
+                communes().named(&x.name.to_uppercase()).any(|y| y == *x),
+                "{}",
+                x.name
+            );
+        }
+        assert!(communes().named("Tân Lập").count() > 5);
+        assert_eq!(communes().named("Không Có Xã Này").count(), 0);
     }
 
     #[test]
@@ -208,28 +359,45 @@ mod tests {
             .find(|x| x.level == Level::Province)
             .unwrap();
         assert_eq!((ha_giang.code, ha_giang.from_2025), ("02", false));
-        assert_eq!(ha_giang.current, Some("08"));
-        let now = u.by_code(true, Level::Province, "08").unwrap();
-        assert_eq!(now.name, "Tuyên Quang");
-        // Every old commune has a 2025 commune, and every parent exists.
-        for x in u
-            .units
-            .iter()
-            .filter(|x| !x.from_2025 && x.level == Level::Commune)
-        {
-            let c = x.current.expect("an old commune's 2025 commune");
-            assert!(u.by_code(true, Level::Commune, c).is_some(), "{c}");
+        assert_eq!(
+            (ha_giang.current, ha_giang.now),
+            (Some("08"), Some("tỉnh Tuyên Quang"))
+        );
+        assert_eq!(
+            u.by_code(true, Level::Province, "08").unwrap().name,
+            "Tuyên Quang"
+        );
+        // Every old commune has a 2025 commune, and its district exists.
+        let c = all_communes();
+        let now: std::collections::HashSet<&str> =
+            c.iter().filter(|x| x.from_2025).map(|x| x.code).collect();
+        for x in c.iter().filter(|x| !x.from_2025) {
+            let code = x.current.expect("an old commune's 2025 commune");
+            assert!(now.contains(code) && x.now.is_some(), "{code}");
+            let d = x.parent.expect("an old commune's district");
+            assert!(u.by_code(false, Level::District, d).is_some(), "{d}");
         }
     }
 
     #[test]
     fn a_malformed_line_names_its_file_and_line() {
-        let text = "2024\tprovince\t01\tThành phố\tHà Nội\t-\n";
-        let err = lines("data/admin_units.txt", text, 7, 7).unwrap_err();
+        let ok = "# x\n2024\tprovince\t01\tThành phố\tHà Nội\t-\t01\t-\n";
+        let short = format!("{ok}2024\tprovince\t02\tTỉnh\tHà Giang\t-\t08\n");
+        let err = strict_error("data/admin_units.txt", &short).to_string();
         assert!(
-            err.to_string()
-                .starts_with("data/admin_units.txt:1: expected 7 columns"),
+            err.starts_with("data/admin_units.txt:3: expected 8 columns"),
             "{err}"
         );
+        let era = format!("{ok}2023\tprovince\t02\tTỉnh\tHà Giang\t-\t08\t-\n");
+        let err = strict_error("data/admin_units.txt", &era).to_string();
+        assert!(
+            err.starts_with("data/admin_units.txt:3: column 1: \"2023\""),
+            "{err}"
+        );
+        let code = format!("{ok}2024\tprovince\tO2\tTỉnh\tHà Giang\t-\t08\t-\n");
+        let err = strict_error("data/admin_units.txt", &code).to_string();
+        assert!(err.contains(":3: column 3: the code is digits"), "{err}");
+        assert!(unit_of("2024\tprovince\t01\tThành phố\tHà Nội\t-\t01\t-").is_some());
+        assert!(unit_of("2024\tprovince\t01\tThành phố\t Hà Nội\t-\t01\t-").is_none());
     }
 }

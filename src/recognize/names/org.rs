@@ -73,10 +73,15 @@ impl Mention {
 /// alone or after a sub-body ("Thường trực Hội đồng nhân dân")? Where the body's name starts in
 /// it, and the body's form before a place.
 fn local_body(ctx: &Ctx, canonical: &str) -> Option<(usize, &'static str)> {
-    let lower = canonical.to_lowercase();
     ctx.lex.local_bodies.iter().find_map(|(name, form)| {
-        let name = name.to_lowercase();
-        let at = lower.strip_suffix(&name)?.len();
+        // Upper and lower case of a Vietnamese letter have one length: the name ends
+        // `canonical` at the same byte in any case.
+        let at = canonical.len().checked_sub(name.len())?;
+        if !canonical.is_char_boundary(at)
+            || !crate::lexicon::admin::same_ci(&canonical[at..], name)
+        {
+            return None;
+        }
         let sub = &canonical[..at];
         let ok = sub.is_empty()
             || sub.strip_suffix(' ').is_some_and(|h| {

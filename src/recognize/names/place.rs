@@ -361,6 +361,13 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
 /// A place written as one abbreviation ("TPHCM", "TP.HCM"): one whose full form in
 /// `data/abbreviations.txt` is a level and a name the gazetteer knows ("Thành phố Hồ Chí Minh").
 fn abbreviated_place(ctx: &Ctx, w: &Word) -> Option<Place> {
+    // An abbreviation opens with two capitals ("TPHCM", "TP"): most words are passed quickly.
+    let mut first = w.text(ctx.text).chars();
+    if !(first.next().is_some_and(char::is_uppercase)
+        && first.next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
     let (e, senses) = ctx.w.abbr_at(ctx.lex, w.start)?;
     let full = &senses.first()?.full;
     let units = crate::lexicon::admin::admin_units();
@@ -413,8 +420,8 @@ fn opening_province(ctx: &Ctx) -> Option<(&'static str, String)> {
                 .named(&name)
                 .find(|u| u.level == crate::lexicon::admin::Level::Province);
             if let Some(u) = province {
-                let kind = u.kind.to_lowercase();
-                if let Some(level) = levels.iter().find(|l| **l == kind) {
+                let same = crate::lexicon::admin::same_ci;
+                if let Some(level) = levels.iter().find(|l| same(l, u.kind)) {
                     return Some((level, u.name.to_owned()));
                 }
             }
@@ -435,23 +442,15 @@ struct Located {
 /// The official unit of a place (`level` and `name`), when the gazetteer has exactly one of
 /// that level and name, or exactly one under a district or province the document also names;
 /// the map before 2025 first, then the map after it.
-fn locate(gaz: &Gazetteer, level: &str, name: &str) -> Option<Located> {
-    use crate::lexicon::admin::{admin_units, communes, Level, Unit};
+fn locate(named: &[&str], level: &str, name: &str) -> Option<Located> {
+    use crate::lexicon::admin::{admin_units, communes, same_ci, Level, Unit};
     let upper = admin_units();
-    let table = if upper.is_upper_kind(level) {
-        upper
+    let units: Vec<Unit> = if upper.is_upper_kind(level) {
+        upper.named(name).collect()
     } else {
-        communes()
+        communes().named(name).collect()
     };
-    let named: Vec<String> = gaz
-        .places
-        .iter()
-        .filter_map(|p| p.name.as_deref())
-        .chain(gaz.only.values().map(String::as_str))
-        .map(|n| fix_tone(n).to_lowercase())
-        .collect();
-    let is_named =
-        |u: Option<&Unit>| u.is_some_and(|u| named.contains(&fix_tone(u.name).to_lowercase()));
+    let is_named = |u: Option<&Unit>| u.is_some_and(|u| named.iter().any(|n| same_ci(n, u.name)));
     for from_2025 in [false, true] {
         // A commune's district (before 2025) and province.
         let parents = |u: &Unit| -> (Option<&Unit>, Option<&Unit>) {
@@ -476,9 +475,9 @@ fn locate(gaz: &Gazetteer, level: &str, name: &str) -> Option<Located> {
                 }
             }
         };
-        let candidates: Vec<&Unit> = table
-            .named(name)
-            .filter(|u| u.from_2025 == from_2025 && u.kind.to_lowercase() == level)
+        let candidates: Vec<&Unit> = units
+            .iter()
+            .filter(|u| u.from_2025 == from_2025 && same_ci(u.kind, level))
             .collect();
         let unit = match candidates[..] {
             [] => continue,
@@ -499,17 +498,12 @@ fn locate(gaz: &Gazetteer, level: &str, name: &str) -> Option<Located> {
             }
         };
         let (district, province) = parents(unit);
-        let now = unit.current.and_then(|c| {
-            let t = if unit.level == Level::Commune {
-                communes()
-            } else {
-                upper
-            };
-            t.by_code(true, unit.level, c)
-        });
-        let current = now
-            .filter(|n| n.code != unit.code || n.name != unit.name)
-            .map(|n| format!("{} {}", n.kind.to_lowercase(), n.name));
+        // What it became in 2025, when that is another unit or another name.
+        let itself = format!("{} {}", unit.kind.to_lowercase(), unit.name);
+        let current = unit
+            .now
+            .filter(|n| unit.current != Some(unit.code) || *n != itself)
+            .map(str::to_owned);
         return Some(Located {
             province: province.map(|p| p.name.to_owned()),
             district: district.map(|d| d.name.to_owned()),
@@ -523,12 +517,19 @@ fn locate(gaz: &Gazetteer, level: &str, name: &str) -> Option<Located> {
 /// Proposes the places of the text.
 pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     let gaz = ctx.gazetteer();
+    // The names the document gives places, which say which of several units is meant.
+    let named: Vec<&str> = gaz
+        .places
+        .iter()
+        .filter_map(|p| p.name.as_deref())
+        .chain(gaz.only.values().map(String::as_str))
+        .collect();
     for p in &gaz.places {
         let Some(name) = &p.name else { continue };
         let mut f = Fact::new(Kind::Location);
         f.name = Some(name.clone());
         f.level = Some(p.level.to_owned());
-        if let Some(l) = locate(gaz, p.level, name) {
+        if let Some(l) = locate(&named, p.level, name) {
             f.province = l.province;
             f.district = l.district;
             f.code = Some(l.code);
