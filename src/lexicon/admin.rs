@@ -61,6 +61,10 @@ pub(crate) struct AdminUnits {
     upper_kinds: Vec<String>,
     /// Map (from 2025), level, code → unit.
     by_code: Map<(bool, Level, &'static str), u32>,
+    /// The first syllables of the provinces' names, in lower case.
+    province_starts: Vec<String>,
+    /// The words of the provinces ("tỉnh", "thành phố"), lower case.
+    province_kinds: Vec<String>,
 }
 
 /// The communes: the lines of their file, sorted by name in lower case.
@@ -68,6 +72,8 @@ pub(crate) struct Communes {
     text: &'static str,
     /// Where each entry line starts.
     starts: Vec<u32>,
+    /// The communes' words ("xã", "phường", "thị trấn", "đặc khu"), lower case.
+    kinds: Vec<String>,
 }
 
 static UPPER: LazyLock<AdminUnits> =
@@ -83,9 +89,21 @@ static COMMUNES: LazyLock<Communes> = LazyLock::new(|| {
             starts.push(at as u32);
         }
     }
+    let mut kinds: Vec<String> = Vec::new();
+    for &at in &starts {
+        let line = &f.text[at as usize..];
+        let mut tabs = memchr::memchr_iter(b'\t', line.as_bytes());
+        if let (Some(a), Some(b)) = (tabs.nth(2), tabs.next()) {
+            let k = &line[a + 1..b];
+            if !kinds.iter().any(|x| same_ci(x, k)) {
+                kinds.push(k.to_lowercase());
+            }
+        }
+    }
     Communes {
         text: f.text,
         starts,
+        kinds,
     }
 });
 
@@ -128,9 +146,11 @@ fn unit_of(line: &'static str) -> Option<Unit> {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let mut cols = [""; 8];
     let mut n = 0;
-    for c in line.split('\t') {
-        *cols.get_mut(n)? = c;
+    let mut from = 0;
+    for tab in memchr::memchr_iter(b'\t', line.as_bytes()).chain(std::iter::once(line.len())) {
+        *cols.get_mut(n)? = &line[from..tab];
         n += 1;
+        from = tab + 1;
     }
     let clean = |c: &str| {
         !c.is_empty() && !c.starts_with(char::is_whitespace) && !c.ends_with(char::is_whitespace)
@@ -199,11 +219,28 @@ fn parse_upper() -> Result<AdminUnits, crate::Error> {
         .enumerate()
         .map(|(i, u)| ((u.from_2025, u.level, u.code), i as u32))
         .collect();
+    let mut province_starts: Vec<String> = units
+        .iter()
+        .filter(|u| u.level == Level::Province)
+        .filter_map(|u| u.name.split(' ').next())
+        .map(key)
+        .collect();
+    province_starts.sort();
+    province_starts.dedup();
+    let mut province_kinds: Vec<String> = units
+        .iter()
+        .filter(|u| u.level == Level::Province)
+        .map(|u| u.kind.to_lowercase())
+        .collect();
+    province_kinds.sort();
+    province_kinds.dedup();
     Ok(AdminUnits {
         units,
         by_name,
         upper_kinds,
         by_code,
+        province_starts,
+        province_kinds,
     })
 }
 
@@ -228,6 +265,21 @@ impl AdminUnits {
         self.upper_kinds.iter().any(|k| same_ci(k, word))
     }
 
+    /// Is `word` ("tỉnh", "thành phố") a word of provinces?
+    pub fn is_province_kind(&self, word: &str) -> bool {
+        self.province_kinds.iter().any(|k| same_ci(k, word))
+    }
+
+    /// May a province's name start with `word` ("Hà", "Quảng", "Thanh")? A quick test before
+    /// a lookup.
+    pub fn may_start_province(&self, word: &str) -> bool {
+        // The first letter rules out most words without lowering the whole word.
+        let first = word.chars().next().map(crate::text::chars::lower);
+        self.province_starts
+            .iter()
+            .any(|k| k.chars().next() == first && same_ci(k, word))
+    }
+
     /// The unit with `code` at `level` on a map.
     pub fn by_code(&self, from_2025: bool, level: Level, code: &str) -> Option<&Unit> {
         self.by_code
@@ -241,7 +293,22 @@ impl Communes {
     fn line(&self, i: usize) -> &'static str {
         let start = self.starts[i] as usize;
         let rest = &self.text[start..];
-        rest.split_inclusive('\n').next().unwrap_or(rest)
+        memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |e| &rest[..e])
+    }
+
+    /// The name (fifth column) of entry line `i`.
+    fn name_of(&self, i: usize) -> &'static str {
+        let line = self.line(i);
+        let mut tabs = memchr::memchr_iter(b'\t', line.as_bytes());
+        match (tabs.nth(3), tabs.next()) {
+            (Some(a), Some(b)) => &line[a + 1..b],
+            _ => "",
+        }
+    }
+
+    /// Is `word` ("xã", "Phường") the word of communes?
+    pub fn is_kind(&self, word: &str) -> bool {
+        self.kinds.iter().any(|k| same_ci(k, word))
     }
 
     /// The communes called `name` (any case, either tone placement).
@@ -250,7 +317,7 @@ impl Communes {
         let key = key(name);
         // The file's order: its names in lower case, char by char.
         let order = |i: usize| -> Ordering {
-            let n = self.line(i).split('\t').nth(4).unwrap_or("");
+            let n = self.name_of(i);
             n.chars().map(crate::text::chars::lower).cmp(key.chars())
         };
         let first = self

@@ -27,6 +27,8 @@ pub fn lower(c: char) -> char {
             char::from_u32(n | 1).unwrap_or(c)
         }
         'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => char::from_u32(c as u32 + 1).unwrap_or(c),
+        // Already lower case: the Vietnamese letters outside the ranges above.
+        'ß'..='ÿ' | 'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => c,
         _ => c.to_lowercase().next().unwrap_or(c),
     }
 }
@@ -197,6 +199,13 @@ pub fn alnum_at(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_agrees_with_std_for_every_char_of_latin_scripts() {
+        for c in ('\0'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}') {
+            assert_eq!(lower(c), c.to_lowercase().next().unwrap(), "{c:?}");
+        }
+    }
 
     #[test]
     fn lower_agrees_with_std_for_vietnamese() {

@@ -190,7 +190,12 @@ fn parse(
     }
     // An abbreviated level ("H.", "Tx.", "P.") names a place only with a name the gazetteer
     // knows: "H.Châu Thành", "P. Bến Thủy", but not "P. Hùng" (a person's initial).
-    let written = text[w.start..le].to_lowercase();
+    // (Abbreviated levels are short: a longer level word is never one.)
+    let written = if le - w.start <= 4 {
+        text[w.start..le].to_lowercase()
+    } else {
+        String::new()
+    };
     // A level and a name all in capitals (a title, a letterhead) lose what capitals tell: the
     // name must be one the gazetteer knows ("UBND XÃ BÌNH AN", but not "XÃ NÔNG THÔN MỚI").
     let upper = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
@@ -349,9 +354,17 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
         .collect();
     // A province written bare in the opening ("… ở Quảng Nam", a title ending "Hà Tĩnh") is
     // the report's, when no province is named with its level.
-    if let Some((level, name)) = opening_province(ctx) {
-        if !by_level.contains_key(level) {
-            only.insert(level, name);
+    // (Only when some word of provinces names none: else nothing would be added.)
+    let admin = crate::lexicon::admin::admin_units();
+    let unnamed = ctx
+        .words(role!("unit_level"))
+        .iter()
+        .any(|l| admin.is_province_kind(l) && !by_level.contains_key(l));
+    if unnamed {
+        if let Some((level, name)) = opening_province(ctx) {
+            if !by_level.contains_key(level) {
+                only.insert(level, name);
+            }
         }
     }
     debug_assert!(places.windows(2).all(|w| w[0].start < w[1].start));
@@ -398,6 +411,9 @@ fn opening_province(ctx: &Ctx) -> Option<(&'static str, String)> {
     for i in 0..words.len() {
         if words[i].start >= OPENING {
             break;
+        }
+        if !units.may_start_province(words[i].text(text)) {
+            continue;
         }
         let mut end = i;
         let mut name = String::new();
@@ -447,8 +463,11 @@ fn locate(named: &[&str], level: &str, name: &str) -> Option<Located> {
     let upper = admin_units();
     let units: Vec<Unit> = if upper.is_upper_kind(level) {
         upper.named(name).collect()
-    } else {
+    } else if communes().is_kind(level) {
         communes().named(name).collect()
+    } else {
+        // A village, a hamlet: not on the official map.
+        return None;
     };
     let is_named = |u: Option<&Unit>| u.is_some_and(|u| named.iter().any(|n| same_ci(n, u.name)));
     for from_2025 in [false, true] {
@@ -524,16 +543,28 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         .filter_map(|p| p.name.as_deref())
         .chain(gaz.only.values().map(String::as_str))
         .collect();
+    // A place written many times is looked up once.
+    let mut located: Vec<((&str, &str), Option<Located>)> = Vec::new();
     for p in &gaz.places {
         let Some(name) = &p.name else { continue };
         let mut f = Fact::new(Kind::Location);
         f.name = Some(name.clone());
         f.level = Some(p.level.to_owned());
-        if let Some(l) = locate(&named, p.level, name) {
-            f.province = l.province;
-            f.district = l.district;
-            f.code = Some(l.code);
-            f.current = l.current;
+        let at = match located
+            .iter()
+            .position(|(k, _)| *k == (p.level, name.as_str()))
+        {
+            Some(i) => i,
+            None => {
+                located.push(((p.level, name.as_str()), locate(&named, p.level, name)));
+                located.len() - 1
+            }
+        };
+        if let Some(l) = &located[at].1 {
+            f.province = l.province.clone();
+            f.district = l.district.clone();
+            f.code = Some(l.code.clone());
+            f.current = l.current.clone();
         }
         out.push(Cand::new(p.start, p.end, f));
     }
