@@ -25,6 +25,17 @@ use std::sync::LazyLock;
 pub use abbrev::{Abbr, AbbrKind};
 pub use user::UserLexicon;
 
+/// A body every unit has its own of (`data/local_bodies.txt`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LocalBody {
+    /// Its canonical name.
+    pub name: &'static str,
+    /// How the body of a place is written before its place.
+    pub form: &'static str,
+    /// The level its name holds ("Xã đoàn": xã), whose unit's name alone completes it.
+    pub level: Option<&'static str>,
+}
+
 /// A built-in data file: its name (as errors give it) and its text.
 #[derive(Clone, Copy)]
 pub(crate) struct DataFile {
@@ -478,9 +489,8 @@ pub(crate) struct Lexicon {
     pub not_org: PhraseList<()>,
     pub org_specs: PhraseList<&'static str>,
     pub known_orgs: PhraseList<String>,
-    /// Bodies every unit has its own of (`data/local_bodies.txt`): canonical name, the form
-    /// before a place; longest first.
-    pub local_bodies: Vec<(&'static str, &'static str)>,
+    /// Bodies every unit has its own of (`data/local_bodies.txt`), longest first.
+    pub local_bodies: Vec<LocalBody>,
     pub person_titles: PhraseList<TitleKind>,
     pub roles: PhraseList<&'static str>,
     pub admin_levels: PhraseList<&'static str>,
@@ -650,11 +660,15 @@ impl Lexicon {
         }
         let known_orgs = known_orgs.build();
         let f = file("local_bodies.txt");
-        let mut local_bodies: Vec<(&'static str, &'static str)> = lines(f.name, f.text, 2, 2)?
+        let mut local_bodies: Vec<LocalBody> = lines(f.name, f.text, 2, 3)?
             .iter()
-            .map(|l| (l.col(0), l.col(1)))
+            .map(|l| LocalBody {
+                name: l.col(0),
+                form: l.col(1),
+                level: l.get(2),
+            })
             .collect();
-        local_bodies.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        local_bodies.sort_by_key(|b| std::cmp::Reverse(b.name.len()));
         let person_titles = map(vocab, file("person_titles.txt"), (1, 2), |l| {
             Ok(
                 match l.choice(1, &["title", "kin", "group"], Some("title"))? {

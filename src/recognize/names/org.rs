@@ -48,10 +48,10 @@ impl Mention {
             s.push_str(ctx.lex.word(role!("branch")));
         }
         if let Some(p) = &self.place {
-            if let Some((at, form)) = local_body(ctx, &s) {
+            if let Some((at, body)) = local_body(ctx, &s) {
                 // The body of a place: "Đoàn Thanh niên xã Vĩnh Phú".
                 s.truncate(at);
-                s.push_str(form);
+                s.push_str(body.form);
                 s.push(' ');
                 s.push_str(p);
             } else if self.branch || !(national.iter().any(|n| s.ends_with(n)) || s.ends_with(')'))
@@ -72,8 +72,9 @@ impl Mention {
 /// Is `canonical` (without a place) a body every unit has its own of (`data/local_bodies.txt`),
 /// alone or after a sub-body ("Thường trực Hội đồng nhân dân")? Where the body's name starts in
 /// it, and the body's form before a place.
-fn local_body(ctx: &Ctx, canonical: &str) -> Option<(usize, &'static str)> {
-    ctx.lex.local_bodies.iter().find_map(|(name, form)| {
+fn local_body(ctx: &Ctx, canonical: &str) -> Option<(usize, crate::lexicon::LocalBody)> {
+    ctx.lex.local_bodies.iter().find_map(|body| {
+        let name = body.name;
         // Upper and lower case of a Vietnamese letter have one length: the name ends
         // `canonical` at the same byte in any case.
         let at = canonical.len().checked_sub(name.len())?;
@@ -89,7 +90,7 @@ fn local_body(ctx: &Ctx, canonical: &str) -> Option<(usize, &'static str)> {
                     .get_str(&ctx.lex.org_heads, h)
                     .is_some_and(|head| head.sub)
             });
-        ok.then_some((at, *form))
+        ok.then_some((at, *body))
     })
 }
 
@@ -679,11 +680,40 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     for (m, c) in found.iter().zip(&canonicals) {
         let canonical = match (m.place.is_none(), with_place.get(c).map(Vec::as_slice)) {
             (true, Some([one])) => (*one).clone(),
-            (true, _) if own.is_some() && local_body(ctx, c).is_some() => Mention {
-                place: own.clone(),
-                ..m.clone()
-            }
-            .canonical(ctx),
+            (true, _) => match local_body(ctx, c) {
+                // "Xã đoàn" in a report on xã Vĩnh Hanh: "Xã đoàn Vĩnh Hanh".
+                Some((at, body)) if body.level.is_some() => {
+                    let level = body.level.unwrap_or_default();
+                    // The report's own unit at that level, else the one name the report
+                    // gives the body ("Xã đoàn" after "Xã đoàn Vĩnh Hanh").
+                    let own_name = ctx
+                        .gazetteer()
+                        .own_place(&[level], OPENING)
+                        .map(|p| p[level.len() + 1..].to_owned());
+                    let prefix = format!("{} ", &c[at..]);
+                    let mut written: Vec<&str> = canonicals
+                        .iter()
+                        .filter_map(|o| o.strip_prefix(&prefix))
+                        .filter(|rest| rest.split(' ').all(is_cap))
+                        .collect();
+                    written.sort_unstable();
+                    written.dedup();
+                    let once = match written[..] {
+                        [one] => Some(one.to_owned()),
+                        _ => None,
+                    };
+                    match own_name.or(once) {
+                        Some(n) => format!("{c} {n}"),
+                        None => c.clone(),
+                    }
+                }
+                Some(_) if own.is_some() => Mention {
+                    place: own.clone(),
+                    ..m.clone()
+                }
+                .canonical(ctx),
+                _ => c.clone(),
+            },
             _ => c.clone(),
         };
         let mut f = Fact::new(Kind::Organization);
