@@ -20,6 +20,7 @@
 
 use crate::lexicon::hash::Map;
 use crate::lexicon::{file, parse::lines};
+use crate::text::chars::eq_ci;
 use crate::text::tone::fix_tone;
 use std::sync::LazyLock;
 
@@ -95,8 +96,8 @@ static COMMUNES: LazyLock<Communes> = LazyLock::new(|| {
         let mut tabs = memchr::memchr_iter(b'\t', line.as_bytes());
         if let (Some(a), Some(b)) = (tabs.nth(2), tabs.next()) {
             let k = &line[a + 1..b];
-            if !kinds.iter().any(|x| same_ci(x, k)) {
-                kinds.push(k.to_lowercase());
+            if !kinds.iter().any(|x| eq_ci(k, x)) {
+                kinds.push(key(k));
             }
         }
     }
@@ -190,12 +191,6 @@ fn key(name: &str) -> String {
         .collect()
 }
 
-/// Are `a` and `b` the same words, ignoring case?
-pub(crate) fn same_ci(a: &str, b: &str) -> bool {
-    use crate::text::chars::lower;
-    a.chars().map(lower).eq(b.chars().map(lower))
-}
-
 fn parse_upper() -> Result<AdminUnits, crate::Error> {
     let f = file("admin_units.txt");
     let mut units = Vec::new();
@@ -211,7 +206,7 @@ fn parse_upper() -> Result<AdminUnits, crate::Error> {
             .push(units.len() as u32);
         units.push(unit);
     }
-    let mut upper_kinds: Vec<String> = units.iter().map(|u| u.kind.to_lowercase()).collect();
+    let mut upper_kinds: Vec<String> = units.iter().map(|u| key(u.kind)).collect();
     upper_kinds.sort();
     upper_kinds.dedup();
     let by_code = units
@@ -230,7 +225,7 @@ fn parse_upper() -> Result<AdminUnits, crate::Error> {
     let mut province_kinds: Vec<String> = units
         .iter()
         .filter(|u| u.level == Level::Province)
-        .map(|u| u.kind.to_lowercase())
+        .map(|u| key(u.kind))
         .collect();
     province_kinds.sort();
     province_kinds.dedup();
@@ -254,6 +249,12 @@ impl AdminUnits {
             .map(|&i| self.units[i as usize])
     }
 
+    /// Is `name` the name of a unit of any level? (Provinces and districts first; the
+    /// communes' file is searched only when they miss.)
+    pub fn knows(&self, name: &str) -> bool {
+        self.is_upper(name) || communes().has(name)
+    }
+
     /// Is `name` the name of a province or a district (on either map)?
     pub fn is_upper(&self, name: &str) -> bool {
         self.named(name).any(|u| u.level != Level::Commune)
@@ -262,12 +263,12 @@ impl AdminUnits {
     /// Is `word` ("tỉnh", "Huyện", "thành phố") the word of provinces or districts, whose names
     /// the gazetteer holds all of?
     pub fn is_upper_kind(&self, word: &str) -> bool {
-        self.upper_kinds.iter().any(|k| same_ci(k, word))
+        self.upper_kinds.iter().any(|k| eq_ci(word, k))
     }
 
     /// Is `word` ("tỉnh", "thành phố") a word of provinces?
     pub fn is_province_kind(&self, word: &str) -> bool {
-        self.province_kinds.iter().any(|k| same_ci(k, word))
+        self.province_kinds.iter().any(|k| eq_ci(word, k))
     }
 
     /// May a province's name start with `word` ("Hà", "Quảng", "Thanh")? A quick test before
@@ -277,7 +278,7 @@ impl AdminUnits {
         let first = word.chars().next().map(crate::text::chars::lower);
         self.province_starts
             .iter()
-            .any(|k| k.chars().next() == first && same_ci(k, word))
+            .any(|k| k.chars().next() == first && eq_ci(word, k))
     }
 
     /// The unit with `code` at `level` on a map.
@@ -308,14 +309,28 @@ impl Communes {
 
     /// Is `word` ("xã", "Phường") the word of communes?
     pub fn is_kind(&self, word: &str) -> bool {
-        self.kinds.iter().any(|k| same_ci(k, word))
+        self.kinds.iter().any(|k| eq_ci(word, k))
     }
 
     /// The communes called `name` (any case, either tone placement).
     pub fn named(&self, name: &str) -> std::vec::IntoIter<Unit> {
+        let found: Vec<Unit> = self
+            .lines_named(name)
+            .filter_map(|i| unit_of(self.line(i)))
+            .collect();
+        found.into_iter()
+    }
+
+    /// Is there a commune called `name`? (No line is read but the names the search compares.)
+    pub fn has(&self, name: &str) -> bool {
+        self.lines_named(name).next().is_some()
+    }
+
+    /// The entry lines of the communes called `name`: a binary search in the file's order (its
+    /// names in lower case, char by char).
+    fn lines_named(&self, name: &str) -> std::ops::Range<usize> {
         use std::cmp::Ordering;
         let key = key(name);
-        // The file's order: its names in lower case, char by char.
         let order = |i: usize| -> Ordering {
             let n = self.name_of(i);
             n.chars().map(crate::text::chars::lower).cmp(key.chars())
@@ -323,11 +338,9 @@ impl Communes {
         let first = self
             .starts
             .partition_point_by(|i| order(i) == Ordering::Less);
-        let found: Vec<Unit> = (first..self.starts.len())
-            .take_while(|&i| order(i) == Ordering::Equal)
-            .filter_map(|i| unit_of(self.line(i)))
-            .collect();
-        found.into_iter()
+        let last = first
+            + self.starts[first..].partition_point_by(|i| order(first + i) == Ordering::Equal);
+        first..last
     }
 }
 

@@ -26,10 +26,10 @@ pub use abbrev::{Abbr, AbbrKind};
 pub use user::UserLexicon;
 
 /// A body every unit has its own of (`data/local_bodies.txt`).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct LocalBody {
-    /// Its canonical name.
-    pub name: &'static str,
+    /// Its canonical name, in lower case (as the name is matched).
+    pub key: String,
     /// How the body of a place is written before its place.
     pub form: &'static str,
     /// The level its name holds ("Xã đoàn": xã), whose unit's name alone completes it.
@@ -663,12 +663,12 @@ impl Lexicon {
         let mut local_bodies: Vec<LocalBody> = lines(f.name, f.text, 2, 3)?
             .iter()
             .map(|l| LocalBody {
-                name: l.col(0),
+                key: l.col(0).chars().map(crate::text::chars::lower).collect(),
                 form: l.col(1),
                 level: l.get(2),
             })
             .collect();
-        local_bodies.sort_by_key(|b| std::cmp::Reverse(b.name.len()));
+        local_bodies.sort_by_key(|b| std::cmp::Reverse(b.key.len()));
         let person_titles = map(vocab, file("person_titles.txt"), (1, 2), |l| {
             Ok(
                 match l.choice(1, &["title", "kin", "group"], Some("title"))? {

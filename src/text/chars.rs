@@ -174,11 +174,15 @@ pub fn ends_with_ci(hay: &str, needle: &str) -> Option<usize> {
     Some(start)
 }
 
+/// Is `word` (the whole of it) `lower` (lower case), ignoring case?
+#[inline]
+pub fn eq_ci(word: &str, lower: &str) -> bool {
+    starts_with_ci(word, lower) == Some(word.len())
+}
+
 /// Is `word` (the whole of it) one of `words` (lower case), ignoring case?
 pub fn is_one_of(word: &str, words: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|x| starts_with_ci(word, x) == Some(word.len()))
+    words.iter().any(|x| eq_ci(word, x))
 }
 
 /// The char just before byte `pos`.

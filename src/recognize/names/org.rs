@@ -15,7 +15,7 @@ use crate::lexicon::role;
 use crate::lexicon::{AbbrKind, Lexicon};
 use crate::model::{Fact, Kind};
 use crate::recognize::{Cand, Ctx};
-use crate::text::chars::starts_with_ci;
+use crate::text::chars::{ends_with_ci, starts_with_ci};
 use crate::text::tokens::Words;
 use std::collections::HashMap;
 
@@ -72,17 +72,9 @@ impl Mention {
 /// Is `canonical` (without a place) a body every unit has its own of (`data/local_bodies.txt`),
 /// alone or after a sub-body ("Thường trực Hội đồng nhân dân")? Where the body's name starts in
 /// it, and the body's form before a place.
-fn local_body(ctx: &Ctx, canonical: &str) -> Option<(usize, crate::lexicon::LocalBody)> {
+fn local_body<'l>(ctx: &'l Ctx, canonical: &str) -> Option<(usize, &'l crate::lexicon::LocalBody)> {
     ctx.lex.local_bodies.iter().find_map(|body| {
-        let name = body.name;
-        // Upper and lower case of a Vietnamese letter have one length: the name ends
-        // `canonical` at the same byte in any case.
-        let at = canonical.len().checked_sub(name.len())?;
-        if !canonical.is_char_boundary(at)
-            || !crate::lexicon::admin::same_ci(&canonical[at..], name)
-        {
-            return None;
-        }
+        let at = ends_with_ci(canonical, &body.key)?;
         let sub = &canonical[..at];
         let ok = sub.is_empty()
             || sub.strip_suffix(' ').is_some_and(|h| {
@@ -90,7 +82,7 @@ fn local_body(ctx: &Ctx, canonical: &str) -> Option<(usize, crate::lexicon::Loca
                     .get_str(&ctx.lex.org_heads, h)
                     .is_some_and(|head| head.sub)
             });
-        ok.then_some((at, *body))
+        ok.then_some((at, body))
     })
 }
 
@@ -676,7 +668,9 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         .rev()
         .copied()
         .collect();
-    let own = ctx.gazetteer().own_place(&levels, OPENING);
+    // (Found on first need: most reports have no bare body.)
+    let own = std::cell::OnceCell::new();
+    let own = || own.get_or_init(|| ctx.gazetteer().own_place(&levels, OPENING));
     for (m, c) in found.iter().zip(&canonicals) {
         let canonical = match (m.place.is_none(), with_place.get(c).map(Vec::as_slice)) {
             (true, Some([one])) => (*one).clone(),
@@ -707,8 +701,8 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
                         None => c.clone(),
                     }
                 }
-                Some(_) if own.is_some() => Mention {
-                    place: own.clone(),
+                Some(_) if own().is_some() => Mention {
+                    place: own().clone(),
                     ..m.clone()
                 }
                 .canonical(ctx),

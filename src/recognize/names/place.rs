@@ -11,6 +11,7 @@ use crate::lexicon::hash::Map;
 use crate::lexicon::role;
 use crate::model::{Fact, Kind};
 use crate::recognize::{Cand, Ctx};
+use crate::text::chars::eq_ci;
 use std::collections::HashMap;
 
 /// A place named in the text.
@@ -98,11 +99,8 @@ fn parse(
     let w = words[i];
     let (le, &level) = x.after_word(&lex.admin_levels, &w)?;
     // "TP. Vinh", "H.Châu Thành": the dot of an abbreviated level is part of it.
-    let dotted = text[le..].starts_with('.')
-        && ctx.is_role(
-            &text[w.start..le + 1].to_lowercase(),
-            role!("checked_level"),
-        );
+    let dotted =
+        text[le..].starts_with('.') && ctx.is_role(&text[w.start..le + 1], role!("checked_level"));
     let word_end = le;
     let le = if dotted { le + 1 } else { le };
     // "Huyện ủy", "huyện đoàn", "hợp tác xã": an organisation's head, not a place.
@@ -190,22 +188,17 @@ fn parse(
     }
     // An abbreviated level ("H.", "Tx.", "P.") names a place only with a name the gazetteer
     // knows: "H.Châu Thành", "P. Bến Thủy", but not "P. Hùng" (a person's initial).
-    // (Abbreviated levels are short: a longer level word is never one.)
-    let written = if le - w.start <= 4 {
-        text[w.start..le].to_lowercase()
-    } else {
-        String::new()
-    };
+    let admin = crate::lexicon::admin::admin_units();
     // A level and a name all in capitals (a title, a letterhead) lose what capitals tell: the
     // name must be one the gazetteer knows ("UBND XÃ BÌNH AN", but not "XÃ NÔNG THÔN MỚI").
     let upper = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
     if !parts.is_empty() && upper(&text[w.start..le]) && parts.iter().all(|p| upper(p)) {
         let known = |name: &str| {
             let spelled = lex.abbreviations.get(name).map(|a| a[0].full.as_str());
-            [Some(name), spelled].into_iter().flatten().any(|n| {
-                crate::lexicon::admin::admin_units().is_upper(n)
-                    || crate::lexicon::admin::communes().named(n).next().is_some()
-            })
+            [Some(name), spelled]
+                .into_iter()
+                .flatten()
+                .any(|n| admin.knows(n))
         };
         // The longest known start: "XÃ BÌNH AN TỔ CHỨC" is xã Bình An.
         let n = (1..=parts.len())
@@ -215,7 +208,7 @@ fn parse(
         end = words[j + n].end;
     }
     let mut spelled: Option<String> = None;
-    if ctx.is_role(&written, role!("checked_level")) {
+    if ctx.is_role(&text[w.start..le], role!("checked_level")) {
         // The end of a longer abbreviation ("T.P Thái Nguyên"): not this level.
         if text[..w.start].ends_with('.') {
             return None;
@@ -225,25 +218,17 @@ fn parse(
             spelled = lex.abbreviations.get(one).map(|a| a[0].full.clone());
         }
         let name = spelled.clone().unwrap_or_else(|| parts.join(" "));
-        let admin = crate::lexicon::admin::admin_units();
-        let known = !name.is_empty()
-            && (admin.is_upper(&name)
-                || crate::lexicon::admin::communes()
-                    .named(&name)
-                    .next()
-                    .is_some());
-        if !known {
+        if name.is_empty() || !admin.knows(&name) {
             return None;
         }
     }
     // A province or a district has a name the gazetteer knows: "tỉnh Hồ Quang Bửu" (a level
     // before a person: "Phó Chủ tịch UBND tỉnh Hồ Quang Bửu") names none, and "huyện Nam Đàn
     // Nguyễn Văn An" is "huyện Nam Đàn".
-    if parts.len() >= 2 && crate::lexicon::admin::admin_units().is_upper_kind(level) {
-        let units = crate::lexicon::admin::admin_units();
+    if parts.len() >= 2 && admin.is_upper_kind(level) {
         let known_len = (1..=parts.len())
             .rev()
-            .find(|&n| units.is_upper(&parts[..n].join(" ")));
+            .find(|&n| admin.is_upper(&parts[..n].join(" ")));
         let person_at = |k: usize| parts.get(k).is_some_and(|p| lex.surnames.contains(p));
         match known_len {
             Some(n) if n < parts.len() && person_at(n) => {
@@ -436,8 +421,7 @@ fn opening_province(ctx: &Ctx) -> Option<(&'static str, String)> {
                 .named(&name)
                 .find(|u| u.level == crate::lexicon::admin::Level::Province);
             if let Some(u) = province {
-                let same = crate::lexicon::admin::same_ci;
-                if let Some(level) = levels.iter().find(|l| same(l, u.kind)) {
+                if let Some(level) = levels.iter().find(|l| eq_ci(u.kind, l)) {
                     return Some((level, u.name.to_owned()));
                 }
             }
@@ -458,8 +442,8 @@ struct Located {
 /// The official unit of a place (`level` and `name`), when the gazetteer has exactly one of
 /// that level and name, or exactly one under a district or province the document also names;
 /// the map before 2025 first, then the map after it.
-fn locate(named: &[&str], level: &str, name: &str) -> Option<Located> {
-    use crate::lexicon::admin::{admin_units, communes, same_ci, Level, Unit};
+fn locate(named: &[String], level: &str, name: &str) -> Option<Located> {
+    use crate::lexicon::admin::{admin_units, communes, Level, Unit};
     let upper = admin_units();
     let units: Vec<Unit> = if upper.is_upper_kind(level) {
         upper.named(name).collect()
@@ -469,7 +453,7 @@ fn locate(named: &[&str], level: &str, name: &str) -> Option<Located> {
         // A village, a hamlet: not on the official map.
         return None;
     };
-    let is_named = |u: Option<&Unit>| u.is_some_and(|u| named.iter().any(|n| same_ci(n, u.name)));
+    let is_named = |u: Option<&Unit>| u.is_some_and(|u| named.iter().any(|n| eq_ci(u.name, n)));
     for from_2025 in [false, true] {
         // A commune's district (before 2025) and province.
         let parents = |u: &Unit| -> (Option<&Unit>, Option<&Unit>) {
@@ -496,7 +480,7 @@ fn locate(named: &[&str], level: &str, name: &str) -> Option<Located> {
         };
         let candidates: Vec<&Unit> = units
             .iter()
-            .filter(|u| u.from_2025 == from_2025 && same_ci(u.kind, level))
+            .filter(|u| u.from_2025 == from_2025 && eq_ci(u.kind, level))
             .collect();
         let unit = match candidates[..] {
             [] => continue,
@@ -537,12 +521,15 @@ fn locate(named: &[&str], level: &str, name: &str) -> Option<Located> {
 pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     let gaz = ctx.gazetteer();
     // The names the document gives places, which say which of several units is meant.
-    let named: Vec<&str> = gaz
+    let mut named: Vec<String> = gaz
         .places
         .iter()
         .filter_map(|p| p.name.as_deref())
         .chain(gaz.only.values().map(String::as_str))
+        .map(|n| n.chars().map(crate::text::chars::lower).collect())
         .collect();
+    named.sort_unstable();
+    named.dedup();
     // A place written many times is looked up once.
     let mut located: Vec<((&str, &str), Option<Located>)> = Vec::new();
     for p in &gaz.places {
