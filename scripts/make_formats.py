@@ -50,6 +50,19 @@ def soffice(src, target, outdir):
     )
 
 
+def rtf_bytes(line):
+    """The bytes of an 8-bit encoding as RTF text: \\'xx above ASCII, the specials escaped."""
+    out = []
+    for b in line:
+        if b in b"\\{}":
+            out.append("\\" + chr(b))
+        elif b < 0x80:
+            out.append(chr(b))
+        else:
+            out.append("\\'%02x" % b)
+    return "".join(out)
+
+
 def rtf_in_font(font, parts):
     """An RTF whose paragraphs are the bytes of an 8-bit encoding, in a font of it; each of
     `parts` (bytes) on a page of its own."""
@@ -59,13 +72,7 @@ def rtf_in_font(font, parts):
         if k:
             out.append("\\page\n")
         for line in part.split(b"\n"):
-            for b in line.rstrip(b"\r"):
-                if b in b"\\{}":
-                    out.append("\\" + chr(b))
-                elif b < 0x80:
-                    out.append(chr(b))
-                else:
-                    out.append("\\'%02x" % b)
+            out.append(rtf_bytes(line.rstrip(b"\r")))
             out.append("\\par\n")
     out.append("}")
     return "".join(out)
@@ -93,13 +100,7 @@ def rtf_mixed(unicode_lines, tcvn3_lines):
         out.append("\\par\n")
     for line in tcvn3_lines:
         out.append(r"\f1 ")
-        for b in line:
-            if b in b"\\{}":
-                out.append("\\" + chr(b))
-            elif b < 0x80:
-                out.append(chr(b))
-            else:
-                out.append("\\'%02x" % b)
+        out.append(rtf_bytes(line))
         out.append("\\par\n")
     out.append("}")
     return "".join(out)

@@ -430,15 +430,8 @@ fn an_old_portal_laid_out_in_tables_gives_its_article() {
 <tr><td colspan="2" class="footer">Bản quyền UBND xã Đồng Tâm. Lượt truy cập: 12.500</td></tr></table>
 </body></html>
 "#;
-    let d = read_document(
-        page.as_bytes().to_vec(),
-        None,
-        None,
-        &ReadOptions::default(),
-    )
-    .unwrap();
     assert_eq!(
-        d.text,
+        text_of(page.as_bytes().to_vec()),
         "Hội Nông dân xã Đồng Tâm ra quân làm đường\nNgày 5/8/2024, Hội Nông dân xã Đồng Tâm ra quân làm đường giao thông nội đồng.\nHội viên đã đóng góp 1.200 ngày công và 35 triệu đồng để mua vật liệu.\nDự kiến hoàn thành 3 km đường trước ngày 30/9."
     );
 }
@@ -449,15 +442,8 @@ fn a_tie_between_candidates_for_the_article_is_decided_the_same_way_every_time()
     // in the page's order (the one around them) is the article, on every reading.
     let page = "<html><body><div id=\"a\"><div><p>Hội Nông dân tổ chức ra quân làm 3 km đường.</p></div><div><p>Hội Phụ nữ tổ chức ra quân trao 25 suất quà.</p></div></div></body></html>";
     for _ in 0..30 {
-        let d = read_document(
-            page.as_bytes().to_vec(),
-            None,
-            None,
-            &ReadOptions::default(),
-        )
-        .unwrap();
         assert_eq!(
-            d.text,
+            text_of(page.as_bytes().to_vec()),
             "Hội Nông dân tổ chức ra quân làm 3 km đường.\nHội Phụ nữ tổ chức ra quân trao 25 suất quà."
         );
     }
