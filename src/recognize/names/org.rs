@@ -179,26 +179,11 @@ impl Reader<'_> {
     /// capitalised words): its end and name.
     fn bare_unit_at(&self, k: usize) -> Option<(usize, String)> {
         let units = crate::lexicon::admin::admin_units();
-        let mut best = None;
-        let mut name = String::new();
-        let mut j = k;
-        while j < self.words.len() && j < k + 4 {
-            let w = self.words[j];
-            let s = w.text(self.text);
-            let spaced = j == k || self.text.get(self.words[j - 1].end..w.start) == Some(" ");
-            if !is_cap(s) || !spaced {
-                break;
-            }
-            if j > k {
-                name.push(' ');
-            }
-            name.push_str(s);
-            if j > k && units.is_upper(&name) {
-                best = Some((w.end, fix_tone(&name)));
-            }
-            j += 1;
-        }
-        best
+        super::place::unit_names(self.text, self.words, k)
+            .into_iter()
+            .rev()
+            .find(|(_, name)| units.is_upper(name))
+            .map(|(end, name)| (end, fix_tone(&name)))
     }
 
     /// The words that specify an organisation after its head, from byte `pos`.

@@ -400,23 +400,7 @@ fn opening_province(ctx: &Ctx) -> Option<(&'static str, String)> {
         if !units.may_start_province(words[i].text(text)) {
             continue;
         }
-        let mut end = i;
-        let mut name = String::new();
-        while end < words.len() && end < i + 4 {
-            let s = words[end].text(text);
-            if !is_cap(s)
-                || (end > i && text.get(words[end - 1].end..words[end].start) != Some(" "))
-            {
-                break;
-            }
-            if !name.is_empty() {
-                name.push(' ');
-            }
-            name.push_str(s);
-            end += 1;
-            if end - i < 2 {
-                continue;
-            }
+        for (_, name) in unit_names(text, words, i) {
             let province = units
                 .named(&name)
                 .find(|u| u.level == crate::lexicon::admin::Level::Province);
@@ -428,6 +412,28 @@ fn opening_province(ctx: &Ctx) -> Option<(&'static str, String)> {
         }
     }
     None
+}
+
+/// The names a unit written bare may have from word `k`: two, three and four capitalised words
+/// one space apart ("Hà Tĩnh", "Bà Rịa - …" stops at the dash), each with the end of its last
+/// word.
+pub(crate) fn unit_names(text: &str, words: &[Word], k: usize) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut name = String::new();
+    for j in k..words.len().min(k + 4) {
+        let s = words[j].text(text);
+        if !is_cap(s) || (j > k && text.get(words[j - 1].end..words[j].start) != Some(" ")) {
+            break;
+        }
+        if j > k {
+            name.push(' ');
+        }
+        name.push_str(s);
+        if j > k {
+            out.push((words[j].end, name.clone()));
+        }
+    }
+    out
 }
 
 /// Where a place is on the official map, when certain.
