@@ -313,14 +313,18 @@ fn read(text: &str, options: &Options, base: &resolve::offsets::Base) -> resolve
         .lexicon
         .as_ref()
         .map_or(lexicon::Lexicon::builtin(), |u| &u.lexicon);
-    let reading = text::Reading::new(text, lex);
+    let mut reading = text::Reading::new(text, lex);
+    if base.fixed {
+        // A later window's top is not the document's.
+        reading.letterhead = None;
+    }
     let ctx = recognize::Ctx::new(&reading, lex);
     let needed = options
         .kinds
         .as_deref()
         .map(|k| recognize::needed_kinds(k, options));
     let cands = recognize::run(&ctx, needed.as_deref());
-    resolve::resolve(text, &reading.norm, cands, options, base)
+    resolve::resolve(text, &reading, cands, options, base)
 }
 
 /// The stages one at a time, for benchmarks, profiles and fuzz targets; not a stable

@@ -183,13 +183,21 @@ fn the_workbook_has_typed_cells_a_frozen_header_and_a_documents_sheet() {
             "title",
             "date",
             "reference_year",
+            "number",
+            "agency",
+            "place",
+            "district",
+            "province",
+            "code",
             "facts",
             "error"
         ]
     );
     assert_eq!(rows.len(), 3);
-    assert!(rows[1][0].ends_with("bad.txt") && rows[1][5].contains("cannot tell the encoding"));
-    assert!(rows[2][0].ends_with("good.txt") && rows[2][5].is_empty());
+    assert!(rows[1][0].ends_with("bad.txt") && rows[1][11].contains("cannot tell the encoding"));
+    assert!(rows[2][0].ends_with("good.txt") && rows[2][11].is_empty());
+    // The report's own place, from its title.
+    assert_eq!(rows[2][6], "xã Đồng Tâm");
 }
 
 #[test]

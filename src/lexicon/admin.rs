@@ -66,6 +66,8 @@ pub(crate) struct AdminUnits {
     province_starts: Vec<String>,
     /// The words of the provinces ("tỉnh", "thành phố"), lower case.
     province_kinds: Vec<String>,
+    /// The words of the districts ("huyện", "quận", "thị xã", "thành phố"), lower case.
+    district_kinds: Vec<String>,
 }
 
 /// The communes: the lines of their file, sorted by name in lower case.
@@ -229,6 +231,13 @@ fn parse_upper() -> Result<AdminUnits, crate::Error> {
         .collect();
     province_kinds.sort();
     province_kinds.dedup();
+    let mut district_kinds: Vec<String> = units
+        .iter()
+        .filter(|u| u.level == Level::District)
+        .map(|u| key(u.kind))
+        .collect();
+    district_kinds.sort();
+    district_kinds.dedup();
     Ok(AdminUnits {
         units,
         by_name,
@@ -236,6 +245,7 @@ fn parse_upper() -> Result<AdminUnits, crate::Error> {
         by_code,
         province_starts,
         province_kinds,
+        district_kinds,
     })
 }
 
@@ -269,6 +279,11 @@ impl AdminUnits {
     /// Is `word` ("tỉnh", "thành phố") a word of provinces?
     pub fn is_province_kind(&self, word: &str) -> bool {
         self.province_kinds.iter().any(|k| eq_ci(word, k))
+    }
+
+    /// Is `word` the word of some district ("huyện", "thị xã", "thành phố"), any case?
+    pub fn is_district_kind(&self, word: &str) -> bool {
+        self.district_kinds.iter().any(|k| eq_ci(word, k))
     }
 
     /// May a province's name start with `word` ("Hà", "Quảng", "Thanh")? A quick test before

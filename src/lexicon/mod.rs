@@ -65,6 +65,7 @@ pub(crate) const FILES: &[DataFile] = &[
     data_file!("measure_units.txt"),
     data_file!("duration_units.txt"),
     data_file!("document_words.txt"),
+    data_file!("letterhead.txt"),
     data_file!("not_after.txt"),
     data_file!("function_words.txt"),
     data_file!("calendar_words.txt"),
@@ -518,12 +519,33 @@ pub(crate) struct Lexicon {
     /// The first bytes of the surnames: a word that starts with another is none.
     pub surname_first: [bool; 256],
     pub document_words: Vec<(&'static str, DocNumber)>,
+    /// The letterhead's motto lines, as [`letterhead_key`]s (`data/letterhead.txt`).
+    pub letterhead_motto: Vec<String>,
+    /// The labels of a document's number in a letterhead ("số").
+    pub letterhead_number: Vec<&'static str>,
     pub not_after: Vec<&'static str>,
     /// What may stand between the two ends of a range: " đến ", " tới ", "-", " - ", … (the
     /// `range_to` words with a space either side, and those with no letter alone).
     pub range_separators: Vec<String>,
     /// The words of each role, by [`Role`].
     role_words: Vec<RoleWords>,
+}
+
+/// A letterhead line as its motto lines are compared: lower case, tone marks where the
+/// spelling reform puts them, letters only, one space between words ("Độc lập – Tự do –
+/// Hạnh phúc", "ĐỘC LẬP-TỰ DO-HẠNH PHÚC" → "độc lập tự do hạnh phúc").
+pub(crate) fn letterhead_key(line: &str) -> String {
+    let lower: String = line
+        .chars()
+        .map(|c| {
+            if c.is_alphabetic() {
+                crate::text::chars::lower(c)
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    crate::text::chars::fold_spaces(&crate::text::tone::fix_tone(&lower))
 }
 
 /// Panics with the message of a built-in list's error. `tests::every_list_loads` loads every
@@ -764,6 +786,14 @@ impl Lexicon {
             };
             document_words.push((l.col(0), class));
         }
+        let f = file("letterhead.txt");
+        let (mut letterhead_motto, mut letterhead_number) = (Vec::new(), Vec::new());
+        for l in lines(f.name, f.text, 2, 2)? {
+            match l.choice(1, &["motto", "number"], None)? {
+                "motto" => letterhead_motto.push(letterhead_key(l.col(0))),
+                _ => letterhead_number.push(l.col(0)),
+            }
+        }
         let f = file("not_after.txt");
         let not_after = lines(f.name, f.text, 1, 1)?
             .iter()
@@ -822,6 +852,8 @@ impl Lexicon {
             surnames,
             surname_first,
             document_words,
+            letterhead_motto,
+            letterhead_number,
             not_after,
             range_separators,
             role_words: words.into_iter().map(RoleWords::new).collect(),

@@ -544,6 +544,54 @@ pub struct DocumentInfo {
     /// the kinds read leave organisations out).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organizations: Option<Vec<Organization>>,
+    /// The official heading block, when the text opens with one (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub letterhead: Option<Box<Letterhead>>,
+    /// The report's own place, when the text makes it certain (absent otherwise, and when
+    /// the kinds read leave locations out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Box<DocumentPlace>>,
+}
+
+/// The official heading block of a document (`document.letterhead`): "ỦY BAN NHÂN DÂN / XÃ AN
+/// THỊNH / Số: 112/BC-UBND" beside the national motto and "An Thịnh, ngày 28 tháng 9 năm 2024".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Letterhead {
+    /// The issuing bodies, top first, canonical: `["Ủy ban nhân dân xã An Thịnh"]`;
+    /// `["Hội Liên hiệp Phụ nữ huyện Đông Sơn", "Ban Thường vụ Hội Liên hiệp Phụ nữ huyện Đông
+    /// Sơn"]`.
+    pub agency: Vec<String>,
+    /// The document's number as written (`112/BC-UBND`), `null` when not filled in.
+    pub number: Option<String>,
+    /// The place written before the date (`An Thịnh`), as written.
+    pub place: Option<String>,
+}
+
+/// The report's own unit (`document.place`): its lowest administrative unit the text makes
+/// certain, with the same fields as a location fact, and where it was found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct DocumentPlace {
+    /// The unit's name (`Kim Liên`).
+    pub name: String,
+    /// Its level (`xã`, `phường`, `huyện`, `tỉnh`, …).
+    pub level: String,
+    /// The district it is in (before 2025), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// The province it is in, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// Its official code, when the unit is certain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The unit it became in 2025, when that is another.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<String>,
+    /// Where the text names it: `letterhead` (the issuing body), `title` (the first line) or
+    /// `opening` (the first sentences; the only unit of its level the text names).
+    pub found: &'static str,
 }
 
 /// One document's facts.

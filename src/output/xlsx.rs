@@ -12,6 +12,12 @@ const DOCUMENT_COLUMNS: &[&str] = &[
     "title",
     "date",
     "reference_year",
+    "number",
+    "agency",
+    "place",
+    "district",
+    "province",
+    "code",
     "facts",
     "error",
 ];
@@ -104,27 +110,33 @@ impl<W: Write> Writer for Xlsx<W> {
                 for f in &d.facts {
                     self.facts.push(row(&d.source, f));
                 }
+                // The letterhead's number and issuing body (the last of its lines), and the
+                // report's own place.
+                let text = |s: Option<&String>| s.cloned().map_or(Cell::Empty, Cell::Text);
+                let (doc, lh) = (&d.document, d.document.letterhead.as_ref());
+                let place = doc.place.as_ref();
                 self.documents.push(vec![
                     Cell::Text(d.source.clone()),
-                    d.document.title.clone().map_or(Cell::Empty, Cell::Text),
-                    date(&d.document.date),
-                    d.document
-                        .reference_year
+                    text(doc.title.as_ref()),
+                    date(&doc.date),
+                    doc.reference_year
                         .map_or(Cell::Empty, |y| Cell::Int(y as i64)),
+                    text(lh.and_then(|l| l.number.as_ref())),
+                    text(lh.and_then(|l| l.agency.last())),
+                    text(place.map(|p| format!("{} {}", p.level, p.name)).as_ref()),
+                    text(place.and_then(|p| p.district.as_ref())),
+                    text(place.and_then(|p| p.province.as_ref())),
+                    text(place.and_then(|p| p.code.as_ref())),
                     Cell::Int(d.facts.len() as i64),
                     Cell::Empty,
                 ]);
             }
             Record::Error { source, error } => {
                 self.facts.push(error_row(source, error));
-                self.documents.push(vec![
-                    Cell::Text(source.clone()),
-                    Cell::Empty,
-                    Cell::Empty,
-                    Cell::Empty,
-                    Cell::Int(0),
-                    Cell::Text(error.clone()),
-                ]);
+                let mut row = vec![Cell::Text(source.clone())];
+                row.resize_with(DOCUMENT_COLUMNS.len() - 2, || Cell::Empty);
+                row.extend([Cell::Int(0), Cell::Text(error.clone())]);
+                self.documents.push(row);
             }
         }
         Ok(())

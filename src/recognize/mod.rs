@@ -19,6 +19,8 @@ use crate::lexicon::role;
 use crate::lexicon::{Lexicon, Role};
 use crate::model::{Fact, Kind};
 use crate::text::chars::is_one_of;
+use crate::text::letterhead::Letterhead;
+use crate::text::normalize::Break;
 use crate::text::numbers::Figure;
 use crate::text::tokens::Words;
 use crate::text::Reading;
@@ -52,8 +54,10 @@ pub(crate) struct Ctx<'a> {
     gates: OnceCell<u64>,
     /// The text in lower case, byte for byte, when the reading has it.
     lower: Option<&'a str>,
-    /// The spaces that were line breaks (byte, blank line), in order.
-    breaks: &'a [(usize, bool)],
+    /// The spaces that were line breaks or gaps between columns, in order.
+    breaks: &'a [(usize, Break)],
+    /// The official heading block at the top, when the text has one.
+    pub letterhead: Option<&'a Letterhead>,
 }
 
 impl<'a> Ctx<'a> {
@@ -62,7 +66,13 @@ impl<'a> Ctx<'a> {
         let text = reading.text();
         let w = reading.words(lex);
         let figs = &reading.figures[..];
-        let block_spans = quantity::nonfacts::spans(text, lex);
+        let mut block_spans = quantity::nonfacts::spans(text, lex);
+        // The letterhead's motto names no organisation and no place ("ĐẢNG CỘNG SẢN VIỆT NAM"
+        // standing in the national motto's place).
+        if let Some(lh) = &reading.letterhead {
+            block_spans.extend(lh.motto.iter().copied());
+            block_spans.sort_unstable();
+        }
         let mut blocked = quantity::nonfacts::blocked_figures(&block_spans, figs);
         // A lone number word right after a figure is a word, not a number: "134 năm" is
         // 134 years, not 134 and five.
@@ -91,6 +101,7 @@ impl<'a> Ctx<'a> {
             gates: OnceCell::new(),
             lower: reading.lower.as_deref(),
             breaks: &reading.breaks,
+            letterhead: reading.letterhead.as_ref(),
         }
     }
 
@@ -104,22 +115,28 @@ impl<'a> Ctx<'a> {
         self.gazetteer.get_or_init(|| names::place::gazetteer(self))
     }
 
-    /// Was the space at byte `pos` a line break: `Some(true)` for a blank line (a paragraph's
-    /// end), `Some(false)` for one break, `None` for a space.
-    pub fn break_at(&self, pos: usize) -> Option<bool> {
+    /// Was the space at byte `pos` a line break or a gap between columns (`None` for a
+    /// space)?
+    pub fn break_at(&self, pos: usize) -> Option<Break> {
         let i = self.breaks.partition_point(|b| b.0 < pos);
         self.breaks.get(i).filter(|b| b.0 == pos).map(|b| b.1)
     }
 
+    /// Does every name stop at the space at byte `pos` (a paragraph's end, a gap between
+    /// columns)?
+    pub fn hard_break_at(&self, pos: usize) -> bool {
+        self.break_at(pos).is_some_and(Break::is_hard)
+    }
+
     /// Does a name stop at the space at byte `pos`, the word after it starting at `next`? At a
-    /// paragraph's end always; at a line break when the next line opens with an
+    /// paragraph's end or a gap between columns always; at a line break when the next line opens with an
     /// organisation's head, a known organisation, an abbreviation or a label, capitalised ("… xã Tân Lập\nĐảng ủy
     /// …", "UBND XÃ BÌNH AN\nSố: 12/BC-UBND"); a name hard-wrapped mid-line goes on.
     pub fn name_stops_at(&self, pos: usize, next: usize) -> bool {
         match self.break_at(pos) {
             None => false,
-            Some(true) => true,
-            Some(false) => {
+            Some(b) if b.is_hard() => true,
+            Some(_) => {
                 let capital = self.text[next..]
                     .chars()
                     .next()

@@ -1,8 +1,9 @@
 //! The document block: the report's own date, the reference year and its organisations.
 
 use crate::lexicon::hash::Map;
-use crate::model::{Fact, Kind, Organization, Precision, Value};
+use crate::model::{DocumentPlace, Fact, Kind, Organization, Precision, Value};
 use crate::recognize::Cand;
+use crate::text::segments::OPENING;
 use crate::time::Date;
 use std::collections::BTreeMap;
 
@@ -60,5 +61,150 @@ pub(crate) fn add_organizations(
                 });
             }
         }
+    }
+}
+
+/// Of places and their tiers, the first of the lowest tier.
+fn lowest<'a>(places: impl Iterator<Item = &'a (&'a Cand, u8)>) -> Option<&'a Cand> {
+    places.min_by_key(|(c, t)| (*t, c.start)).map(|(c, _)| *c)
+}
+
+/// A place's name as two spellings of it compare: lower case, spaces folded, tone marks where
+/// official names put them.
+fn same_name_key(name: &str) -> String {
+    crate::text::tone::fix_tone(&crate::text::chars::key_of(name))
+}
+
+/// The tier of a location fact on the official map: 0 a commune, 1 a district, 2 a province;
+/// `None` for a village or hamlet, or a word both a province and a district have ("thành
+/// phố") on a unit the gazetteer did not place.
+fn tier(f: &Fact) -> Option<u8> {
+    use crate::lexicon::admin::{admin_units, communes};
+    let level = f.level.as_deref()?;
+    let admin = admin_units();
+    if !admin.is_upper_kind(level) {
+        return communes().is_kind(level).then_some(0);
+    }
+    if f.code.is_some() {
+        return Some(if f.province.is_some() { 1 } else { 2 });
+    }
+    match (admin.is_district_kind(level), admin.is_province_kind(level)) {
+        (true, false) => Some(1),
+        (false, true) => Some(2),
+        _ => None,
+    }
+}
+
+/// The report's own place (`document.place`): its lowest administrative unit the text makes
+/// certain. The place in the letterhead's issuing body ("ỦY BAN NHÂN DÂN / XÃ AN THỊNH") comes
+/// first, then the place the letterhead dates from ("An Thịnh, ngày …") when a unit of that
+/// name is written; else the lowest tier of which the text names one unit only, first written
+/// in its title or opening. The district and province come from the gazetteer when it places
+/// the unit, else from the one district or province the text names.
+pub(crate) fn own_place(
+    chosen: &[Cand],
+    text: &str,
+    letterhead: Option<&crate::text::letterhead::Letterhead>,
+    title_end: usize,
+) -> Option<DocumentPlace> {
+    let places: Vec<(&Cand, u8)> = chosen
+        .iter()
+        .filter(|c| c.fact.kind == Kind::Location && !c.block)
+        .filter_map(|c| Some((c, tier(&c.fact)?)))
+        .collect();
+    let name_of = |c: &Cand| c.fact.name.clone().unwrap_or_default();
+    let mut found = None;
+    if let Some(lh) = letterhead {
+        let in_agency = |c: &Cand| lh.agency.iter().any(|&(s, e)| c.start >= s && c.end <= e);
+        found = lowest(places.iter().filter(|(c, _)| in_agency(c)))
+            .or_else(|| {
+                let (s, e) = lh.place?;
+                let dated = same_name_key(&text[s..e]);
+                lowest(places.iter().filter(|(c, _)| {
+                    c.fact.name.as_deref().map(same_name_key) == Some(dated.clone())
+                }))
+            })
+            .map(|c| (c, "letterhead"));
+    }
+    if found.is_none() {
+        for t in 0..=2u8 {
+            let mut names: Vec<String> = places
+                .iter()
+                .filter(|(_, tt)| *tt == t)
+                .map(|(c, _)| name_of(c))
+                .collect();
+            names.sort();
+            names.dedup();
+            match names.len() {
+                0 => continue,
+                1 => {
+                    let first = places.iter().find(|(_, tt)| *tt == t).map(|(c, _)| *c)?;
+                    let how = if first.start < title_end {
+                        "title"
+                    } else {
+                        "opening"
+                    };
+                    found = (first.start < OPENING).then_some((first, how));
+                }
+                _ => {}
+            }
+            break;
+        }
+    }
+    let (c, how) = found?;
+    let f = &c.fact;
+    let t = tier(f)?;
+    // The one unit of a higher tier the text names, when the gazetteer did not place this one.
+    let only = |tier: u8| {
+        let mut names: Vec<String> = places
+            .iter()
+            .filter(|(_, tt)| *tt == tier)
+            .map(|(c, _)| name_of(c))
+            .collect();
+        names.sort();
+        names.dedup();
+        match &names[..] {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
+    };
+    let district = f
+        .district
+        .clone()
+        .or_else(|| (t < 1 && f.code.is_none()).then(|| only(1)).flatten());
+    let province = f
+        .province
+        .clone()
+        .or_else(|| (t < 2 && f.code.is_none()).then(|| only(2)).flatten());
+    Some(DocumentPlace {
+        name: name_of(c),
+        level: f.level.clone().unwrap_or_default(),
+        district,
+        province,
+        code: f.code.clone(),
+        current: f.current.clone(),
+        found: how,
+    })
+}
+
+/// The letterhead's parts (`document.letterhead`): the organisations read in its issuing
+/// body's lines, its number and the place it dates from.
+pub(crate) fn letterhead(
+    lh: &crate::text::letterhead::Letterhead,
+    chosen: &[Cand],
+    text: &str,
+) -> crate::model::Letterhead {
+    let agency = chosen
+        .iter()
+        .filter(|c| c.fact.kind == Kind::Organization && !c.block)
+        .filter(|c| lh.agency.iter().any(|&(s, e)| c.start >= s && c.end <= e))
+        .filter_map(|c| c.fact.canonical.clone())
+        .collect();
+    let part =
+        |r: Option<(usize, usize)>| r.map(|(s, e)| crate::text::chars::fold_spaces(&text[s..e]));
+    crate::model::Letterhead {
+        agency,
+        number: part(lh.number),
+        place: part(lh.place),
     }
 }

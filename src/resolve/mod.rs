@@ -12,7 +12,8 @@ pub(crate) mod overlap;
 
 use crate::model::{DocumentInfo, Fact, Kind};
 use crate::recognize::Cand;
-use crate::text::normalize::Normalized;
+use crate::text::normalize::Break;
+use crate::text::Reading;
 use crate::time::pending::complete;
 use crate::Options;
 
@@ -30,7 +31,7 @@ pub(crate) struct Resolved {
 /// input.
 pub(crate) fn resolve(
     input: &str,
-    norm: &Normalized,
+    reading: &Reading,
     cands: Vec<Cand>,
     options: &Options,
     base: &offsets::Base,
@@ -54,7 +55,20 @@ pub(crate) fn resolve(
         None => true,
     });
     let kinds = options.kinds.as_deref();
-    let (facts, warnings) = offsets::map_back(input, norm, chosen, base, |f| {
+    let text = reading.text();
+    let letterhead = reading.letterhead.as_ref();
+    let info_letterhead = letterhead.map(|lh| Box::new(block::letterhead(lh, &chosen, text)));
+    let title_end = reading
+        .breaks
+        .iter()
+        .find(|b| b.1 != Break::Column)
+        .map_or(text.len(), |b| b.0);
+    let place = kinds
+        .is_none_or(|k| k.contains(&Kind::Location))
+        .then(|| block::own_place(&chosen, text, letterhead, title_end))
+        .flatten()
+        .map(Box::new);
+    let (facts, warnings) = offsets::map_back(input, &reading.norm, chosen, base, |f| {
         kinds.is_none_or(|k| k.contains(&f.kind))
     });
     let organizations = kinds
@@ -69,6 +83,8 @@ pub(crate) fn resolve(
             date: doc.map(|d| d.iso()),
             reference_year: year,
             organizations,
+            letterhead: info_letterhead,
+            place,
         },
         facts,
         warnings,

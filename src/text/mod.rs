@@ -2,6 +2,7 @@
 //! into words once, and every figure read once. Every recogniser reads this one [`Reading`].
 
 pub(crate) mod chars;
+pub(crate) mod letterhead;
 pub(crate) mod normalize;
 pub(crate) mod numbers;
 pub(crate) mod segments;
@@ -28,7 +29,9 @@ pub(crate) struct Reading {
     pub last_line: Option<(usize, usize)>,
     /// The spaces of the normalised text that were line breaks (see
     /// [`Normalized::line_breaks`]).
-    pub breaks: Vec<(usize, bool)>,
+    pub breaks: Vec<(usize, normalize::Break)>,
+    /// The official heading block at the top, when the text has one.
+    pub letterhead: Option<letterhead::Letterhead>,
 }
 
 impl Reading {
@@ -41,6 +44,7 @@ impl Reading {
         let figures = numbers::scan(norm.text(), Some(known));
         let last_line = segments::last_line(input, norm.text());
         let breaks = norm.line_breaks(input);
+        let letterhead = letterhead::read(norm.text(), &breaks, lex);
         Reading {
             norm,
             lower,
@@ -48,6 +52,7 @@ impl Reading {
             figures,
             last_line,
             breaks,
+            letterhead,
         }
     }
 

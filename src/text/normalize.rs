@@ -34,6 +34,25 @@ pub(crate) struct Normalized {
     input_len: usize,
 }
 
+/// What a folded run of white space was in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Break {
+    /// One line break: a hard-wrapped line goes on, or a new line starts.
+    Line,
+    /// Two line breaks or more: a paragraph's end.
+    Paragraph,
+    /// A gap within a line: a tab, or three spaces or more ("ỦY BAN NHÂN DÂN      CỘNG HÒA
+    /// …", the two halves of a letterhead; a table's cells).
+    Column,
+}
+
+impl Break {
+    /// Does every name stop here (a paragraph's end, a gap between columns)?
+    pub fn is_hard(self) -> bool {
+        self != Break::Line
+    }
+}
+
 /// A segment of the normalised text and its source.
 #[derive(Debug, Clone, Copy)]
 struct Seg {
@@ -269,9 +288,8 @@ impl Normalized {
     }
 
     /// The spaces of the normalised text that stand for line breaks of `input` (the text it
-    /// was made from), in order: the byte of each, and whether the break was a blank line
-    /// (two or more breaks: a paragraph's end).
-    pub fn line_breaks(&self, input: &str) -> Vec<(usize, bool)> {
+    /// was made from), or for gaps between columns, in order: the byte of each and its kind.
+    pub fn line_breaks(&self, input: &str) -> Vec<(usize, Break)> {
         self.segs
             .iter()
             .filter(|s| s.src_len != COPY && self.text.as_bytes()[s.norm as usize] == b' ')
@@ -279,7 +297,13 @@ impl Normalized {
                 let src = input.get(s.src as usize..(s.src + s.src_len) as usize)?;
                 let breaks = src.bytes().filter(|&b| b == b'\n').count()
                     + src.matches('\r').filter(|_| !src.contains('\n')).count();
-                (breaks > 0).then_some((s.norm as usize, breaks >= 2))
+                let kind = match breaks {
+                    0 if src.contains('\t') || src.chars().count() >= 3 => Break::Column,
+                    0 => return None,
+                    1 => Break::Line,
+                    _ => Break::Paragraph,
+                };
+                Some((s.norm as usize, kind))
             })
             .collect()
     }
@@ -325,16 +349,24 @@ mod tests {
     /// The example of the module's documentation.
     #[test]
     fn line_breaks_and_paragraph_ends() {
-        let input = "Hội Nông dân xã Tân Lập\nĐảng ủy dự.\r\n\r\nNgày 5,  tháng 7";
+        let input =
+            "Hội Nông dân xã Tân Lập\nĐảng ủy dự.\r\n\r\nNgày 5,  tháng 7\nUBND XÃ   Độc lập\tSố";
         let n = Normalized::new(input);
         assert_eq!(
             n.text(),
-            "Hội Nông dân xã Tân Lập Đảng ủy dự. Ngày 5, tháng 7"
+            "Hội Nông dân xã Tân Lập Đảng ủy dự. Ngày 5, tháng 7 UBND XÃ Độc lập Số"
         );
         let at = |w: &str| n.text().find(w).unwrap() - 1;
+        // Two spaces are a sloppy space; three, or a tab, part columns.
         assert_eq!(
             n.line_breaks(input),
-            vec![(at("Đảng"), false), (at("Ngày"), true)]
+            vec![
+                (at("Đảng"), Break::Line),
+                (at("Ngày"), Break::Paragraph),
+                (at("UBND"), Break::Line),
+                (at("Độc"), Break::Column),
+                (at("Số"), Break::Column)
+            ]
         );
     }
 

@@ -3,6 +3,10 @@
 
 use super::normalize::Normalized;
 
+/// How far into a report its opening reaches (title, letterhead, first sentence), in bytes of
+/// normalised text: where a report names its own place.
+pub(crate) const OPENING: usize = 400;
+
 /// The first non-empty line of the input, spaces folded (the report's title).
 pub(crate) fn first_line(input: &str) -> Option<String> {
     crate::input::lines::lines(input)

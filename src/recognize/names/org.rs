@@ -168,6 +168,12 @@ impl Reader<'_> {
     /// Does a capitalised name go on after byte `end` ("… Xây dựng Hòa Phát"): a capitalised
     /// word that opens no other organisation, or a level?
     fn compound_goes_on(&self, end: usize) -> bool {
+        // "Lao động - Thương binh", "Lao động - TB&XH": a dash and a name or an abbreviation.
+        let end = match self.text[end..].starts_with(" - ") {
+            true if self.w.abbr_at(self.lex, end + 3).is_some() => return true,
+            true => end + 2,
+            false => end,
+        };
         self.next_word(end).is_some_and(|n| {
             let nw = self.words[n];
             (is_cap(nw.text(self.text)) && self.w.after_word(&self.lex.org_heads, &nw).is_none())
@@ -209,10 +215,21 @@ impl Reader<'_> {
             let w = self.words[k];
             let s = w.text(self.text);
             // A head alone at a line's end goes on ("NH\nNN&TTNT Agribank").
-            if count > 0 && self.ctx.name_stops_at(end, w.start) {
+            if (count > 0 && self.ctx.name_stops_at(end, w.start)) || self.ctx.hard_break_at(end) {
                 break;
             }
-            if count >= 8 || self.w.after_word(&self.lex.admin_levels, &w).is_some() {
+            // A level ends the name and starts its place, unless it is the first word of a
+            // word ("Thương binh và Xã hội").
+            let level = self.w.after_word(&self.lex.admin_levels, &w).is_some();
+            let word = self.w.after_word(&self.lex.not_org, &w);
+            if let (true, Some((e, _)), true) = (level, word, count > 0 && count < 8) {
+                m.parts.push(fix_tone(&self.text[w.start..e]));
+                end = e;
+                (after_cap, cap_run) = (false, 0);
+                count += 1;
+                continue;
+            }
+            if count >= 8 || level {
                 break;
             }
             if let Some((e, c)) = self.known_at(w.start) {
@@ -362,9 +379,11 @@ impl Reader<'_> {
                 let next_ok = self.next_word(w.end).is_some_and(|n| {
                     let nw = self.words[n];
                     let ns = nw.text(self.text);
+                    // (A level that starts no place is a word: "Thương binh và Xã hội".)
                     is_cap(ns)
                         && self.w.after_word(&self.lex.org_heads, &nw).is_none()
-                        && self.w.after_word(&self.lex.admin_levels, &nw).is_none()
+                        && (self.w.after_word(&self.lex.admin_levels, &nw).is_none()
+                            || self.gaz.at(nw.start).is_none_or(|p| p.name.is_none()))
                         && self.known_at(nw.start).is_none()
                         && self.w.abbr_at(self.lex, nw.start).is_none()
                 });
@@ -607,6 +626,38 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
                 i = words.partition_point(|w| w.start < end).max(i + 1);
             }
             None => i += 1,
+        }
+    }
+    // A letterhead's line that is a sub-body alone is that body of the organisation above
+    // it: "HỘI LHPN HUYỆN ĐÔNG SƠN / BAN THƯỜNG VỤ" is the association's standing committee.
+    if let Some(lh) = ctx.letterhead {
+        for pair in lh.agency.windows(2) {
+            let (above, (s, e)) = (pair[0], pair[1]);
+            if found.iter().any(|m| m.start >= s && m.start < e) {
+                continue;
+            }
+            let Some(k) = word_at(words, s) else { continue };
+            let sub = ctx
+                .w
+                .after_word(&ctx.lex.org_heads, &words[k])
+                .filter(|(he, h)| h.sub && *he == e);
+            let Some((_, h)) = sub else { continue };
+            let parent = found
+                .iter()
+                .rev()
+                .find(|m| m.start >= above.0 && m.end <= above.1);
+            let Some(parent) = parent else { continue };
+            let mut m = Mention {
+                start: s,
+                end: e,
+                ..parent.clone()
+            };
+            match &mut m.known {
+                Some(known) => *known = format!("{} {known}", h.canonical),
+                None => m.parts.insert(0, h.canonical.to_owned()),
+            }
+            let at = found.partition_point(|f| f.start < s);
+            found.insert(at, m);
         }
     }
     // A list of organisations shares the place written after the last: "Hội CCB, Hội LHPN xã

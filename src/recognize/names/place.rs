@@ -34,6 +34,9 @@ pub(crate) struct Gazetteer {
     pub places: Vec<Place>,
     /// Level → its only named place, when the document names exactly one.
     only: Map<&'static str, String>,
+    /// The lowest place named in the letterhead's issuing body ("XÃ AN THỊNH" under "ỦY BAN
+    /// NHÂN DÂN"): the report's own.
+    letterhead: Option<(&'static str, String)>,
 }
 
 impl Gazetteer {
@@ -59,6 +62,11 @@ impl Gazetteer {
     /// report names a place at must name one place only, first written in its opening (the
     /// first `opening` bytes: title, letterhead, first sentence).
     pub(crate) fn own_place(&self, levels: &[&str], opening: usize) -> Option<String> {
+        if let Some((level, name)) = &self.letterhead {
+            if levels.contains(level) {
+                return Some(format!("{level} {name}"));
+            }
+        }
         let level = levels.iter().find(|l| {
             self.places
                 .iter()
@@ -353,7 +361,22 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
         }
     }
     debug_assert!(places.windows(2).all(|w| w[0].start < w[1].start));
-    Gazetteer { places, only }
+    // The letterhead's body names the report's own place: its lowest unit (the levels are
+    // listed highest first).
+    let letterhead = ctx.letterhead.and_then(|lh| {
+        let levels = ctx.words(role!("unit_level"));
+        places
+            .iter()
+            .filter(|p| lh.agency.iter().any(|&(s, e)| p.start >= s && p.end <= e))
+            .filter_map(|p| Some((levels.iter().position(|l| *l == p.level)?, p)))
+            .max_by_key(|(rank, _)| *rank)
+            .and_then(|(_, p)| Some((p.level, p.name.clone()?)))
+    });
+    Gazetteer {
+        places,
+        only,
+        letterhead,
+    }
 }
 
 /// A place written as one abbreviation ("TPHCM", "TP.HCM"): one whose full form in
@@ -383,9 +406,7 @@ fn abbreviated_place(ctx: &Ctx, w: &Word) -> Option<Place> {
     })
 }
 
-/// How far into a report its own place is written (title, letterhead, opening sentence), in
-/// bytes.
-pub(crate) const OPENING: usize = 400;
+pub(crate) use crate::text::segments::OPENING;
 
 /// The first province the opening of the text names without a level: its level word (the
 /// gazetteer's word for it, "tỉnh" or "thành phố") and its name.
