@@ -91,9 +91,11 @@ fn local_body<'l>(ctx: &'l Ctx, canonical: &str) -> Option<(usize, &'l crate::le
 /// with a capital (Decree 30/2020/NĐ-CP, on capitals in administrative names).
 fn place_text(ctx: &Ctx, level: &str, name: &str) -> String {
     let first = name.split(' ').next().unwrap_or("");
-    // A province named after a person ("Hồ Chí Minh"); communes that merely start with a
-    // surname's syllable ("Đồng Tâm") are not.
+    // A province named after a person ("Hồ Chí Minh": a surname and a given name of two
+    // syllables or more); communes that merely start with a surname's syllable ("Đồng Tâm"),
+    // and provinces of two syllables ("Thái Nguyên"), are not.
     let person = ctx.lex.surnames.contains(first)
+        && name.split(' ').count() >= 3
         && crate::lexicon::admin::admin_units()
             .named(name)
             .any(|u| u.level == crate::lexicon::admin::Level::Province);
@@ -190,6 +192,34 @@ impl Reader<'_> {
             .rev()
             .find(|(_, name)| units.is_upper(name))
             .map(|(end, name)| (end, fix_tone(&name)))
+    }
+
+    /// A name in quotation marks right after byte `end` (a space between), capitalised and
+    /// of ten words at most: its end and its text, spaces folded.
+    fn quoted_name(&self, end: usize) -> Option<(usize, String)> {
+        if self.text.as_bytes().get(end) != Some(&b' ') {
+            return None;
+        }
+        let i = self.ctx.quotes.partition_point(|q| q.0 < end + 1);
+        let &(s, e) = self.ctx.quotes.get(i).filter(|q| q.0 == end + 1)?;
+        let inner = &self.text[s..e];
+        let first = inner.chars().find(|c| c.is_alphanumeric())?;
+        (first.is_uppercase() && inner.split(' ').count() <= 10).then(|| (e, fold(inner)))
+    }
+
+    /// After byte `end`, a bracketed abbreviation and a word that ends national names:
+    /// " (MTTQ) Việt Nam" → the end of "Việt Nam" and the word.
+    fn bracketed_goes_on(&self, end: usize) -> Option<(usize, &'static str)> {
+        if !self.text[end..].starts_with(" (") {
+            return None;
+        }
+        let (ae, _) = self.w.abbr_at(self.lex, end + 2)?;
+        let after = self.text[ae..].strip_prefix(") ")?;
+        let at = self.text.len() - after.len();
+        self.ctx
+            .words(role!("national"))
+            .iter()
+            .find_map(|n| starts_with_ci(after, &n.to_lowercase()).map(|k| (at + k, *n)))
     }
 
     /// The words that specify an organisation after its head, from byte `pos`.
@@ -330,7 +360,12 @@ impl Reader<'_> {
                         .all(|b| b.is_ascii_digit())
                 });
                 // Not after a proper name ("Hợp tác xã Bình Minh tiêu thụ", "chi hội Nam giành").
-                if after_cap && cap_run == 1 && !branch {
+                // (Not after a place's name: "Đại học Vinh tình nguyện".)
+                let after_unit = m
+                    .parts
+                    .last()
+                    .is_some_and(|p| crate::lexicon::admin::admin_units().is_upper(p));
+                if after_cap && cap_run == 1 && !branch && !after_unit {
                     m.parts.push(s.to_owned());
                     end = w.end;
                     after_cap = false;
@@ -454,14 +489,39 @@ impl Reader<'_> {
             return None;
         }
         let head_end = m.end;
+        // A name in quotation marks after its head: "Câu lạc bộ “Ánh sáng tương lai”".
+        let quoted = (!head_lower && m.known.is_none())
+            .then(|| self.quoted_name(m.end))
+            .flatten();
+        if let Some((e, q)) = &quoted {
+            m.parts.push(q.clone());
+            m.end = *e;
+        }
         let branch = m
             .parts
             .first()
             .is_some_and(|p| self.ctx.words(role!("branch_head")).contains(&p.as_str()));
-        if m.known.is_none() {
+        if m.known.is_none() && quoted.is_none() {
             self.specs(head_end, &mut m, branch);
         }
+        // "Mặt trận Tổ quốc (MTTQ) Việt Nam": the name's abbreviation in brackets, and the
+        // name goes on.
+        if let Some((e, national)) = self.bracketed_goes_on(m.end) {
+            match &mut m.known {
+                Some(k) => *k = format!("{k} {national}"),
+                None => m.parts.push(national.to_owned()),
+            }
+            m.end = e;
+        }
         let specified = m.end > head_end;
+        // A head in lower case with words in lower case names a kind of body, not one: "các
+        // chi hội phụ nữ", "xây trường tiểu học" (but "công an xã", "chi hội 3").
+        let generic = head_lower
+            && m.known.is_none()
+            && !m.whole
+            && !self.text[head_end..m.end]
+                .chars()
+                .any(|c| c.is_uppercase() || c.is_ascii_digit());
         // "Ngân hàng … chi nhánh huyện": the branch belongs to the bank.
         if specified || m.known.is_some() {
             let rest = &self.text[m.end..];
@@ -488,7 +548,7 @@ impl Reader<'_> {
                 m.end = e;
             }
         }
-        if !specified && m.place.is_none() && !m.whole {
+        if (!specified || generic) && m.place.is_none() && !m.whole {
             return None;
         }
         // A lower-case head names an organisation only with more words ("công an xã"), not

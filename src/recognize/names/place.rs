@@ -345,8 +345,8 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
         .filter(|(_, v)| v.len() == 1)
         .map(|(l, v)| (*l, v[0].clone()))
         .collect();
-    // A province written bare in the opening ("… ở Quảng Nam", a title ending "Hà Tĩnh") is
-    // the report's, when no province is named with its level.
+    // A province written bare in the opening ("… ở Quảng Nam", a title ending "Hà Tĩnh"), or
+    // the only one the text names, is the report's, when no province is named with its level.
     // (Only when some word of provinces names none: else nothing would be added.)
     let admin = crate::lexicon::admin::admin_units();
     let unnamed = ctx
@@ -354,7 +354,8 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
         .iter()
         .any(|l| admin.is_province_kind(l) && !by_level.contains_key(l));
     if unnamed {
-        if let Some((level, name)) = opening_province(ctx) {
+        let taken: Vec<(usize, usize)> = places.iter().map(|p| (p.start, p.end)).collect();
+        if let Some((level, name)) = bare_province(ctx, &taken) {
             if !by_level.contains_key(level) {
                 only.insert(level, name);
             }
@@ -408,31 +409,54 @@ fn abbreviated_place(ctx: &Ctx, w: &Word) -> Option<Place> {
 
 pub(crate) use crate::text::segments::OPENING;
 
-/// The first province the opening of the text names without a level: its level word (the
-/// gazetteer's word for it, "tỉnh" or "thành phố") and its name.
-fn opening_province(ctx: &Ctx) -> Option<(&'static str, String)> {
+/// The provinces the text names without a level, in order, up to byte `until` and outside the
+/// places written with one (`taken`: "huyện Quảng Ninh" is no province): each with its level
+/// word (the gazetteer's word for it, "tỉnh" or "thành phố") and its name.
+fn bare_provinces(
+    ctx: &Ctx,
+    until: usize,
+    taken: &[(usize, usize)],
+) -> Vec<(&'static str, String)> {
     let (text, words) = (ctx.text, &ctx.w.tokens.names[..]);
     let units = crate::lexicon::admin::admin_units();
     let levels = ctx.words(role!("unit_level"));
-    for i in 0..words.len() {
-        if words[i].start >= OPENING {
-            break;
-        }
-        if !units.may_start_province(words[i].text(text)) {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() && words[i].start < until {
+        if !units.may_start_province(words[i].text(text)) || inside(taken, words[i].start) {
+            i += 1;
             continue;
         }
-        for (_, name) in unit_names(text, words, i) {
-            let province = units
-                .named(&name)
-                .find(|u| u.level == crate::lexicon::admin::Level::Province);
-            if let Some(u) = province {
-                if let Some(level) = levels.iter().find(|l| eq_ci(u.kind, l)) {
-                    return Some((level, u.name.to_owned()));
-                }
+        let found = unit_names(text, words, i)
+            .into_iter()
+            .find_map(|(end, name)| {
+                let u = units
+                    .named(&name)
+                    .find(|u| u.level == crate::lexicon::admin::Level::Province)?;
+                let level = levels.iter().find(|l| eq_ci(u.kind, l))?;
+                Some((end, *level, u.name.to_owned()))
+            });
+        match found {
+            Some((end, level, name)) => {
+                out.push((level, name));
+                i = words.partition_point(|w| w.start < end);
             }
+            None => i += 1,
         }
     }
-    None
+    out
+}
+
+/// The report's province when it is written without a level: the first the opening names
+/// ("… ở Quảng Nam", a title ending "Hà Tĩnh"), else the only one the whole text names, at
+/// least twice ("nhân dân Quảng Nam", "đồng bào Quảng Nam").
+fn bare_province(ctx: &Ctx, taken: &[(usize, usize)]) -> Option<(&'static str, String)> {
+    if let Some(first) = bare_provinces(ctx, OPENING, taken).into_iter().next() {
+        return Some(first);
+    }
+    let all = bare_provinces(ctx, usize::MAX, taken);
+    let first = all.first()?;
+    (all.len() >= 2 && all.iter().all(|p| p.1 == first.1)).then(|| first.clone())
 }
 
 /// The names a unit written bare may have from word `k`: two, three and four capitalised words
