@@ -106,6 +106,14 @@ fn parse(
     let (text, lex, x) = (ctx.text, ctx.lex, &ctx.w);
     let w = words[i];
     let (le, &level) = x.after_word(&lex.admin_levels, &w)?;
+    // "T.P Vinh": a level abbreviated with a dot inside ("t.p" in data/admin_levels.txt), read
+    // from its first letter.
+    let inner = i
+        .checked_sub(1)
+        .map(|h| words[h])
+        .filter(|h| h.end + 1 == w.start && &text[h.end..w.start] == ".")
+        .and_then(|h| Some((h.start, *x.get_str(&lex.admin_levels, &text[h.start..le])?)));
+    let (start, level) = inner.unwrap_or((w.start, level));
     // "TP. Vinh", "H.Châu Thành": the dot of an abbreviated level is part of it.
     let dotted =
         text[le..].starts_with('.') && ctx.is_role(&text[w.start..le + 1], role!("checked_level"));
@@ -175,6 +183,21 @@ fn parse(
         let complete = !parts.is_empty()
             && !known.is_empty()
             && known.contains_key(&parts.join(" ").to_lowercase());
+        // A unit whose name starts with a head ("TP.Hội An", "xã Đoàn Xá"): the whole name,
+        // when the gazetteer knows it.
+        if parts.is_empty() && blocked {
+            let admin = crate::lexicon::admin::admin_units();
+            let whole = unit_names(text, words, k)
+                .into_iter()
+                .rev()
+                .find(|(_, name)| admin.knows(name));
+            if let Some((e, name)) = whole {
+                let n = name.split(' ').count();
+                parts.extend(words[k..k + n].iter().map(|w| w.text(text)));
+                end = e;
+                break;
+            }
+        }
         if !continues_known && (blocked || complete) {
             break;
         }
@@ -216,9 +239,9 @@ fn parse(
         end = words[j + n].end;
     }
     let mut spelled: Option<String> = None;
-    if ctx.is_role(&text[w.start..le], role!("checked_level")) {
-        // The end of a longer abbreviation ("T.P Thái Nguyên"): not this level.
-        if text[..w.start].ends_with('.') {
+    if ctx.is_role(&text[start..le], role!("checked_level")) {
+        // The end of a longer abbreviation ("U.P Vinh"): not this level.
+        if text[..start].ends_with('.') {
             return None;
         }
         // "TP.HCM": a name abbreviated, spelled out by data/abbreviations.txt.
@@ -260,7 +283,7 @@ fn parse(
     let end = if name.is_some() { end } else { le };
     Some((
         Place {
-            start: w.start,
+            start,
             end,
             level,
             name,
