@@ -63,7 +63,7 @@ pub(crate) struct AdminUnits {
     /// Map (from 2025), level, code → unit.
     by_code: Map<(bool, Level, &'static str), u32>,
     /// The first syllables of the provinces' names, in lower case.
-    province_starts: Vec<String>,
+    province_starts: Map<char, Vec<String>>,
     /// The words of the provinces ("tỉnh", "thành phố"), lower case.
     province_kinds: Vec<String>,
     /// The words of the districts ("huyện", "quận", "thị xã", "thành phố"), lower case.
@@ -224,6 +224,14 @@ fn parse_upper() -> Result<AdminUnits, crate::Error> {
         .collect();
     province_starts.sort();
     province_starts.dedup();
+    // By first letter: most words are passed at one lookup.
+    let mut by_first: Map<char, Vec<String>> = Map::default();
+    for k in province_starts {
+        if let Some(c) = k.chars().next() {
+            by_first.entry(c).or_default().push(k);
+        }
+    }
+    let province_starts = by_first;
     let mut province_kinds: Vec<String> = units
         .iter()
         .filter(|u| u.level == Level::Province)
@@ -291,9 +299,9 @@ impl AdminUnits {
     pub fn may_start_province(&self, word: &str) -> bool {
         // The first letter rules out most words without lowering the whole word.
         let first = word.chars().next().map(crate::text::chars::lower);
-        self.province_starts
-            .iter()
-            .any(|k| k.chars().next() == first && eq_ci(word, k))
+        first
+            .and_then(|c| self.province_starts.get(&c))
+            .is_some_and(|ks| ks.iter().any(|k| eq_ci(word, k)))
     }
 
     /// The unit with `code` at `level` on a map.

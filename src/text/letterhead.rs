@@ -105,7 +105,14 @@ fn part(text: &str, c: &Cell, lex: &Lexicon) -> Part {
     if letters.clone().all(|ch| ch == 'o' || ch == 'O') && !s.chars().any(|ch| ch.is_numeric()) {
         return Part::Rule;
     }
-    if lex.letterhead_motto.contains(&letterhead_key(s)) {
+    // (A paragraph is no motto line: its key is not made.)
+    let longest = lex
+        .letterhead_motto
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    if s.len() <= 2 * longest && lex.letterhead_motto.contains(&letterhead_key(s)) {
         return Part::Motto;
     }
     for label in &lex.letterhead_number {

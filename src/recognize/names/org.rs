@@ -148,7 +148,7 @@ impl Reader<'_> {
     fn place_at(&self, i: usize) -> Option<(usize, String)> {
         let w = self.words[i];
         if let Some(p) = self.gaz.at(w.start) {
-            return match (p.name.as_deref(), self.gaz.only(p.level)) {
+            return match (p.name.as_deref(), self.gaz.only_in(self.ctx, p.level)) {
                 (Some(n), _) | (None, Some(n)) => Some((p.end, place_text(self.ctx, p.level, n))),
                 (None, None) if self.ctx.words(role!("unit_level")).contains(&p.level) => {
                     Some((p.end, p.level.to_owned()))
@@ -161,7 +161,7 @@ impl Reader<'_> {
         if !self.ctx.words(role!("unit_level")).contains(level) {
             return None;
         }
-        match self.gaz.only(level) {
+        match self.gaz.only_in(self.ctx, level) {
             Some(n) => Some((le, place_text(self.ctx, level, n))),
             None => Some((le, (*level).to_owned())),
         }
@@ -251,7 +251,11 @@ impl Reader<'_> {
             // A level ends the name and starts its place, unless it is the first word of a
             // word ("Thương binh và Xã hội").
             let level = self.w.after_word(&self.lex.admin_levels, &w).is_some();
-            let word = self.w.after_word(&self.lex.not_org, &w);
+            // (Capitalised and on one line: "UBND xã\nhội nghị" is a level.)
+            let word = self
+                .w
+                .after_word(&self.lex.not_org, &w)
+                .filter(|_| is_cap(s) && self.ctx.break_at(w.end).is_none());
             if let (true, Some((e, _)), true) = (level, word, count > 0 && count < 8) {
                 m.parts.push(fix_tone(&self.text[w.start..e]));
                 end = e;

@@ -37,6 +37,11 @@ pub(crate) struct Gazetteer {
     /// The lowest place named in the letterhead's issuing body ("XÃ AN THỊNH" under "ỦY BAN
     /// NHÂN DÂN"): the report's own.
     letterhead: Option<(&'static str, String)>,
+    /// No province is named with its level, nor bare in the opening: the province the whole
+    /// text names bare is looked for on first need (see [`Gazetteer::only_in`]).
+    province_unnamed: bool,
+    /// That province, once looked for.
+    sole_province: std::cell::OnceCell<Option<(&'static str, String)>>,
 }
 
 impl Gazetteer {
@@ -56,6 +61,24 @@ impl Gazetteer {
     /// The place a bare level stands for in this document ("xã" → "Kim Liên"), when certain.
     pub(crate) fn only(&self, level: &str) -> Option<&str> {
         self.only.get(level).map(String::as_str)
+    }
+
+    /// [`Gazetteer::only`], and for a province level when the text names no province with its
+    /// level nor in its opening, the only province it names bare, at least twice (looked for
+    /// on first need: a scan of the whole text).
+    pub(crate) fn only_in(&self, ctx: &Ctx, level: &str) -> Option<&str> {
+        if let Some(n) = self.only(level) {
+            return Some(n);
+        }
+        if !self.province_unnamed || !crate::lexicon::admin::admin_units().is_province_kind(level) {
+            return None;
+        }
+        let taken: Vec<(usize, usize)> = self.places.iter().map(|p| (p.start, p.end)).collect();
+        self.sole_province
+            .get_or_init(|| sole_province(ctx, &taken))
+            .as_ref()
+            .filter(|(l, _)| *l == level)
+            .map(|(_, n)| n.as_str())
     }
 
     /// The report's own place ("xã Vĩnh Phú"): of `levels` (lowest first), the first that the
@@ -376,12 +399,19 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
         .words(role!("unit_level"))
         .iter()
         .any(|l| admin.is_province_kind(l) && !by_level.contains_key(l));
+    let mut province_unnamed = false;
     if unnamed {
         let taken: Vec<(usize, usize)> = places.iter().map(|p| (p.start, p.end)).collect();
-        if let Some((level, name)) = bare_province(ctx, &taken) {
-            if !by_level.contains_key(level) {
-                only.insert(level, name);
+        match bare_provinces(ctx, OPENING, &taken, false)
+            .into_iter()
+            .next()
+        {
+            Some((level, name)) => {
+                if !by_level.contains_key(level) {
+                    only.insert(level, name);
+                }
             }
+            None => province_unnamed = true,
         }
     }
     debug_assert!(places.windows(2).all(|w| w[0].start < w[1].start));
@@ -400,6 +430,8 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
         places,
         only,
         letterhead,
+        province_unnamed,
+        sole_province: std::cell::OnceCell::new(),
     }
 }
 
@@ -434,11 +466,13 @@ pub(crate) use crate::text::segments::OPENING;
 
 /// The provinces the text names without a level, in order, up to byte `until` and outside the
 /// places written with one (`taken`: "huyện Quảng Ninh" is no province): each with its level
-/// word (the gazetteer's word for it, "tỉnh" or "thành phố") and its name.
+/// word (the gazetteer's word for it, "tỉnh" or "thành phố") and its name. With `one_only`,
+/// the reading stops at a second province.
 fn bare_provinces(
     ctx: &Ctx,
     until: usize,
     taken: &[(usize, usize)],
+    one_only: bool,
 ) -> Vec<(&'static str, String)> {
     let (text, words) = (ctx.text, &ctx.w.tokens.names[..]);
     let units = crate::lexicon::admin::admin_units();
@@ -461,7 +495,12 @@ fn bare_provinces(
             });
         match found {
             Some((end, level, name)) => {
+                // (A second province, when only one is wanted: no need to read on.)
+                let other = out.first().is_some_and(|f: &(&str, String)| f.1 != name);
                 out.push((level, name));
+                if one_only && other {
+                    break;
+                }
                 i = words.partition_point(|w| w.start < end);
             }
             None => i += 1,
@@ -470,14 +509,10 @@ fn bare_provinces(
     out
 }
 
-/// The report's province when it is written without a level: the first the opening names
-/// ("… ở Quảng Nam", a title ending "Hà Tĩnh"), else the only one the whole text names, at
-/// least twice ("nhân dân Quảng Nam", "đồng bào Quảng Nam").
-fn bare_province(ctx: &Ctx, taken: &[(usize, usize)]) -> Option<(&'static str, String)> {
-    if let Some(first) = bare_provinces(ctx, OPENING, taken).into_iter().next() {
-        return Some(first);
-    }
-    let all = bare_provinces(ctx, usize::MAX, taken);
+/// The only province the whole text names without a level, at least twice ("nhân dân Quảng
+/// Nam", "đồng bào Quảng Nam").
+fn sole_province(ctx: &Ctx, taken: &[(usize, usize)]) -> Option<(&'static str, String)> {
+    let all = bare_provinces(ctx, usize::MAX, taken, true);
     let first = all.first()?;
     (all.len() >= 2 && all.iter().all(|p| p.1 == first.1)).then(|| first.clone())
 }
