@@ -569,7 +569,42 @@ impl Reader<'_> {
                 m.known = Some(c.clone());
             }
         }
+        if m.known.is_none() && m.place.is_none() {
+            self.bare_unit_level(&mut m);
+        }
         Some(m)
+    }
+
+    /// "Hội CCB Cẩm Thủy", "Hội Nông dân Nghệ An": a body every unit has its own of, and the
+    /// name of a province or district without its level. The gazetteer gives the level when
+    /// all units of that name have one word ("huyện Cẩm Thủy", "tỉnh Nghệ An"); the name
+    /// becomes the mention's place.
+    fn bare_unit_level(&self, m: &mut Mention) {
+        use crate::lexicon::admin::{admin_units, Level};
+        let admin = admin_units();
+        let n = m.parts.len();
+        for k in (2..=4.min(n.saturating_sub(1))).rev() {
+            let name = m.parts[n - k..].join(" ");
+            let mut kinds: Vec<String> = admin
+                .named(&name)
+                .filter(|u| u.level != Level::Commune)
+                .map(|u| u.kind.to_lowercase())
+                .collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            let [kind] = &kinds[..] else { continue };
+            let body = m.parts[..n - k].join(" ");
+            // (Not a body that holds its level: "Tỉnh đoàn An Giang", "Huyện ủy Na Hang".)
+            if local_body(self.ctx, &body).is_some_and(|(_, b)| b.level.is_none()) {
+                let name = admin
+                    .named(&name)
+                    .next()
+                    .map_or(name, |u| u.name.to_owned());
+                m.parts.truncate(n - k);
+                m.place = Some(place_text(self.ctx, kind, &name));
+                return;
+            }
+        }
     }
 
     /// The organisation(s) that start at word `i`: a sub-body ("Ban Thường vụ", "BTV",
