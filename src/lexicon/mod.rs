@@ -307,6 +307,7 @@ pub(crate) const ROLES: &[&str] = &[
     "branch",
     "name_and",
     "national",
+    "middle_name",
     "glued_currency",
     // calendar_words.txt
     "month_word",

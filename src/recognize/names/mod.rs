@@ -10,6 +10,8 @@ pub(crate) mod org;
 pub(crate) mod person;
 pub(crate) mod place;
 
+use crate::lexicon::role;
+use crate::recognize::Ctx;
 pub(crate) use crate::text::chars::fold_spaces as fold;
 use crate::text::chars::is_letter;
 use crate::text::tokens::NameWord as Word;
@@ -26,6 +28,31 @@ pub(crate) fn next_word(text: &str, words: &[Word], end: usize) -> Option<usize>
         return None;
     }
     word_at(words, end + 1)
+}
+
+/// Is word `i`, an organisation's head that is also a surname, the start of a person's name:
+/// after a person's title ("ông Đoàn Văn Hùng"), or before a middle name and a capitalised
+/// given name ("Đoàn Văn Dũng", "Đoàn Thị Hoa"; not "Đoàn Thanh niên")?
+pub(crate) fn person_named(ctx: &Ctx, words: &[Word], i: usize) -> bool {
+    let (text, lex) = (ctx.text, ctx.lex);
+    let w = words[i];
+    if !lex.surnames.contains(w.text(text)) {
+        return false;
+    }
+    let spaced = |a: &Word, b: &Word| text.get(a.end..b.start) == Some(" ");
+    let titled = i > 0
+        && spaced(&words[i - 1], &w)
+        && ctx.w.get(&lex.person_titles, &words[i - 1]).is_some();
+    let middle = words.get(i + 1).is_some_and(|m| {
+        spaced(&w, m) && is_cap(m.text(text)) && ctx.is_role(m.text(text), role!("middle_name"))
+    });
+    let given = words.get(i + 2).is_some_and(|g| {
+        spaced(&words[i + 1], g)
+            && is_cap(g.text(text))
+            && ctx.w.get(&lex.org_heads, g).is_none()
+            && ctx.w.get(&lex.admin_levels, g).is_none()
+    });
+    titled || (middle && given)
 }
 
 /// Does the word start with an upper-case letter?

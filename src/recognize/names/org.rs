@@ -472,6 +472,9 @@ impl Reader<'_> {
             m.end = e;
             head_lower = false;
         } else if let Some((e, h)) = self.w.after_word(&self.lex.org_heads, &w) {
+            if e == w.end && super::person_named(self.ctx, self.words, i) {
+                return None;
+            }
             // "hội nghị", "Đại hội Đảng", "xã hội": words, not organisations.
             let word_after = self
                 .w

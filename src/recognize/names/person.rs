@@ -38,7 +38,8 @@ impl Reader<'_> {
         let s = self.s(i);
         let w = self.words[i];
         let (lex, x) = (self.lex, &self.w);
-        !(x.after_word(&lex.org_heads, &w).is_some()
+        !((x.after_word(&lex.org_heads, &w).is_some()
+            && !super::person_named(self.ctx, self.words, i))
             || x.get(&lex.admin_levels, &w).is_some()
             || x.get(&lex.person_titles, &w).is_some()
             || x.after_word(&lex.roles, &w).is_some()
