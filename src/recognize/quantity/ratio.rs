@@ -12,6 +12,7 @@ use crate::text::chars::fold_spaces;
 /// Proposes the ratios of the text.
 pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     let text = ctx.text;
+    noun_twice(ctx, out);
     for i in 1..ctx.figs.len() {
         let (a, b) = (&ctx.figs[i - 1], &ctx.figs[i]);
         if !(ctx.usable(i) && ctx.usable(i - 1) && a.digits && b.digits) {
@@ -51,6 +52,42 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             None => b.end,
         };
         let mut c = Cand::new(a.start, end, fact);
+        c.overflow = a.overflow || b.overflow;
+        out.push(c);
+    }
+}
+
+/// "20 chỉ tiêu/21 chỉ tiêu", "9 xã / 12 xã": a count, a slash and a count of the same noun
+/// are one ratio (which wins over the two counts: it is longer).
+fn noun_twice(ctx: &Ctx, out: &mut Vec<Cand>) {
+    let text = ctx.text;
+    for i in 1..ctx.figs.len() {
+        let (a, b) = (&ctx.figs[i - 1], &ctx.figs[i]);
+        if !(ctx.usable(i) && ctx.usable(i - 1) && a.digits && b.digits) {
+            continue;
+        }
+        if !a.value.is_integer() || !b.value.is_integer() {
+            continue;
+        }
+        let Some((us, ue)) = count::unit_after(ctx, i - 1) else {
+            continue;
+        };
+        let between = &text[ue..b.start];
+        if !matches!(between, "/" | " / " | "/ " | " /") {
+            continue;
+        }
+        let Some((vs, ve)) = count::unit_after(ctx, i) else {
+            continue;
+        };
+        let unit = fold_spaces(&text[us..ue]);
+        if unit.to_lowercase() != fold_spaces(&text[vs..ve]).to_lowercase() {
+            continue;
+        }
+        let mut fact = Fact::new(Kind::Ratio);
+        fact.numerator = Some(a.value);
+        fact.denominator = Some(b.value);
+        fact.unit = Some(unit);
+        let mut c = Cand::new(a.start, ve, fact);
         c.overflow = a.overflow || b.overflow;
         out.push(c);
     }
