@@ -1,6 +1,7 @@
 //! Dates: "8/7/2024", "08/07/2024", "8-7-2024", "8.7.2024", "Chiều ngày 8/7/2024",
 //! "ngày 8 tháng 7 năm 2024", "mồng 2 tháng 9", "ngày QTPN 8/3" (the year from the reference
-//! year), "ngày 8 và 9/7/2024" (two dates), "tháng 7/2024", "tháng Bảy năm 2024", "tháng 6",
+//! year), "ngày 8 và 9/7/2024" (two dates), "tháng 7/2024", "tháng 9.2023", "tháng Bảy năm
+//! 2024", "tháng 6",
 //! "năm 2024", "ngày đầu tiên của tháng 3", and a time or a weekday beside a date
 //! ("lúc 14 giờ 30 ngày 8/7" → time "14:30"; "thứ Hai, ngày 8/7/2024").
 //!
@@ -70,7 +71,7 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     let (month, year, of_year) = (alt("month_word"), alt("year_word"), alt("of_year"));
     Regex::new(&format!(
-        r"(?i)(?P<all>(?:{month}) (?P<m>{m})(?: ?(?:/|(?:{year}) |(?:{of_year}) ) ?(?P<y>[0-9]{{4}}))?)",
+        r"(?i)(?P<all>(?:{month}) (?P<m>{m})(?:(?:\.|-)(?P<y2>[0-9]{{4}})|(?: ?(?:/|(?:{year}) |(?:{of_year}) ) ?(?P<y>[0-9]{{4}})))?)",
         m = *MONTHS
     ))
     .unwrap()
@@ -243,7 +244,11 @@ fn months(ctx: &Ctx, out: &mut Vec<Cand>) {
         let Some(m) = month_of(ctx, &c["m"]) else {
             continue;
         };
-        let y = c.name("y").and_then(|y| year_of(y.as_str()));
+        // ("tháng 9.2023", "tháng 9-2023": the year after a dot or a dash.)
+        let y = c
+            .name("y")
+            .or_else(|| c.name("y2"))
+            .and_then(|y| year_of(y.as_str()));
         if y.is_none() {
             // A bare "tháng 7": not after a figure ("6 tháng 7 ngày"), not "tháng năm" / "tháng
             // một" (months and years, one month), and not a word glued on.
@@ -287,6 +292,31 @@ fn years(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         };
         out.push(year_cand(all.start(), all.end(), y));
+    }
+}
+
+/// "Xuân Ất Tỵ 2025", "Tết Giáp Thìn 2024": a year after its own name in the sixty-year cycle
+/// (the name and the number agree) is a year, read from the figures (no pattern scan).
+fn cycle_years(ctx: &Ctx, out: &mut Vec<Cand>) {
+    let text = ctx.text;
+    for (i, f) in ctx.figs.iter().enumerate() {
+        if !ctx.usable(i) || !f.digits || f.end - f.start != 4 || digit_after(text, f.end) {
+            continue;
+        }
+        let Some(y) = year_of(&text[f.start..f.end]).filter(|y| (1900..=2100).contains(y)) else {
+            continue;
+        };
+        let Some(before) = text[..f.start].strip_suffix(' ') else {
+            continue;
+        };
+        let mut words = before.rsplitn(3, ' ');
+        let (Some(branch), Some(stem)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let name = format!("{stem} {branch}");
+        if super::holiday::cycle_index(ctx.lex, &name) == Some((y - 4).rem_euclid(60)) {
+            out.push(year_cand(f.start, f.end, y));
+        }
     }
 }
 
@@ -460,6 +490,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
     words(ctx, &mut dates);
     months(ctx, &mut dates);
     years(ctx, &mut dates);
+    cycle_years(ctx, &mut dates);
     day_lists(ctx, &mut dates);
     first_days(ctx, &mut dates);
     attach_time_and_weekday(ctx, &mut dates);
