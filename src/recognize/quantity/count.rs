@@ -12,13 +12,21 @@ use crate::text::chars::fold_spaces;
 /// The counted noun right after figure `i`: its byte range.
 pub(crate) fn unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     let f = &ctx.figs[i];
-    if ctx.text.as_bytes().get(f.end) != Some(&b' ') {
-        return None;
-    }
+    // "1.031.200con", "1giải Nhất": digits glued to a counted noun in lower case.
+    let glued = f.digits
+        && ctx.text[f.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && c.is_lowercase());
+    let us = match ctx.text.as_bytes().get(f.end) {
+        Some(b' ') => f.end + 1,
+        _ if glued => f.end,
+        _ => return None,
+    };
     let units = &ctx.lex.count_units;
-    let (mut e, _) = ctx.w.after(units, f.end + 1)?;
+    let (mut e, _) = ctx.w.after(units, us)?;
     // "lượt" + any counted noun: "2.310 lượt trẻ em", "350 lượt đoàn viên".
-    if ctx.is_role(&ctx.text[f.end + 1..e], role!("count_visits"))
+    if ctx.is_role(&ctx.text[us..e], role!("count_visits"))
         && ctx.text.as_bytes().get(e) == Some(&b' ')
     {
         if let Some((e2, _)) = ctx.w.after(units, e + 1) {
@@ -33,7 +41,7 @@ pub(crate) fn unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    Some((f.end + 1, e))
+    Some((us, e))
 }
 
 fn core(ctx: &Ctx, i: usize) -> Option<Core<String>> {
