@@ -64,6 +64,7 @@ pub(crate) const FILES: &[DataFile] = &[
     data_file!("count_units.txt"),
     data_file!("measure_units.txt"),
     data_file!("duration_units.txt"),
+    data_file!("anniversary.txt"),
     data_file!("document_words.txt"),
     data_file!("letterhead.txt"),
     data_file!("not_after.txt"),
@@ -489,6 +490,9 @@ pub(crate) struct Lexicon {
     pub seasons: PhraseList<SeasonSpan>,
     pub org_heads: PhraseList<OrgHead>,
     pub not_org: PhraseList<()>,
+    /// What makes "N năm" an anniversary (`data/anniversary.txt`): `true` for a word written
+    /// before the figure ("kỷ niệm"), `false` for one after its unit ("ngày sinh").
+    pub anniversary: PhraseList<bool>,
     pub org_specs: PhraseList<&'static str>,
     pub known_orgs: PhraseList<String>,
     /// Bodies every unit has its own of (`data/local_bodies.txt`), longest first.
@@ -672,6 +676,9 @@ impl Lexicon {
             })
         })?;
         let not_org = set(vocab, file("not_org.txt"))?;
+        let anniversary = map(vocab, file("anniversary.txt"), (2, 2), |l| {
+            Ok(l.choice(1, &["before", "after"], None)? == "before")
+        })?;
         let org_specs = map(vocab, file("org_specs.txt"), (2, 2), |l| Ok(l.col(1)))?;
         let mut known_orgs = ListBuilder::new(vocab);
         let f = file("known_orgs.txt");
@@ -834,6 +841,7 @@ impl Lexicon {
             seasons,
             org_heads,
             not_org,
+            anniversary,
             org_specs,
             known_orgs,
             local_bodies,
