@@ -186,7 +186,7 @@ fn unit_of(line: &'static str) -> Option<Unit> {
 }
 
 /// The key a name is looked up by: the official tone placement, in lower case.
-fn key(name: &str) -> String {
+pub(crate) fn key(name: &str) -> String {
     fix_tone(name.trim())
         .chars()
         .map(crate::text::chars::lower)
@@ -208,9 +208,23 @@ fn parse_upper() -> Result<AdminUnits, crate::Error> {
             .push(units.len() as u32);
         units.push(unit);
     }
-    let mut upper_kinds: Vec<String> = units.iter().map(|u| key(u.kind)).collect();
-    upper_kinds.sort();
-    upper_kinds.dedup();
+    // The words of the units of a level ("tỉnh", "huyện", …; every level for `None`), lower
+    // case.
+    let kinds = |level: Option<Level>| {
+        let mut k: Vec<String> = units
+            .iter()
+            .filter(|u| level.is_none_or(|l| u.level == l))
+            .map(|u| key(u.kind))
+            .collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    let (upper_kinds, province_kinds, district_kinds) = (
+        kinds(None),
+        kinds(Some(Level::Province)),
+        kinds(Some(Level::District)),
+    );
     let by_code = units
         .iter()
         .enumerate()
@@ -232,20 +246,6 @@ fn parse_upper() -> Result<AdminUnits, crate::Error> {
         }
     }
     let province_starts = by_first;
-    let mut province_kinds: Vec<String> = units
-        .iter()
-        .filter(|u| u.level == Level::Province)
-        .map(|u| key(u.kind))
-        .collect();
-    province_kinds.sort();
-    province_kinds.dedup();
-    let mut district_kinds: Vec<String> = units
-        .iter()
-        .filter(|u| u.level == Level::District)
-        .map(|u| key(u.kind))
-        .collect();
-    district_kinds.sort();
-    district_kinds.dedup();
     Ok(AdminUnits {
         units,
         by_name,

@@ -1,5 +1,6 @@
 //! The document block: the report's own date, the reference year and its organisations.
 
+use crate::lexicon::admin::key;
 use crate::lexicon::hash::Map;
 use crate::model::{DocumentPlace, Fact, Kind, Organization, Precision, Value};
 use crate::recognize::Cand;
@@ -69,12 +70,6 @@ fn lowest<'a>(places: impl Iterator<Item = &'a (&'a Cand, u8)>) -> Option<&'a Ca
     places.min_by_key(|(c, t)| (*t, c.start)).map(|(c, _)| *c)
 }
 
-/// A place's name as two spellings of it compare: lower case, spaces folded, tone marks where
-/// official names put them.
-fn same_name_key(name: &str) -> String {
-    crate::text::tone::fix_tone(&crate::text::chars::key_of(name))
-}
-
 /// The tier of a location fact on the official map: 0 a commune, 1 a district, 2 a province;
 /// `None` for a village or hamlet, or a word both a province and a district have ("thành
 /// phố") on a unit the gazetteer did not place.
@@ -113,29 +108,36 @@ pub(crate) fn own_place(
         .filter_map(|c| Some((c, tier(&c.fact)?)))
         .collect();
     let name_of = |c: &Cand| c.fact.name.clone().unwrap_or_default();
+    // The names the text gives units of a tier, each once.
+    let names_at = |tier: u8| {
+        let mut names: Vec<String> = places
+            .iter()
+            .filter(|(_, t)| *t == tier)
+            .map(|(c, _)| name_of(c))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
     let mut found = None;
     if let Some(lh) = letterhead {
         let in_agency = |c: &Cand| lh.agency.iter().any(|&(s, e)| c.start >= s && c.end <= e);
         found = lowest(places.iter().filter(|(c, _)| in_agency(c)))
             .or_else(|| {
                 let (s, e) = lh.place?;
-                let dated = same_name_key(&text[s..e]);
-                lowest(places.iter().filter(|(c, _)| {
-                    c.fact.name.as_deref().map(same_name_key) == Some(dated.clone())
-                }))
+                // (Both spellings as the gazetteer compares names.)
+                let dated = key(&text[s..e]);
+                lowest(
+                    places
+                        .iter()
+                        .filter(|(c, _)| c.fact.name.as_deref().map(key).as_ref() == Some(&dated)),
+                )
             })
             .map(|c| (c, "letterhead"));
     }
     if found.is_none() {
         for t in 0..=2u8 {
-            let mut names: Vec<String> = places
-                .iter()
-                .filter(|(_, tt)| *tt == t)
-                .map(|(c, _)| name_of(c))
-                .collect();
-            names.sort();
-            names.dedup();
-            match names.len() {
+            match names_at(t).len() {
                 0 => continue,
                 1 => {
                     let first = places.iter().find(|(_, tt)| *tt == t).map(|(c, _)| *c)?;
@@ -155,18 +157,9 @@ pub(crate) fn own_place(
     let f = &c.fact;
     let t = tier(f)?;
     // The one unit of a higher tier the text names, when the gazetteer did not place this one.
-    let only = |tier: u8| {
-        let mut names: Vec<String> = places
-            .iter()
-            .filter(|(_, tt)| *tt == tier)
-            .map(|(c, _)| name_of(c))
-            .collect();
-        names.sort();
-        names.dedup();
-        match &names[..] {
-            [one] => Some(one.clone()),
-            _ => None,
-        }
+    let only = |tier: u8| match &names_at(tier)[..] {
+        [one] => Some(one.clone()),
+        _ => None,
     };
     let district = f
         .district

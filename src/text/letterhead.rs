@@ -41,8 +41,6 @@ pub(crate) struct Letterhead {
     pub place: Option<(usize, usize)>,
     /// The motto lines.
     pub motto: Vec<(usize, usize)>,
-    /// Where the block ends.
-    pub end: usize,
 }
 
 /// A cell of the top of the text: its range, whether it starts a line, whether a paragraph's
@@ -184,7 +182,6 @@ pub(crate) fn read(text: &str, breaks: &[(usize, Break)], lex: &Lexicon) -> Opti
             if number && lh.number.is_none() && s.chars().any(|ch| ch.is_ascii_digit()) {
                 lh.number = Some((c.start, c.end));
             }
-            lh.end = c.end;
             continue;
         }
         let p = part(text, &c, lex);
@@ -210,7 +207,6 @@ pub(crate) fn read(text: &str, breaks: &[(usize, Break)], lex: &Lexicon) -> Opti
             Part::Agency if !motto_alone && !fixed => lh.agency.push((c.start, c.end)),
             Part::Agency | Part::Other => break,
         }
-        lh.end = c.end;
     }
     // A place and date alone open many a news item: a letterhead has a motto or a number.
     (!lh.motto.is_empty() || numbered).then_some(lh)

@@ -14,6 +14,7 @@ use super::{fix_tone, fold, is_cap, is_lower, next_word, title_case, word_at, In
 use crate::lexicon::role;
 use crate::lexicon::{AbbrKind, Lexicon};
 use crate::model::{Fact, Kind};
+use crate::recognize::quantity::money::currency_after;
 use crate::recognize::{Cand, Ctx};
 use crate::text::chars::{ends_with_ci, starts_with_ci};
 use crate::text::tokens::Words;
@@ -310,25 +311,16 @@ impl Reader<'_> {
                 // "Chi hội Sen 2", but not "Hội LHPN 12 xóm".
                 let counted = self.text.as_bytes().get(w.end) == Some(&b' ')
                     && self.w.after(&self.lex.count_units, w.end + 1).is_some();
-                // Nor a figure: "NHCSXH 500 triệu đồng", "7.5" (a number word, a currency or
-                // a decimal after it).
-                let figure = match self.text.as_bytes().get(w.end) {
-                    Some(b' ') => {
-                        self.w.after(&self.lex.number_words, w.end + 1).is_some()
-                            || self.lex.currencies.iter().any(|c| {
-                                let rest = &self.text[w.end + 1..];
-                                starts_with_ci(rest, &c.mark).is_some_and(|n| {
-                                    !rest[n..].starts_with(|ch: char| ch.is_alphanumeric())
-                                })
-                            })
-                    }
-                    Some(b'.' | b',') => self
-                        .text
-                        .as_bytes()
-                        .get(w.end + 1)
-                        .is_some_and(u8::is_ascii_digit),
-                    _ => false,
-                };
+                // Nor a figure: "NHCSXH 500 triệu đồng", "7.5" (the figure the reading found
+                // runs on past the word), "500 đồng" (a currency after it).
+                let figs = self.ctx.figs;
+                let j = figs.partition_point(|f| f.start < w.start);
+                let runs_on = figs
+                    .get(j)
+                    .is_some_and(|f| f.start == w.start && f.end > w.end);
+                let figure = runs_on
+                    || (self.text.as_bytes().get(w.end) == Some(&b' ')
+                        && currency_after(self.ctx, w.end).is_some());
                 if counted || figure || s.len() > 3 || (m.parts.len() < 2 && !m.whole && !after_cap)
                 {
                     break;
@@ -587,24 +579,19 @@ impl Reader<'_> {
         let admin = admin_units();
         let n = m.parts.len();
         for k in (2..=4.min(n.saturating_sub(1))).rev() {
-            let name = m.parts[n - k..].join(" ");
-            let mut kinds: Vec<String> = admin
-                .named(&name)
+            let units: Vec<_> = admin
+                .named(&m.parts[n - k..].join(" "))
                 .filter(|u| u.level != Level::Commune)
-                .map(|u| u.kind.to_lowercase())
                 .collect();
+            let mut kinds: Vec<String> = units.iter().map(|u| u.kind.to_lowercase()).collect();
             kinds.sort_unstable();
             kinds.dedup();
             let [kind] = &kinds[..] else { continue };
             let body = m.parts[..n - k].join(" ");
             // (Not a body that holds its level: "Tỉnh đoàn An Giang", "Huyện ủy Na Hang".)
             if local_body(self.ctx, &body).is_some_and(|(_, b)| b.level.is_none()) {
-                let name = admin
-                    .named(&name)
-                    .next()
-                    .map_or(name, |u| u.name.to_owned());
                 m.parts.truncate(n - k);
-                m.place = Some(place_text(self.ctx, kind, &name));
+                m.place = Some(place_text(self.ctx, kind, units[0].name));
                 return;
             }
         }

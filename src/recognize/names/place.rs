@@ -73,9 +73,12 @@ impl Gazetteer {
         if !self.province_unnamed || !crate::lexicon::admin::admin_units().is_province_kind(level) {
             return None;
         }
-        let taken: Vec<(usize, usize)> = self.places.iter().map(|p| (p.start, p.end)).collect();
         self.sole_province
-            .get_or_init(|| sole_province(ctx, &taken))
+            .get_or_init(|| {
+                let taken: Vec<(usize, usize)> =
+                    self.places.iter().map(|p| (p.start, p.end)).collect();
+                sole_province(ctx, &taken)
+            })
             .as_ref()
             .filter(|(l, _)| *l == level)
             .map(|(_, n)| n.as_str())
@@ -402,10 +405,7 @@ pub(crate) fn gazetteer(ctx: &Ctx) -> Gazetteer {
     let mut province_unnamed = false;
     if unnamed {
         let taken: Vec<(usize, usize)> = places.iter().map(|p| (p.start, p.end)).collect();
-        match bare_provinces(ctx, OPENING, &taken, false)
-            .into_iter()
-            .next()
-        {
+        match bare_provinces(ctx, OPENING, &taken).into_iter().next() {
             Some((level, name)) => {
                 if !by_level.contains_key(level) {
                     only.insert(level, name);
@@ -466,13 +466,12 @@ pub(crate) use crate::text::segments::OPENING;
 
 /// The provinces the text names without a level, in order, up to byte `until` and outside the
 /// places written with one (`taken`: "huyện Quảng Ninh" is no province): each with its level
-/// word (the gazetteer's word for it, "tỉnh" or "thành phố") and its name. With `one_only`,
-/// the reading stops at a second province.
+/// word (the gazetteer's word for it, "tỉnh" or "thành phố") and its name. The reading stops
+/// at a second province (callers want the first, or whether there is one only).
 fn bare_provinces(
     ctx: &Ctx,
     until: usize,
     taken: &[(usize, usize)],
-    one_only: bool,
 ) -> Vec<(&'static str, String)> {
     let (text, words) = (ctx.text, &ctx.w.tokens.names[..]);
     let units = crate::lexicon::admin::admin_units();
@@ -495,10 +494,9 @@ fn bare_provinces(
             });
         match found {
             Some((end, level, name)) => {
-                // (A second province, when only one is wanted: no need to read on.)
                 let other = out.first().is_some_and(|f: &(&str, String)| f.1 != name);
                 out.push((level, name));
-                if one_only && other {
+                if other {
                     break;
                 }
                 i = words.partition_point(|w| w.start < end);
@@ -512,7 +510,7 @@ fn bare_provinces(
 /// The only province the whole text names without a level, at least twice ("nhân dân Quảng
 /// Nam", "đồng bào Quảng Nam").
 fn sole_province(ctx: &Ctx, taken: &[(usize, usize)]) -> Option<(&'static str, String)> {
-    let all = bare_provinces(ctx, usize::MAX, taken, true);
+    let all = bare_provinces(ctx, usize::MAX, taken);
     let first = all.first()?;
     (all.len() >= 2 && all.iter().all(|p| p.1 == first.1)).then(|| first.clone())
 }

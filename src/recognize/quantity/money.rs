@@ -24,7 +24,7 @@ fn alnum(c: Option<char>) -> bool {
 }
 
 /// A currency mark after byte `pos` (zero or one space first): its end and the currency.
-fn currency_after<'a>(ctx: &Ctx<'a>, pos: usize) -> Option<(usize, &'a Currency)> {
+pub(crate) fn currency_after<'a>(ctx: &Ctx<'a>, pos: usize) -> Option<(usize, &'a Currency)> {
     let text = ctx.text;
     for skip in [0usize, 1] {
         if skip == 1 && text.as_bytes().get(pos) != Some(&b' ') {
