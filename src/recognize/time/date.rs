@@ -35,6 +35,31 @@ pub(crate) fn bare_day_month_is_date(ctx: &Ctx, start: usize, end: usize, d: u32
     !ctx.word_is(word_before(text, start), role!("ratio_cue"))
 }
 
+/// "Ngày thành lập Hội LHPN Việt Nam (20-10)": a day and month alone in brackets, after a
+/// phrase of the same clause that opens with the day word, is that day's date, whatever the
+/// separator.
+fn named_day_in_brackets(ctx: &Ctx, start: usize, end: usize) -> bool {
+    let text = ctx.text;
+    let (Some(before), Some(b')')) = (
+        text[..start].strip_suffix('('),
+        text.as_bytes().get(end).copied(),
+    ) else {
+        return false;
+    };
+    // The words run back one space apart: punctuation ends the clause.
+    let mut pos = before.len();
+    for _ in 0..10 {
+        let Some(w) = word_before(text, pos) else {
+            return false;
+        };
+        if ctx.word_is(Some(w), role!("day")) {
+            return true;
+        }
+        pos = w.0;
+    }
+    false
+}
+
 /// Is the pair of figures `i`, `i + 1` ("a/b") a date?
 pub(crate) fn slash_pair_is_date(ctx: &Ctx, i: usize) -> bool {
     let (a, b) = (&ctx.figs[i], &ctx.figs[i + 1]);
@@ -183,10 +208,11 @@ fn numeric(ctx: &Ctx, out: &mut Vec<Cand>) {
             _ => continue,
         };
         if y.is_none() {
-            if s1 != "/" && !has_dw {
+            let named = !has_dw && named_day_in_brackets(ctx, dm.start(), end);
+            if s1 != "/" && !has_dw && !named {
                 continue;
             }
-            if !has_dw && !bare_day_month_is_date(ctx, dm.start(), end, d, m) {
+            if !has_dw && !named && !bare_day_month_is_date(ctx, dm.start(), end, d, m) {
                 continue;
             }
         }

@@ -8,7 +8,7 @@
 //! "ngày 15 tháng 7 âm lịch năm 2023", "15/7 âm lịch", "rằm tháng Giêng năm 2024",
 //! "mùng 1 tháng Giêng", "mùng 1 Tết", "30 Tết", "ngày 10 tháng 3 năm Giáp Thìn".
 
-use super::{alnum_after, alt, digit_after, month_of, point_cand, year_of, MONTHS};
+use super::{alnum_after, alt, digit_after, month_of, point_cand, year_cand, year_of, MONTHS};
 use crate::lexicon::role;
 use crate::lexicon::{alternatives_of, Lexicon};
 use crate::model::{Fact, Kind, LunarDate, Precision, Value};
@@ -29,7 +29,7 @@ pub(crate) static HOLIDAY: Gated = Gated::new(
     || {
         let (cue, year, mark) = (alt("holiday_cue"), alt("year_word"), alt("lunar_mark"));
         Regex::new(&format!(
-        r"(?i)(?P<all>(?:(?P<cue>{cue}) )?(?P<name>{names})(?: (?P<cc>{cc}))?(?: (?:(?:{year}) )?(?P<y>[0-9]{{4}}))?(?: \((?P<bd>[0-9]{{1,2}})/(?P<bm>[0-9]{{1,2}})(?:/(?P<by>[0-9]{{4}}))?(?P<bal> (?:{mark}))?\)| (?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y2>[0-9]{{4}}))?(?P<al> (?:{mark}))?)?)",
+        r"(?i)(?P<all>(?:(?P<cue>{cue}) )?(?P<name>{names})(?: (?P<cc>{cc}))?(?: (?P<yr>(?:(?:{year}) )?(?P<y>[0-9]{{4}})))?(?: \((?P<bd>[0-9]{{1,2}})(?P<bs>[/.-])(?P<bm>[0-9]{{1,2}})(?:[/.-](?P<by>[0-9]{{4}}))?(?P<bal> (?:{mark}))?\)| (?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y2>[0-9]{{4}}))?(?P<al> (?:{mark}))?)?)",
         names = Lexicon::builtin().holidays.alternatives(),
         cc = *CAN_CHI_NAME
     ))
@@ -208,10 +208,18 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         }
         let (y, cycle) = year_and_cycle(ctx, &c, "y");
+        // "Tết Nguyên đán Bính Ngọ 2026", "Giỗ Tổ Hùng Vương năm 2024": the year written after
+        // the name is a year of its own (what the report dates its occasion by); the holiday's
+        // day, found with it, spans the name.
+        let mut end = all.end();
+        if let (Some(yr), Some(y)) = (c.name("yr"), y) {
+            end = yr.start() - 1;
+            out.push(year_cand(yr.start(), yr.end(), y));
+        }
         if h.lunar {
             out.extend(lunar_cand(
                 all.start(),
-                all.end(),
+                end,
                 Lunar {
                     year: y,
                     cycle,
@@ -227,7 +235,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
                 month: h.month,
                 day: Some(h.day),
             };
-            out.extend(point_cand(all.start(), all.end(), p));
+            out.extend(point_cand(all.start(), end, p));
         }
     }
     for c in bounded(&LUNAR, text) {
