@@ -5,7 +5,10 @@
 //!
 //! An example passes when exactly one date or period fact covers the whole text with
 //! Duckling's value: a day, month or year is a `date` at that precision; a week, a quarter and
-//! every interval is a `period` with inclusive bounds (Duckling's `to` is exclusive).
+//! every interval is a `period` with inclusive bounds (Duckling's `to` is exclusive). A span
+//! counted back or forward from the document's date ("3 tháng tới", "2 ngày vừa qua") is a
+//! `duration` over the amount ("3 tháng") whose `from` and `to` give the interval: with the
+//! direction word after it, it stands for Duckling's interval.
 mod common;
 use common::shared;
 
@@ -86,10 +89,13 @@ fn duckling_time() {
         let found: Vec<_> = doc
             .facts
             .iter()
-            .filter(|f| matches!(f.kind, Kind::Date | Kind::Period))
+            .filter(|f| {
+                matches!(f.kind, Kind::Date | Kind::Period)
+                    || (f.kind == Kind::Duration && f.from.is_some())
+            })
             .collect();
         let got = match found.as_slice() {
-            [f] if f.text == text => match f.kind {
+            [f] if f.text == text || (f.kind == Kind::Duration && f.start == 0) => match f.kind {
                 Kind::Date => match &f.value {
                     Some(Value::Date(v)) => Some(Want::Date(v.clone())),
                     _ => None,

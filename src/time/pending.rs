@@ -234,7 +234,10 @@ pub(crate) fn complete(
             None => return false,
         },
         Pending::Relative(r, span) => {
-            f.year_inferred = Some(false);
+            // A duration ("5 năm qua") gets its bounds; it has no year to be inferred.
+            if f.kind != Kind::Duration {
+                f.year_inferred = Some(false);
+            }
             match doc.and_then(|d| relative(&r, span, d)) {
                 Some(When::Day(d)) => {
                     f.value = Some(Value::Date(d.iso()));

@@ -1,8 +1,9 @@
 //! Dates said relative to the document's own date: "hôm nay", "hôm qua", "ngày mai",
 //! "tuần trước", "tháng trước", "năm ngoái", "năm nay", "quý tới" (`data/relative_time.txt`),
 //! days of the week ("thứ Hai tuần tới", "thứ ba vừa rồi", "chủ nhật"), a month ("tháng 3 tới"),
-//! spans ("3 tháng tới", "2 năm vừa qua"), seasons ("mùa hè này"), and "hôm qua (14/8)", where
-//! the date in brackets is the value.
+//! seasons ("mùa hè này"), and "hôm qua (14/8)", where the date in brackets is the value.
+//! Spans ("3 tháng tới", "5 năm qua") are durations that carry their direction: see
+//! [`crate::recognize::quantity::duration`].
 //!
 //! They are completed at resolution from `document.date`; with no document date the value is
 //! `null` and the `relative` field says what the text said. Never the machine's clock.
@@ -105,6 +106,16 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         if alnum_after(text, all.end()) {
             continue;
         }
+        // "3 tháng tới": a span of three months (a duration), not "next month".
+        let count_before = ctx.figs.iter().enumerate().any(|(i, f)| {
+            f.end + 1 == all.start()
+                && ctx.usable(i)
+                && f.value.to_i64().is_some_and(|n| (1..=100).contains(&n))
+                && ctx.break_at(f.end).is_none()
+        });
+        if count_before {
+            continue;
+        }
         let Some(&(unit, offset)) = ctx.w.get_str(&ctx.lex.relative_time, phrase.as_str()) else {
             continue;
         };
@@ -179,44 +190,6 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         );
         r.month = Some(m);
         out.push(relative_cand(all.start(), all.end(), Kind::Date, r, None));
-    }
-    // Spans: "3 tháng tới", "2 ngày vừa rồi", "ba tháng tiếp theo".
-    for (i, f) in ctx.figs.iter().enumerate() {
-        if !ctx.usable(i) || !f.value.is_integer() || text.as_bytes().get(f.end) != Some(&b' ') {
-            continue;
-        }
-        let Some(n) = f.value.to_i64().filter(|n| (1..=100).contains(n)) else {
-            continue;
-        };
-        let Some((ue, &unit)) = ctx.w.after(&ctx.lex.duration_units, f.end + 1) else {
-            continue;
-        };
-        let mut window = (ue + 24).min(text.len());
-        while !text.is_char_boundary(window) {
-            window -= 1;
-        }
-        let rest = text[ue..window].to_lowercase();
-        // The longest direction word right after the unit ("vừa qua" before "qua").
-        let mut dir = 0;
-        let mut len = 0;
-        for (role, d) in [(role!("span_past"), -1), (role!("span_next"), 1)] {
-            for w in ctx.words(role) {
-                let n = w.len() + 1;
-                let ok = rest.len() >= n
-                    && rest.starts_with(' ')
-                    && rest[1..].starts_with(w)
-                    && !rest[n..].starts_with(char::is_alphanumeric);
-                if ok && n > len {
-                    (dir, len) = (d, n);
-                }
-            }
-        }
-        if dir == 0 {
-            continue;
-        }
-        let mut r = Relative::new(unit, if dir < 0 { -(n as i32) } else { 1 });
-        r.count = Some(n as u32);
-        out.push(relative_cand(f.start, ue + len, Kind::Period, r, None));
     }
     for c in SEASON.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
