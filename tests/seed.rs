@@ -81,7 +81,7 @@ fn spec_examples_on_the_sample() {
     expect(
         &facts,
         "20 hội viên mới",
-        json!({"kind": "count", "value": 20, "unit": "hội viên mới"}),
+        json!({"kind": "count", "value": 20, "unit": "hội viên"}),
     );
     expect(
         &facts,

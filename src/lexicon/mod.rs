@@ -62,6 +62,7 @@ pub(crate) const FILES: &[DataFile] = &[
     data_file!("money_context.txt"),
     data_file!("money_suffix.txt"),
     data_file!("count_units.txt"),
+    data_file!("count_open.txt"),
     data_file!("measure_units.txt"),
     data_file!("duration_units.txt"),
     data_file!("anniversary.txt"),
@@ -255,6 +256,19 @@ pub(crate) enum TitleKind {
     Kin,
     /// A group noun ("hội viên"): only before a name with a surname.
     Group,
+}
+
+/// What a word does to a count read from an open vocabulary (`data/count_open.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CountWord {
+    /// Counts the noun after it ("túi quà").
+    Classifier,
+    /// After a counted noun: in the span, not the unit ("huy chương vàng").
+    Modifier,
+    /// Never a counted noun or a word of one ("đạt", "tầng").
+    NotCounted,
+    /// Before a figure: a name's number ("thôn 3").
+    Numbered,
 }
 
 /// When a figure after a document's name is its number (`data/document_words.txt`).
@@ -476,6 +490,7 @@ impl RoleWords {
 pub(crate) struct Lexicon {
     pub vocab: Vocab,
     pub count_units: PhraseList<()>,
+    pub count_open: PhraseList<CountWord>,
     pub duration_units: PhraseList<TimeUnit>,
     pub qualifiers: PhraseList<Option<Qualifier>>,
     pub money_context: PhraseList<()>,
@@ -529,8 +544,9 @@ pub(crate) struct Lexicon {
     /// The labels of a document's number in a letterhead ("số").
     pub letterhead_number: Vec<&'static str>,
     pub not_after: Vec<&'static str>,
-    /// What may stand between the two ends of a range: " đến ", " tới ", "-", " - ", … (the
-    /// `range_to` words with a space either side, and those with no letter alone).
+    /// What may stand between the two ends of a range: " đến ", " tới ", "-", " - ", "- ", … (the
+    /// `range_to` words with a space either side, and those with no letter alone or with a
+    /// space on one side).
     pub range_separators: Vec<String>,
     /// The words of each role, by [`Role`].
     role_words: Vec<RoleWords>,
@@ -614,6 +630,15 @@ impl Lexicon {
         let mut v = Vocab::default();
         let vocab = &mut v;
         let count_units = set(vocab, file("count_units.txt"))?;
+        let count_open = map(vocab, file("count_open.txt"), (2, 2), |l| {
+            let names = ["classifier", "modifier", "not_counted", "numbered"];
+            Ok(match l.choice(1, &names, None)? {
+                "classifier" => CountWord::Classifier,
+                "modifier" => CountWord::Modifier,
+                "not_counted" => CountWord::NotCounted,
+                _ => CountWord::Numbered,
+            })
+        })?;
         let duration_units = map(vocab, file("duration_units.txt"), (2, 2), |l| {
             time_unit(l, 1)
         })?;
@@ -819,14 +844,18 @@ impl Lexicon {
         }
         let mut range_separators = Vec::new();
         for w in &words[role_named("range_to").0 as usize] {
+            // A mark may stand glued to either end: "6.200-6.400", "6.200- 6.400", "6.200 -6.400".
             if !w.chars().any(char::is_alphabetic) {
                 range_separators.push((*w).to_owned());
+                range_separators.push(format!("{w} "));
+                range_separators.push(format!(" {w}"));
             }
             range_separators.push(format!(" {w} "));
         }
         Ok(Lexicon {
             vocab: v,
             count_units,
+            count_open,
             duration_units,
             qualifiers,
             money_context,
