@@ -81,6 +81,15 @@ impl<'a> Ctx<'a> {
                 blocked[i] = true;
             }
         }
+        // "000 đồng" right after a figure is a stray group of it, never a figure of its own
+        // (no money of 0).
+        for i in 1..figs.len() {
+            let t = &text[figs[i].start..figs[i].end];
+            if t.len() >= 2 && t.bytes().all(|b| b == b'0') && figs[i - 1].end + 1 == figs[i].start
+            {
+                blocked[i] = true;
+            }
+        }
         // "thứ hai", "thứ ba": an ordinal or a day of the week, never a figure.
         let ordinal = lex.words(role!("ordinal"));
         for (i, f) in figs.iter().enumerate() {

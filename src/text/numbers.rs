@@ -9,7 +9,8 @@
 //!
 //! Digits: "." or a space between thousands ("2.232", "15.500 000", "200 000"), a decimal
 //! comma ("1,5"), and the sloppy forms real archives hold: a missing or stray separator
-//! ("35.600000", "14.250 .000"), a decimal dot ("12.5"), "10k", "3M".
+//! ("35.600000", "14.250 .000"), a first group too long ("1000.500 000" is one figure), a comma
+//! typed for the first dot ("44,962.000"), a decimal dot ("12.5"), "10k", "3M".
 //! Words: "ba trăm hai mươi lăm", "mười lăm", "hai mươi mốt", "một trăm linh năm",
 //! "năm mươi tư", "một nghìn không trăm hai mươi", "nửa", "hai phẩy năm".
 //! Scale words multiply and combine with either: "87.500 nghìn", "2 tỷ 500 triệu",
@@ -142,6 +143,17 @@ fn read_digits(text: &str, i: usize) -> DigitNum {
     let mut acc = Acc::default();
     acc.push(&b[i..j]);
     let mut groups = 0;
+    // "44,962.000": a comma typed for the first thousands dot, when a dot group follows.
+    if at(j) == Some(&b',')
+        && first_len <= 3
+        && digit_run(b, j + 1) == j + 4
+        && at(j + 4) == Some(&b'.')
+        && digit_run(b, j + 5) == j + 8
+    {
+        acc.push(&b[j + 1..j + 4]);
+        j += 4;
+        groups += 1;
+    }
     loop {
         // "1.500", and a missing separator: "35.600000".
         if at(j) == Some(&b'.') && is_digit(at(j + 1)) {
@@ -170,7 +182,8 @@ fn read_digits(text: &str, i: usize) -> DigitNum {
                         && is_digit(at(k + 1))
                         && space_only
                         && (digit_run(b, k + 1) - k - 1) % 3 != 0)
-                    && (!space_only || first_len <= 3)
+                    // "2024 100 hộ" is two figures; "1000.500 000" (a group already read) one.
+                    && (!space_only || first_len <= 3 || groups > 0)
                 {
                     acc.push(&b[g..k]);
                     j = k;
@@ -817,6 +830,9 @@ mod tests {
     const EXAMPLES: &[(&str, &str)] = &[
         ("2.232", "2232"),
         ("15.500 000", "15500000"),
+        ("1000.500 000", "1000500000"),
+        ("44,962.000", "44962000"),
+        ("1,250.500.000", "1250500000"),
         ("200 000", "200000"),
         ("1,5 tỷ", "1500000000"),
         ("2 tỷ 500 triệu", "2500000000"),

@@ -92,6 +92,9 @@ fn per_word(ctx: &Ctx, at: usize) -> Option<usize> {
     if let Some((e, _)) = ctx.w.after(&ctx.lex.duration_units, at) {
         return Some(e);
     }
+    if let Some((e, _)) = super::measure::unit_at(ctx.lex, ctx.text, at) {
+        return Some(e);
+    }
     let rest = &ctx.text[at..];
     let n = rest
         .char_indices()
@@ -126,10 +129,12 @@ fn per_after(ctx: &Ctx, pos: usize) -> Option<(String, usize)> {
             let (_, we) = w?;
             if text.as_bytes().get(we) == Some(&b' ') {
                 let e = per_word(ctx, we + 1)?;
-                // "mỗi" + any noun is a rate; "một" + noun only with a known noun.
+                // "mỗi" + any noun is a rate; "một" + noun only with a known noun or a unit
+                // of measure ("6.200 đồng một kg").
                 if word_is(text, w, each)
                     || ctx.w.after(&ctx.lex.duration_units, we + 1).is_some()
                     || ctx.w.after(&ctx.lex.count_units, we + 1).is_some()
+                    || super::measure::unit_at(ctx.lex, text, we + 1).is_some()
                 {
                     return Some((text[we + 1..e].to_owned(), e));
                 }
