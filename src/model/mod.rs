@@ -425,8 +425,9 @@ pub struct LunarDate {
     pub year: Option<i32>,
     /// Lunar month, 1–12.
     pub month: u32,
-    /// Lunar day, 1–30.
-    pub day: u32,
+    /// Lunar day, 1–30; absent for a whole month ("tháng 2 nhuận", a period).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<u32>,
     /// The leap month ("tháng 2 nhuận").
     pub leap: bool,
 }

@@ -46,6 +46,15 @@ pub(crate) enum Pending {
         /// the year is the one of that name nearest the reference year.
         cycle: Option<i32>,
     },
+    /// A lunar month of the reference year (or of the cycle's year nearest it): a period.
+    LunarMonth {
+        /// Lunar month.
+        month: u32,
+        /// Leap month.
+        leap: bool,
+        /// The year's place in the sixty-year cycle, when the text names it.
+        cycle: Option<i32>,
+    },
     /// Relative to the document's date; a season carries its first and last day.
     Relative(Relative, Option<(DayMonth, DayMonth)>),
     /// The first week of a month of the reference year.
@@ -121,6 +130,20 @@ pub(crate) fn first_week(y: i32, m: u32) -> (Date, Date) {
     };
     let monday = first.add_days(((7 - first.weekday()) % 7) as i64);
     (monday, monday.add_days(6))
+}
+
+/// The solar days of a lunar month: its first and last.
+pub(crate) fn lunar_month_bounds(y: i32, month: u32, leap: bool) -> Option<(String, String)> {
+    let first = lunar_day(y, month, 1, leap)?;
+    let last = lunar_day(y, month, 30, leap)?;
+    Some((first.iso(), last.iso()))
+}
+
+/// The year of place `idx` in the sixty-year cycle nearest year `r`.
+fn cycle_year(idx: i32, r: i32) -> i32 {
+    (r - 30..r + 30)
+        .find(|y| (y - 4).rem_euclid(60) == idx)
+        .unwrap_or(r)
 }
 
 /// The solar date of a lunar one; day 30 of a 29-day month is its last day.
@@ -201,11 +224,7 @@ pub(crate) fn complete(
             cycle,
         } => {
             let y = match (cycle, year) {
-                (Some(idx), Some(r)) => Some(
-                    (r - 30..r + 30)
-                        .find(|y| (y - 4).rem_euclid(60) == idx)
-                        .unwrap_or(r),
-                ),
+                (Some(idx), Some(r)) => Some(cycle_year(idx, r)),
                 (None, Some(r)) => Some(r + year_offset),
                 _ => None,
             };
@@ -222,6 +241,27 @@ pub(crate) fn complete(
                     f.year_inferred = Some(false);
                 }
                 None => return false,
+            }
+        }
+        Pending::LunarMonth { month, leap, cycle } => {
+            let y = match (cycle, year) {
+                (Some(idx), Some(r)) => Some(cycle_year(idx, r)),
+                (None, Some(r)) => Some(r),
+                _ => None,
+            };
+            match y {
+                Some(y) => {
+                    let Some((from, to)) = lunar_month_bounds(y, month, leap) else {
+                        return false;
+                    };
+                    f.from = Some(from);
+                    f.to = Some(to);
+                    f.year_inferred = Some(cycle.is_none());
+                    if let Some(l) = f.lunar.as_mut() {
+                        l.year = Some(y);
+                    }
+                }
+                None => f.year_inferred = Some(false),
             }
         }
         Pending::FirstWeek(m) => match year {

@@ -15,7 +15,7 @@ use crate::model::{Fact, Kind, LunarDate, Precision, Value};
 use crate::recognize::Captures;
 use crate::recognize::Regex;
 use crate::recognize::{bounded, needs, needs_of, Cand, Ctx, Gated};
-use crate::time::pending::{lunar_day, Pending, Point};
+use crate::time::pending::{lunar_day, lunar_month_bounds, Pending, Point};
 use std::sync::LazyLock;
 
 /// A year's name in the sixty-year cycle: "Giáp Thìn", "Quý Mão".
@@ -51,6 +51,19 @@ static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
     );
     Regex::new(&format!(
         r"(?i)(?P<all>(?:(?:(?:{day}) )?(?:(?:{prefix}) )?(?P<d>[0-9]{{1,2}})|(?P<ram>{full})) (?:{month}) (?P<m>{m})(?P<leap> (?:{leap}))?(?: (?P<al>{mark}))?(?:,? (?:{year}) (?:(?P<y>[0-9]{{4}})|(?P<cc>{cc})))?(?: \(?(?P<al2>{mark})\)?)?)",
+        m = *MONTHS,
+        cc = *CAN_CHI_NAME
+    ))
+    .unwrap()
+});
+
+/// A lunar month without a day: a leap month or one marked lunar ("tháng 2 nhuận", "tháng
+/// Chạp âm lịch năm Giáp Thìn").
+static LUNAR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    let (month, leap, year) = (alt("month_word"), alt("leap"), alt("year_word"));
+    let mark = alternatives_of(&["lunar_mark", "lunar_mark_short"]);
+    Regex::new(&format!(
+        r"(?i)(?P<all>(?:{month}) (?P<m>{m})(?P<leap> (?:{leap}))?(?: (?P<al>{mark}))?(?:,? (?:{year}) (?:(?P<y>[0-9]{{4}})|(?P<cc>{cc})))?)",
         m = *MONTHS,
         cc = *CAN_CHI_NAME
     ))
@@ -125,7 +138,7 @@ fn lunar_cand(start: usize, end: usize, l: Lunar) -> Option<Cand> {
     f.lunar = Some(LunarDate {
         year,
         month,
-        day,
+        day: Some(day),
         leap,
     });
     match year {
@@ -283,6 +296,51 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
                 year_offset: 0,
             },
         ));
+    }
+    for c in bounded(&LUNAR_MONTH, text) {
+        let Some(all) = c.name("all") else { continue };
+        if digit_after(text, all.end()) || (c.name("leap").is_none() && c.name("al").is_none()) {
+            continue;
+        }
+        let word = &c["m"];
+        let Some(month) = (if ctx.is_role(word, role!("lunar_eleventh")) {
+            Some(11)
+        } else {
+            month_of(ctx, word)
+        }) else {
+            continue;
+        };
+        let leap = c.name("leap").is_some();
+        let (y, cycle) = year_and_cycle(ctx, &c, "y");
+        let mut f = Fact::new(Kind::Period);
+        f.lunar = Some(LunarDate {
+            year: y,
+            month,
+            day: None,
+            leap,
+        });
+        let mut cand = match y {
+            Some(y) => {
+                // A leap month the year does not have is no date, nor a solar month.
+                let Some((from, to)) = lunar_month_bounds(y, month, leap) else {
+                    out.push(Cand::block(all.start(), all.end()));
+                    continue;
+                };
+                f.from = Some(from);
+                f.to = Some(to);
+                f.year_inferred = Some(false);
+                let mut cand = Cand::new(all.start(), all.end(), f);
+                cand.explicit_year = Some(y);
+                cand
+            }
+            None => {
+                let mut cand = Cand::new(all.start(), all.end(), f);
+                cand.pending = Some(Pending::LunarMonth { month, leap, cycle });
+                cand
+            }
+        };
+        cand.point = None;
+        out.push(cand);
     }
     for c in LUNAR_NUMERIC.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
