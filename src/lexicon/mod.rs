@@ -305,6 +305,8 @@ pub(crate) const ROLES: &[&str] = &[
     "range_between",
     "range_and",
     "open_from",
+    "change_verb",
+    "change_to",
     "range_at_least",
     "range_at_most",
     "per_each",

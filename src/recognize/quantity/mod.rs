@@ -53,6 +53,28 @@ pub(crate) struct Quantity<U> {
     pub overflow: bool,
 }
 
+/// Is "từ" at `from` before a quantity ending at `end` an "at least"? Only inside a clause (a
+/// word before it, not a change's verb: "tăng từ …") and when nothing after the quantity ends a
+/// range or a change ("đến", "-", "lên", "xuống").
+fn open_from_at_least(ctx: &Ctx, from: usize, end: usize) -> bool {
+    let text = ctx.text;
+    let before = word_before(text, from);
+    if before.is_none() || ctx.word_is(before, role!("change_verb")) {
+        return false;
+    }
+    let rest = &text[end..];
+    if ctx
+        .lex
+        .range_separators
+        .iter()
+        .any(|s| rest.starts_with(s.as_str()))
+    {
+        return false;
+    }
+    let after = super::word_after(text, end);
+    !ctx.word_is(after, role!("change_to")) && !ctx.word_is(after, role!("range_to"))
+}
+
 /// Reads the quantities of the text: for each usable figure whose core `core_of` finds, the
 /// single value and, where the figure before it joins it ("từ 3 đến 5", "30-40"), the range.
 pub(crate) fn quantities<U: Clone + PartialEq>(
@@ -87,6 +109,7 @@ pub(crate) fn quantities<U: Clone + PartialEq>(
             let before_from =
                 word_before(text, start).filter(|&r| word_is(text, Some(r), open_from));
             if let Some((ts, _)) = before_from {
+                let mut tail = false;
                 'tails: for (words, q) in tails {
                     for w in words {
                         if let Some(n) = text[end..]
@@ -96,9 +119,15 @@ pub(crate) fn quantities<U: Clone + PartialEq>(
                             start = ts;
                             end += n + 1;
                             qualifier = q;
+                            tail = true;
                             break 'tails;
                         }
                     }
+                }
+                // "đạt từ 75%": "từ" inside a clause, no end of a range or a change after it.
+                if !tail && open_from_at_least(ctx, ts, end) {
+                    start = ts;
+                    qualifier = Qualifier::AtLeast;
                 }
             }
         }
