@@ -375,6 +375,10 @@ fn detection_over_the_corpus() {
                 let chars: Vec<char> = t.chars().collect();
                 let step = len.min(chars.len()).max(1);
                 for chunk in chars.chunks(step) {
+                    // A file's short tail is no snippet of this length ("ện.\n" is not 200 chars).
+                    if chunk.len() < step {
+                        continue;
+                    }
                     let s: String = chunk.iter().collect();
                     if s.trim().is_empty() {
                         continue;

@@ -14,6 +14,12 @@ use crate::recognize::{Cand, Ctx};
 use crate::text::chars::eq_ci;
 use std::collections::HashMap;
 
+/// Does the document write these lower-case words as a name elsewhere ("xã Vân Hội" and "xã vân
+/// hội")?
+fn continues_known_name(known: &HashMap<String, String>, parts: &[&str]) -> bool {
+    known.contains_key(&parts.join(" ").to_lowercase())
+}
+
 /// A place named in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Place {
@@ -263,6 +269,20 @@ fn parse(
             .find(|&n| known(&parts[..n].join(" ")))?;
         parts.truncate(n);
         end = words[j + n].end;
+    }
+    // "Xã khởi công 2 cây cầu": a name all in lower case after a level whose units the
+    // gazetteer holds (communes, districts, provinces) must be one it knows; a sloppy "xóm"
+    // or "thôn" name ("Xóm liên sơn") needs no such check.
+    let gazetteer_level =
+        admin.is_upper_kind(level) || crate::lexicon::admin::communes().is_kind(level);
+    if gazetteer_level
+        && !parts.is_empty()
+        && parts.iter().all(|p| is_lower(p))
+        && !continues_known_name(known, &parts)
+        && !admin.knows(&parts.join(" "))
+    {
+        parts.clear();
+        end = le;
     }
     let mut spelled: Option<String> = None;
     if ctx.is_role(&text[start..le], role!("checked_level")) {

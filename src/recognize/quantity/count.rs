@@ -4,10 +4,9 @@
 //!
 //! The nouns of `data/count_units.txt` are read after any figure. Any other noun is read by
 //! rule after a figure written in digits ("4 địa phương", "1 túi quà", "13 phòng"): one or two
-//! lower-case words that are no unit of measure, time or money, no number word, no word of
-//! `data/stopwords.txt` and none that `data/count_open.txt` says is never counted; a
-//! classifier ("túi", "cây") takes the word after it. A position ("4 Trưởng Ban công tác Mặt
-//! trận", `data/roles.txt`) is counted too. A modifier after the noun ("6 huy chương vàng",
+//! lower-case words that are no unit of measure, time or money, no number word and none that
+//! `data/count_open.txt` says is never counted; a classifier ("túi", "cây") takes the word
+//! after it. A position ("4 Trưởng Ban công tác Mặt trận", `data/roles.txt`) is counted too. A modifier after the noun ("6 huy chương vàng",
 //! "20 hội viên mới") is in the span, not the unit. A figure after a word that numbers names
 //! ("thôn 3", "khối 9", "Điều 3") is no count, nor is a year ("vụ đông xuân 2019 nông dân").
 
@@ -100,17 +99,17 @@ fn open_word(ctx: &Ctx, pos: usize) -> Option<usize> {
         }
     }
     let lex = ctx.lex;
-    let other_unit = ctx.w.after(&lex.stopwords, pos).is_some()
-        || ctx.w.after(&lex.number_words, pos).is_some()
+    let other_unit = ctx.w.after(&lex.number_words, pos).is_some()
         || ctx.w.after(&lex.duration_units, pos).is_some()
         || super::measure::unit_at(lex, ctx.text, pos).is_some()
         || super::money::currency_after(ctx, pos).is_some();
     (!other_unit).then_some(end)
 }
 
-/// The word after the one that ends at `end`, joined by one plain space: its start.
+/// The word after the one that ends at `end`, joined by one space or a line break that only
+/// wraps the line ("3 địa\nphương"): its start.
 fn next_word(ctx: &Ctx, end: usize) -> Option<usize> {
-    (ctx.text.as_bytes().get(end) == Some(&b' ') && ctx.break_at(end).is_none()).then_some(end + 1)
+    (ctx.text.as_bytes().get(end) == Some(&b' ') && !ctx.hard_break_at(end)).then_some(end + 1)
 }
 
 /// A position counted after a figure ("4 Trưởng Ban công tác Mặt trận"): the role's words and
@@ -124,9 +123,7 @@ fn role_after(ctx: &Ctx, us: usize) -> Option<usize> {
         };
         // A name's words go on in capitals ("Hội Nông dân"), whatever the word lists say.
         let lower = ctx.text[s..].chars().next().is_some_and(char::is_lowercase);
-        let ends_noun = lower
-            && (ctx.w.after(&ctx.lex.stopwords, s).is_some()
-                || open_role(ctx, s).is_some_and(|(_, r)| r != CountWord::Classifier));
+        let ends_noun = lower && open_role(ctx, s).is_some_and(|(_, r)| r != CountWord::Classifier);
         if !t.alpha || ends_noun {
             break;
         }
