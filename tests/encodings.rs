@@ -5,7 +5,7 @@
 //! writes them again (then `vnfacts check --bless corpus/encodings` their expected facts).
 //! Without it, the test checks that the committed bytes are what the generator makes.
 mod common;
-use common::{corpus_paths, root};
+use common::root;
 
 use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
@@ -146,10 +146,33 @@ const FORMS: &[Form] = &[
     },
 ];
 
-/// Three reports a form, taken in turn so that every report is used; TCVN3-VN1 takes the
-/// reports with capitals that carry a tone ("Ủy ban", "ỦY BAN"), the letters only it holds.
+/// The corpus reports the samples are made of, in order. A report added to `corpus/` is not
+/// sampled until it is added here (then `VNFACTS_WRITE_SAMPLES=1` regenerates the samples,
+/// which rotate over this list): a new report does not reshuffle every sample.
+const SAMPLED: &[&str] = &[
+    "bao-cao-cuu-chien-binh-go-loi.txt",
+    "dai-hoi-dang-bo-nhiem-ky.txt",
+    "hoi-nghi-lien-tich-huyen-nam-giang.txt",
+    "hoi-nong-dan-so-ket-6-thang.txt",
+    "hoi-phu-nu-huyen-tong-ket-nam.txt",
+    "ke-hoach-tet-giap-thin.txt",
+    "ngan-sach-xa-dong-tam-2023.txt",
+    "quy-khuyen-hoc-ung-ho.txt",
+    "san-xuat-nong-nghiep-vu-xuan.txt",
+    "tin-tuan-xa-binh-an.txt",
+    "truong-hoc-tram-y-te.txt",
+    "ubnd-xa-an-thinh-quy-3.txt",
+    "xa-thanh-ha-tin-hoat-dong.txt",
+];
+
+/// Three reports a form, taken in turn so that every report of [`SAMPLED`] is used; TCVN3-VN1
+/// takes the reports with capitals that carry a tone ("Ủy ban", "ỦY BAN"), the letters only it
+/// holds.
 fn reports(i: usize) -> Vec<PathBuf> {
-    let all = corpus_paths();
+    let all: Vec<PathBuf> = SAMPLED
+        .iter()
+        .map(|name| root().join("corpus").join(name))
+        .collect();
     if FORMS[i].folder == "tcvn3-vn1" {
         let toned = |p: &PathBuf| {
             let t = std::fs::read_to_string(p).unwrap();
