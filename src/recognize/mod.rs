@@ -437,6 +437,7 @@ pub(crate) static GATES: &[&Gated] = &[
     &time::date::FIRST_DAY,
     &time::holiday::HOLIDAY,
     &time::holiday::LUNAR_NUMERIC,
+    &time::holiday::LUNAR_MONTH,
     &time::holiday::TET_DAY,
 ];
 

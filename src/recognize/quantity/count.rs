@@ -208,7 +208,9 @@ fn modifiers_after(ctx: &Ctx, mut end: usize) -> usize {
     end
 }
 
-fn core(ctx: &Ctx, i: usize) -> Option<Core<String>> {
+/// The counted noun of figure `i`, listed or read by rule: the count's core, its unit the
+/// noun and whether it was read by rule.
+fn core(ctx: &Ctx, i: usize) -> Option<Core<(String, bool)>> {
     let f = &ctx.figs[i];
     // "năm" alone is far more often "year" than "five", and "một" + noun ("một chiếc xe",
     // "một số") is an article more often than a count.
@@ -221,36 +223,29 @@ fn core(ctx: &Ctx, i: usize) -> Option<Core<String>> {
     if numbered(ctx, i) {
         return None;
     }
-    let (us, mut ue) = unit_after(ctx, i)?;
-    // "3 cây cầu", "6.113 con ngựa": a listed classifier and a noun the list does not hold.
-    if open_role(ctx, us) == Some((ue, CountWord::Classifier)) {
-        if let Some(e) = next_word(ctx, ue).and_then(|s| open_word(ctx, s)) {
-            ue = e;
+    let (us, ue, open) = match unit_after(ctx, i) {
+        Some((us, mut ue)) => {
+            // "3 cây cầu", "6.113 con ngựa": a listed classifier and a noun the list lacks.
+            if open_role(ctx, us) == Some((ue, CountWord::Classifier)) {
+                if let Some(e) = next_word(ctx, ue).and_then(|s| open_word(ctx, s)) {
+                    ue = e;
+                }
+            }
+            // "vụ đông xuân 2019 …": a year, unless a qualifier says it is an amount.
+            if year_like(ctx, i) && ctx.qualifier_before(f.start).is_none() {
+                return None;
+            }
+            (us, ue, false)
         }
-    }
-    // "vụ đông xuân 2019 …": a year, unless a qualifier says it is an amount ("hơn 2000 hộ").
-    if year_like(ctx, i) && ctx.qualifier_before(f.start).is_none() {
-        return None;
-    }
+        None => {
+            let (us, ue) = open_unit_after(ctx, i)?;
+            (us, ue, true)
+        }
+    };
     Some(Core {
         start: f.start,
         end: modifiers_after(ctx, ue),
-        unit: fold_spaces(&ctx.text[us..ue]),
-        value: None,
-        implied: false,
-    })
-}
-
-/// A count of a noun read by rule (see the module's documentation).
-fn open_core(ctx: &Ctx, i: usize) -> Option<Core<String>> {
-    if unit_after(ctx, i).is_some() || numbered(ctx, i) {
-        return None;
-    }
-    let (us, ue) = open_unit_after(ctx, i)?;
-    Some(Core {
-        start: ctx.figs[i].start,
-        end: modifiers_after(ctx, ue),
-        unit: fold_spaces(&ctx.text[us..ue]),
+        unit: (fold_spaces(&ctx.text[us..ue]), open),
         value: None,
         implied: false,
     })
@@ -322,17 +317,16 @@ fn noun_before(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 
 /// Proposes the counts of the text.
 pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
-    for (read, open) in [(core as fn(&Ctx, usize) -> _, false), (open_core, true)] {
-        for q in quantities(ctx, read) {
-            let mut c = quantity_cand(&q, Kind::Count, |f| {
-                f.unit_full = spelled_out(ctx, &q.unit);
-                f.unit = Some(q.unit.clone());
-            });
-            if open {
-                c.prio = OPEN_PRIO;
-            }
-            out.push(c);
+    for q in quantities(ctx, core) {
+        let (unit, open) = &q.unit;
+        let mut c = quantity_cand(&q, Kind::Count, |f| {
+            f.unit_full = spelled_out(ctx, unit);
+            f.unit = Some(unit.clone());
+        });
+        if *open {
+            c.prio = OPEN_PRIO;
         }
+        out.push(c);
     }
     for i in 0..ctx.figs.len() {
         if ctx.usable(i) {

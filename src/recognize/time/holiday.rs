@@ -58,17 +58,20 @@ static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A lunar month without a day: a leap month or one marked lunar ("tháng 2 nhuận", "tháng
-/// Chạp âm lịch năm Giáp Thìn").
-static LUNAR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    let (month, leap, year) = (alt("month_word"), alt("leap"), alt("year_word"));
-    let mark = alternatives_of(&["lunar_mark", "lunar_mark_short"]);
-    Regex::new(&format!(
+/// Chạp âm lịch năm Giáp Thìn"). Read only where a leap word or a lunar mark is written.
+pub(crate) static LUNAR_MONTH: Gated = Gated::new(
+    || needs(&["leap", "lunar_mark", "lunar_mark_short"]),
+    || {
+        let (month, leap, year) = (alt("month_word"), alt("leap"), alt("year_word"));
+        let mark = alternatives_of(&["lunar_mark", "lunar_mark_short"]);
+        Regex::new(&format!(
         r"(?i)(?P<all>(?:{month}) (?P<m>{m})(?P<leap> (?:{leap}))?(?: (?P<al>{mark}))?(?:,? (?:{year}) (?:(?P<y>[0-9]{{4}})|(?P<cc>{cc})))?)",
         m = *MONTHS,
         cc = *CAN_CHI_NAME
     ))
     .unwrap()
-});
+    },
+);
 
 pub(crate) static LUNAR_NUMERIC: Gated = Gated::new(
     || needs(&["lunar_mark", "lunar_mark_short"]),
@@ -297,7 +300,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             },
         ));
     }
-    for c in bounded(&LUNAR_MONTH, text) {
+    for c in LUNAR_MONTH.matches(ctx) {
         let Some(all) = c.name("all") else { continue };
         if digit_after(text, all.end()) || (c.name("leap").is_none() && c.name("al").is_none()) {
             continue;
