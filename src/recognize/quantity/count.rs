@@ -87,9 +87,21 @@ fn open_role(ctx: &Ctx, pos: usize) -> Option<(usize, CountWord)> {
 
 /// The word at byte `pos`, when it may be (a word of) a counted noun read by rule: its end.
 fn open_word(ctx: &Ctx, pos: usize) -> Option<usize> {
-    let t = ctx.w.tokens.toks[ctx.w.tokens.index_at(pos)?];
-    let end = t.end as usize;
-    let word = &ctx.text[pos..end];
+    let k = ctx.w.tokens.index_at(pos)?;
+    let t = ctx.w.tokens.toks[k];
+    let mut end = t.end as usize;
+    // "vắc-xin": a word joined by a hyphen to the next is one word.
+    if let Some(n) = ctx.w.tokens.toks.get(k + 1) {
+        let lower_next = ctx.text[n.start as usize..]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if n.alpha && lower_next && n.start as usize == end + 1 && ctx.text[end..].starts_with('-')
+        {
+            end = n.end as usize;
+        }
+    }
+    let word = &ctx.text[pos..t.end as usize];
     if !t.alpha || !word.chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
@@ -104,6 +116,15 @@ fn open_word(ctx: &Ctx, pos: usize) -> Option<usize> {
         || super::measure::unit_at(lex, ctx.text, pos).is_some()
         || super::money::currency_after(ctx, pos).is_some();
     (!other_unit).then_some(end)
+}
+
+/// The noun a classifier counts, starting at `s`: a listed noun ("8 loại vắc xin") or one
+/// word read by rule ("3 cây cầu"). Its end.
+fn classified_noun(ctx: &Ctx, s: usize) -> Option<usize> {
+    match ctx.w.after(&ctx.lex.count_units, s) {
+        Some((e, _)) => Some(e),
+        None => open_word(ctx, s),
+    }
 }
 
 /// The word after the one that ends at `end`, joined by one space or a line break that only
@@ -138,6 +159,10 @@ fn open_unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     if !f.digits || (!f.value.is_integer() && f.scale == 0) || year_like(ctx, i) {
         return None;
     }
+    // "0912 345 678 tiếp nhận": a figure right after another is a part of a number (a phone's).
+    if i > 0 && ctx.figs[i - 1].end + 1 == f.start {
+        return None;
+    }
     let us = next_word(ctx, f.end)?;
     // "Liên Mậu 3 hội viên": a figure after a capitalised word inside a sentence ends a name.
     if let Some((ws, we)) = word_before(ctx.text, f.start) {
@@ -156,6 +181,9 @@ fn open_unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
     let e1 = open_word(ctx, us)?;
     let classifier = open_role(ctx, us).is_some_and(|(e, r)| e == e1 && r == CountWord::Classifier);
     let second = next_word(ctx, e1).and_then(|s| {
+        if classifier {
+            return classified_noun(ctx, s);
+        }
         let e2 = open_word(ctx, s)?;
         // A classifier after a noun starts a new one.
         let other = open_role(ctx, s).is_some_and(|(_, r)| r == CountWord::Classifier);
@@ -227,7 +255,7 @@ fn core(ctx: &Ctx, i: usize) -> Option<Core<(String, bool)>> {
         Some((us, mut ue)) => {
             // "3 cây cầu", "6.113 con ngựa": a listed classifier and a noun the list lacks.
             if open_role(ctx, us) == Some((ue, CountWord::Classifier)) {
-                if let Some(e) = next_word(ctx, ue).and_then(|s| open_word(ctx, s)) {
+                if let Some(e) = next_word(ctx, ue).and_then(|s| classified_noun(ctx, s)) {
                     ue = e;
                 }
             }
