@@ -139,11 +139,16 @@ pub(crate) fn lunar_month_bounds(y: i32, month: u32, leap: bool) -> Option<(Stri
     Some((first.iso(), last.iso()))
 }
 
-/// The year of place `idx` in the sixty-year cycle nearest year `r`.
-fn cycle_year(idx: i32, r: i32) -> i32 {
-    (r - 30..r + 30)
-        .find(|y| (y - 4).rem_euclid(60) == idx)
-        .unwrap_or(r)
+/// The year of a lunar date or month: of the cycle's place `cycle` nearest the reference year,
+/// else the reference year moved by `offset` lunar years.
+fn lunar_year(cycle: Option<i32>, year: Option<i32>, offset: i32) -> Option<i32> {
+    let r = year?;
+    Some(match cycle {
+        Some(idx) => (r - 30..r + 30)
+            .find(|y| (y - 4).rem_euclid(60) == idx)
+            .unwrap_or(r),
+        None => r + offset,
+    })
 }
 
 /// The solar date of a lunar one; day 30 of a 29-day month is its last day.
@@ -223,11 +228,7 @@ pub(crate) fn complete(
             year_offset,
             cycle,
         } => {
-            let y = match (cycle, year) {
-                (Some(idx), Some(r)) => Some(cycle_year(idx, r)),
-                (None, Some(r)) => Some(r + year_offset),
-                _ => None,
-            };
+            let y = lunar_year(cycle, year, year_offset);
             match y.and_then(|y| lunar_day(y, month, day, leap)) {
                 Some(d) => {
                     f.value = Some(Value::Date(d.iso()));
@@ -243,27 +244,20 @@ pub(crate) fn complete(
                 None => return false,
             }
         }
-        Pending::LunarMonth { month, leap, cycle } => {
-            let y = match (cycle, year) {
-                (Some(idx), Some(r)) => Some(cycle_year(idx, r)),
-                (None, Some(r)) => Some(r),
-                _ => None,
-            };
-            match y {
-                Some(y) => {
-                    let Some((from, to)) = lunar_month_bounds(y, month, leap) else {
-                        return false;
-                    };
-                    f.from = Some(from);
-                    f.to = Some(to);
-                    f.year_inferred = Some(cycle.is_none());
-                    if let Some(l) = f.lunar.as_mut() {
-                        l.year = Some(y);
-                    }
+        Pending::LunarMonth { month, leap, cycle } => match lunar_year(cycle, year, 0) {
+            Some(y) => {
+                let Some((from, to)) = lunar_month_bounds(y, month, leap) else {
+                    return false;
+                };
+                f.from = Some(from);
+                f.to = Some(to);
+                f.year_inferred = Some(cycle.is_none());
+                if let Some(l) = f.lunar.as_mut() {
+                    l.year = Some(y);
                 }
-                None => f.year_inferred = Some(false),
             }
-        }
+            None => f.year_inferred = Some(false),
+        },
         Pending::FirstWeek(m) => match year {
             Some(y) => {
                 let (from, to) = first_week(y, m);

@@ -212,9 +212,8 @@ fn parse(
             x.get(&lex.admin_levels, &n).is_some() || not_name(ctx, s)
         };
         // A name the document knows is complete: "xóm Vân hội Hồng sơn" is "Vân Hội".
-        let complete = !parts.is_empty()
-            && !known.is_empty()
-            && known.contains_key(&parts.join(" ").to_lowercase());
+        let complete =
+            !parts.is_empty() && !known.is_empty() && continues_known_name(known, &parts);
         // A unit whose name starts with a head ("TP.Hội An", "xã Đoàn Xá"): the whole name,
         // when the gazetteer knows it.
         if parts.is_empty() && blocked {

@@ -6,8 +6,9 @@
 //! rule after a figure written in digits ("4 địa phương", "1 túi quà", "13 phòng"): one or two
 //! lower-case words that are no unit of measure, time or money, no number word and none that
 //! `data/count_open.txt` says is never counted; a classifier ("túi", "cây") takes the word
-//! after it. A position ("4 Trưởng Ban công tác Mặt trận", `data/roles.txt`) is counted too. A modifier after the noun ("6 huy chương vàng",
-//! "20 hội viên mới") is in the span, not the unit. A figure after a word that numbers names
+//! after it. A position ("4 Trưởng Ban công tác Mặt trận", `data/roles.txt`) is counted too.
+//! A modifier after the noun ("6 huy chương vàng", "20 hội viên mới") is in the span, not the
+//! unit. A figure after a word that numbers names
 //! ("thôn 3", "khối 9", "Điều 3") is no count, nor is a year ("vụ đông xuân 2019 nông dân").
 
 use super::{quantities, quantity_cand, Core};
@@ -89,20 +90,11 @@ fn open_role(ctx: &Ctx, pos: usize) -> Option<(usize, CountWord)> {
 fn open_word(ctx: &Ctx, pos: usize) -> Option<usize> {
     let k = ctx.w.tokens.index_at(pos)?;
     let t = ctx.w.tokens.toks[k];
-    let mut end = t.end as usize;
-    // "vắc-xin": a word joined by a hyphen to the next is one word.
-    if let Some(n) = ctx.w.tokens.toks.get(k + 1) {
-        let lower_next = ctx.text[n.start as usize..]
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase);
-        if n.alpha && lower_next && n.start as usize == end + 1 && ctx.text[end..].starts_with('-')
-        {
-            end = n.end as usize;
-        }
-    }
-    let word = &ctx.text[pos..t.end as usize];
-    if !t.alpha || !word.chars().next().is_some_and(char::is_lowercase) {
+    let lower = ctx.text[pos..]
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    if !t.alpha || !lower {
         return None;
     }
     if let Some((_, r)) = open_role(ctx, pos) {
@@ -115,7 +107,25 @@ fn open_word(ctx: &Ctx, pos: usize) -> Option<usize> {
         || ctx.w.after(&lex.duration_units, pos).is_some()
         || super::measure::unit_at(lex, ctx.text, pos).is_some()
         || super::money::currency_after(ctx, pos).is_some();
-    (!other_unit).then_some(end)
+    if other_unit {
+        return None;
+    }
+    // "vắc-xin": a word joined by a hyphen to the next is one word.
+    let end = t.end as usize;
+    Some(match ctx.w.tokens.toks.get(k + 1) {
+        Some(n)
+            if n.alpha
+                && n.start as usize == end + 1
+                && ctx.text[end..].starts_with('-')
+                && ctx.text[n.start as usize..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase) =>
+        {
+            n.end as usize
+        }
+        _ => end,
+    })
 }
 
 /// The noun a classifier counts, starting at `s`: a listed noun ("8 loại vắc xin") or one
@@ -187,7 +197,7 @@ fn open_unit_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
         let e2 = open_word(ctx, s)?;
         // A classifier after a noun starts a new one.
         let other = open_role(ctx, s).is_some_and(|(_, r)| r == CountWord::Classifier);
-        (classifier || !other).then_some(e2)
+        (!other).then_some(e2)
     });
     Some((us, second.unwrap_or(e1)))
 }

@@ -29,7 +29,7 @@ pub(crate) static HOLIDAY: Gated = Gated::new(
     || {
         let (cue, year, mark) = (alt("holiday_cue"), alt("year_word"), alt("lunar_mark"));
         Regex::new(&format!(
-        r"(?i)(?P<all>(?:(?P<cue>{cue}) )?(?P<name>{names})(?: (?P<cc>{cc}))?(?: (?P<yr>(?:(?:{year}) )?(?P<y>[0-9]{{4}})))?(?: \((?P<bd>[0-9]{{1,2}})(?P<bs>[/.-])(?P<bm>[0-9]{{1,2}})(?:[/.-](?P<by>[0-9]{{4}}))?(?P<bal> (?:{mark}))?\)| (?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y2>[0-9]{{4}}))?(?P<al> (?:{mark}))?)?)",
+        r"(?i)(?P<all>(?:(?P<cue>{cue}) )?(?P<name>{names})(?: (?P<cc>{cc}))?(?: (?P<yr>(?:(?:{year}) )?(?P<y>[0-9]{{4}})))?(?: \((?P<bd>[0-9]{{1,2}})[/.-](?P<bm>[0-9]{{1,2}})(?:[/.-](?P<by>[0-9]{{4}}))?(?P<bal> (?:{mark}))?\)| (?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})(?:/(?P<y2>[0-9]{{4}}))?(?P<al> (?:{mark}))?)?)",
         names = Lexicon::builtin().holidays.alternatives(),
         cc = *CAN_CHI_NAME
     ))
@@ -167,6 +167,15 @@ fn lunar_cand(start: usize, end: usize, l: Lunar) -> Option<Cand> {
     }
 }
 
+/// The month a lunar date names: "tháng Một" is the eleventh in the lunar calendar.
+fn lunar_month_of(ctx: &Ctx, word: &str) -> Option<u32> {
+    if ctx.is_role(word, role!("lunar_eleventh")) {
+        Some(11)
+    } else {
+        month_of(ctx, word)
+    }
+}
+
 fn year_and_cycle(ctx: &Ctx, c: &Captures, y: &str) -> (Option<i32>, Option<i32>) {
     (
         c.name(y).and_then(|y| year_of(y.as_str())),
@@ -270,12 +279,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         if !lunar {
             continue;
         }
-        // In the lunar calendar "tháng Một" is the eleventh month.
-        let Some(month) = (if ctx.is_role(word, role!("lunar_eleventh")) {
-            Some(11)
-        } else {
-            month_of(ctx, word)
-        }) else {
+        let Some(month) = lunar_month_of(ctx, word) else {
             continue;
         };
         let day = if c.name("ram").is_some() {
@@ -305,12 +309,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
         if digit_after(text, all.end()) || (c.name("leap").is_none() && c.name("al").is_none()) {
             continue;
         }
-        let word = &c["m"];
-        let Some(month) = (if ctx.is_role(word, role!("lunar_eleventh")) {
-            Some(11)
-        } else {
-            month_of(ctx, word)
-        }) else {
+        let Some(month) = lunar_month_of(ctx, &c["m"]) else {
             continue;
         };
         let leap = c.name("leap").is_some();
@@ -322,7 +321,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             day: None,
             leap,
         });
-        let mut cand = match y {
+        out.push(match y {
             Some(y) => {
                 // A leap month the year does not have is no date, nor a solar month.
                 let Some((from, to)) = lunar_month_bounds(y, month, leap) else {
@@ -341,9 +340,7 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
                 cand.pending = Some(Pending::LunarMonth { month, leap, cycle });
                 cand
             }
-        };
-        cand.point = None;
-        out.push(cand);
+        });
     }
     for c in LUNAR_NUMERIC.matches(ctx) {
         let Some(all) = c.name("all") else { continue };

@@ -107,7 +107,8 @@ pub(crate) fn recognize(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         }
         // "3 tháng tới": a span of three months (a duration), not "next month".
-        let count_before = ctx.figs.iter().enumerate().any(|(i, f)| {
+        let i = ctx.figs.partition_point(|f| f.end + 1 < all.start());
+        let count_before = ctx.figs.get(i).is_some_and(|f| {
             f.end + 1 == all.start()
                 && ctx.usable(i)
                 && f.value.to_i64().is_some_and(|n| (1..=100).contains(&n))
