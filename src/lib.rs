@@ -30,6 +30,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+mod context;
 mod error;
 pub mod input;
 mod lexicon;
@@ -45,8 +46,9 @@ pub use input::{decode, decode_bytes, Decoded, Encoding};
 pub use lexicon::user::Builder as UserLexiconBuilder;
 pub use lexicon::{expand_abbreviation, Abbr, AbbrKind, UserLexicon};
 pub use model::{
-    Dec, Document, DocumentInfo, EncodingInfo, EncodingPart, Fact, Kind, LunarDate, Organization,
-    Precision, Qualifier, Relative, Season, TimeUnit, Value, Weekday,
+    Context, ContextOrganization, ContextPeriod, Dec, Document, DocumentInfo, EncodingInfo,
+    EncodingPart, Fact, Kind, LunarDate, Metric, Organization, Precision, Qualifier, Relative,
+    Season, TimeUnit, Value, Weekday,
 };
 pub use text::numbers::parse_number;
 
@@ -76,7 +78,7 @@ pub struct Options {
 pub fn extract(text: &str, options: &Options) -> Document {
     if text.len() <= WINDOW {
         // One reading: its facts are the document's, moved once.
-        let r = read(text, options, &resolve::offsets::Base::whole(text));
+        let (r, _) = read(text, options, &resolve::offsets::Base::whole(text), None);
         return Document {
             source: "-".to_owned(),
             document: r.info,
@@ -181,7 +183,7 @@ pub fn extract_each<E>(
     mut each: impl FnMut(Piece) -> Result<(), E>,
 ) -> Result<Vec<String>, E> {
     if text.len() <= WINDOW {
-        let r = read(text, options, &resolve::offsets::Base::whole(text));
+        let (r, _) = read(text, options, &resolve::offsets::Base::whole(text), None);
         each(Piece::Document(&r.info))?;
         for f in r.facts {
             each(Piece::Fact(f))?;
@@ -190,7 +192,7 @@ pub fn extract_each<E>(
     }
     let windows = windows(text);
     // The first window decides the document's date and reference year.
-    let first = read_window(text, &windows[0], options);
+    let (first, headline) = read_window(text, &windows[0], options, None);
     let mut info = first.info;
     info.title = text::segments::first_line(text);
     let mut rest = options.clone();
@@ -207,7 +209,7 @@ pub fn extract_each<E>(
         let mut only = rest.clone();
         only.kinds = Some(vec![Kind::Organization]);
         for w in &windows[1..] {
-            let r = read_window(text, w, &only);
+            let (r, _) = read_window(text, w, &only, None);
             resolve::block::add_organizations(orgs, &mut index, &r.facts);
         }
     }
@@ -217,7 +219,7 @@ pub fn extract_each<E>(
         each(Piece::Fact(f))?;
     }
     for w in &windows[1..] {
-        let r = read_window(text, w, &rest);
+        let (r, _) = read_window(text, w, &rest, Some(&headline));
         warnings.extend(r.warnings);
         for f in r.facts {
             each(Piece::Fact(f))?;
@@ -303,12 +305,25 @@ fn windows(text: &str) -> Vec<Window> {
 }
 
 /// Reads one window of `text`.
-fn read_window(text: &str, w: &Window, options: &Options) -> resolve::Resolved {
-    read(&text[w.read.clone()], options, &w.base)
+fn read_window(
+    text: &str,
+    w: &Window,
+    options: &Options,
+    headline: Option<&context::Headline>,
+) -> (resolve::Resolved, context::Headline) {
+    read(&text[w.read.clone()], options, &w.base, headline)
 }
 
 /// Reads a text (a whole document, or a window of one).
-fn read(text: &str, options: &Options, base: &resolve::offsets::Base) -> resolve::Resolved {
+/// Reads one text (a document, or a window of a long one): the text stage, the recognisers,
+/// resolution and the context of every figure. `headline` is the report's own organisation
+/// and period when the text is a later window (else they are read from it, and returned).
+fn read(
+    text: &str,
+    options: &Options,
+    base: &resolve::offsets::Base,
+    headline: Option<&context::Headline>,
+) -> (resolve::Resolved, context::Headline) {
     let lex = options
         .lexicon
         .as_ref()
@@ -324,7 +339,11 @@ fn read(text: &str, options: &Options, base: &resolve::offsets::Base) -> resolve
         .as_deref()
         .map(|k| recognize::needed_kinds(k, options));
     let cands = recognize::run(&ctx, needed.as_deref());
-    resolve::resolve(text, &reading, cands, options, base)
+    let mut own = context::Headline::default();
+    let resolved = resolve::resolve(text, &reading, cands, options, base, |chosen, date| {
+        own = context::attach(text, base.chars, &reading, lex, chosen, headline, date);
+    });
+    (resolved, own)
 }
 
 /// The stages one at a time, for benchmarks, profiles and fuzz targets; not a stable
@@ -409,7 +428,7 @@ mod window_tests {
         let text = format!("{report}\n").repeat(n);
         assert!(text.len() > 2 * WINDOW);
         let opts = Options::default();
-        let whole = read(&text, &opts, &resolve::offsets::Base::whole(&text));
+        let (whole, _) = read(&text, &opts, &resolve::offsets::Base::whole(&text), None);
         let doc = extract(&text, &opts);
         assert_eq!(doc.facts.len(), whole.facts.len());
         assert_eq!(doc.facts, whole.facts);

@@ -45,28 +45,28 @@ pub(crate) struct Args {
     /// Reports, folders (read recursively) or `-` for standard input. Several documents give
     /// one record a line, in order: as given, and sorted by path within a folder.
     #[arg(default_value = "-")]
-    inputs: Vec<PathBuf>,
+    pub(crate) inputs: Vec<PathBuf>,
     /// Output format (json: JSON Lines for several documents).
     #[arg(long, default_value = "json", value_parser = format_parser())]
-    format: Format,
+    pub(crate) format: Format,
     /// Write to this file instead of standard output (required for xlsx). It appears only
     /// when complete.
     #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Start CSV/TSV with a byte-order mark, so that Excel on Windows reads UTF-8.
     #[arg(long)]
-    bom: bool,
+    pub(crate) bom: bool,
     /// No progress bar and no summary on standard error.
     #[arg(short, long)]
-    quiet: bool,
+    pub(crate) quiet: bool,
     /// Indent a lone JSON document for reading.
     #[arg(long)]
-    pretty: bool,
+    pub(crate) pretty: bool,
     /// Only these kinds, separated by commas.
     #[arg(long, value_delimiter = ',', value_parser = kind_parser())]
-    kinds: Option<Vec<Kind>>,
+    pub(crate) kinds: Option<Vec<Kind>>,
     #[command(flatten)]
-    read: ReadArgs,
+    pub(crate) read: ReadArgs,
 }
 
 /// The jobs of the inputs, in order, and how many when known (a folder's files are found as
@@ -166,6 +166,12 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// Runs `vnfacts extract`.
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    let how = WriterOptions::default().pretty(args.pretty).bom(args.bom);
+    run_with(args, how)
+}
+
+/// Runs an extraction written the way `write` says (`vnfacts table` writes indicator rows).
+pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Failure> {
     let started = Instant::now();
     let options = args.read.options(args.kinds.clone())?;
     let how = args.read.files.how();
@@ -193,11 +199,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
                 .display()
         )));
     }
-    let mut w = writer(
-        args.format,
-        out,
-        WriterOptions::default().pretty(args.pretty).bom(args.bom),
-    )?;
+    let mut w = writer(args.format, out, write)?;
     let mut summary = Summary::default();
     let mut encodings = Encodings::default();
     let mut failed = None;

@@ -11,6 +11,7 @@ mod decode;
 mod extract;
 mod signals;
 mod sink;
+mod table;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -29,6 +30,10 @@ enum Command {
     /// or an Excel workbook.
     #[command(after_help = extract::EXAMPLES)]
     Extract(extract::Args),
+    /// Indicator rows: one a figure (money, count, percent, ratio, measure) with its
+    /// organisation, period and metric, as CSV, TSV, an Excel workbook or JSON Lines.
+    #[command(after_help = table::EXAMPLES)]
+    Table(table::Args),
     /// Check sample reports against the facts expected of them (X.facts.json beside X.txt).
     #[command(after_help = check::EXAMPLES)]
     Check(check::Args),
@@ -69,6 +74,7 @@ pub(crate) fn main() -> ExitCode {
     signals::install();
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Table(args) => table::run(args),
         Command::Check(args) => check::run(args),
         Command::Decode(args) => decode::run(args),
     };

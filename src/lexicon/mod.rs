@@ -63,6 +63,8 @@ pub(crate) const FILES: &[DataFile] = &[
     data_file!("money_suffix.txt"),
     data_file!("count_units.txt"),
     data_file!("count_open.txt"),
+    data_file!("context_words.txt"),
+    data_file!("metrics.txt"),
     data_file!("measure_units.txt"),
     data_file!("duration_units.txt"),
     data_file!("anniversary.txt"),
@@ -269,6 +271,38 @@ pub(crate) enum CountWord {
     NotCounted,
     /// Before a figure: a name's number ("thôn 3").
     Numbered,
+}
+
+/// The roles a phrase of `data/context_words.txt` has (the file's header says what each does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ContextRoles(u8);
+
+impl ContextRoles {
+    /// Before an organisation: not the subject.
+    pub const PARTNER: u8 = 1;
+    /// Before a date: a comparison base.
+    pub const COMPARISON: u8 = 2;
+    /// Never at the edge of a metric label.
+    pub const EDGE: u8 = 4;
+    /// A word of change.
+    pub const CHANGE: u8 = 8;
+    /// A label stops before it.
+    pub const STOP: u8 = 16;
+    /// A time the text does not date.
+    pub const UNKNOWN_TIME: u8 = 32;
+
+    /// Has it the role `bit`?
+    pub fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+/// Is `key` a metric key: lower-case ASCII letters, digits and underscores, a letter first?
+pub(crate) fn is_metric_key(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// When a figure after a document's name is its number (`data/document_words.txt`).
@@ -493,6 +527,10 @@ pub(crate) struct Lexicon {
     pub vocab: Vocab,
     pub count_units: PhraseList<()>,
     pub count_open: PhraseList<CountWord>,
+    /// The words of `data/context_words.txt` and their roles.
+    pub context: PhraseList<ContextRoles>,
+    /// `data/metrics.txt` (and the user's `[metrics]`): a phrase of a metric label → its key.
+    pub metrics: PhraseList<String>,
     pub duration_units: PhraseList<TimeUnit>,
     pub qualifiers: PhraseList<Option<Qualifier>>,
     pub money_context: PhraseList<()>,
@@ -617,6 +655,8 @@ pub(crate) struct Additions {
     pub abbreviations: Vec<(String, Abbr)>,
     pub organizations: Vec<(String, String)>,
     pub places: Vec<(String, &'static str)>,
+    /// Metric phrases and their keys.
+    pub metrics: Vec<(String, String)>,
 }
 
 impl Lexicon {
@@ -641,6 +681,51 @@ impl Lexicon {
                 _ => CountWord::Numbered,
             })
         })?;
+        let context = {
+            let f = file("context_words.txt");
+            let roles = [
+                "partner",
+                "comparison",
+                "edge",
+                "change",
+                "stop",
+                "unknown_time",
+            ];
+            let mut roles_of: Vec<(&str, u8)> = Vec::new();
+            for l in lines(f.name, f.text, 2, 2)? {
+                let role = l.choice(1, &roles, None)?;
+                let bit = 1u8 << roles.iter().position(|r| *r == role).unwrap_or(0);
+                let key = crate::text::chars::key_of(l.col(0));
+                match roles_of
+                    .iter_mut()
+                    .find(|(p, _)| crate::text::chars::key_of(p) == key)
+                {
+                    Some((_, bits)) => *bits |= bit,
+                    None => roles_of.push((l.col(0), bit)),
+                }
+            }
+            let mut b = ListBuilder::new(vocab);
+            for (phrase, bits) in roles_of {
+                b.add(phrase, ContextRoles(bits));
+            }
+            b.build()
+        };
+        let metrics = {
+            let f = file("metrics.txt");
+            let mut b = ListBuilder::new(vocab);
+            for l in lines(f.name, f.text, 2, 2)? {
+                if !is_metric_key(l.col(1)) {
+                    return Err(l.error(
+                        "column 2 is not a key: write lower-case ASCII letters, digits and underscores",
+                    ));
+                }
+                b.add(l.col(0), l.col(1).to_owned());
+            }
+            for (phrase, key) in user.map_or(&[][..], |u| &u.metrics[..]) {
+                b.add(phrase, key.clone());
+            }
+            b.build()
+        };
         let duration_units = map(vocab, file("duration_units.txt"), (2, 2), |l| {
             time_unit(l, 1)
         })?;
@@ -858,6 +943,8 @@ impl Lexicon {
             vocab: v,
             count_units,
             count_open,
+            context,
+            metrics,
             duration_units,
             qualifiers,
             money_context,

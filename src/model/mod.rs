@@ -292,6 +292,80 @@ pub struct Fact {
     /// The page of a PDF the fact is on (1-based; absent for the other formats).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// Whose figure it is, for when, and what it measures (figure facts only: money, count,
+    /// percent, ratio, measure).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<Box<Context>>,
+}
+
+/// The context of a figure: the organisation, period and metric a careful reader ties it to;
+/// each `None` (JSON `null`) when the text does not support one.
+///
+/// ```
+/// let doc = vnfacts::extract(
+///     "Năm 2024, Hội LHPN xã Kim Liên đã kết nạp 20 hội viên mới.",
+///     &vnfacts::Options::default(),
+/// );
+/// let count = doc.facts.iter().find(|f| f.kind == vnfacts::Kind::Count).unwrap();
+/// let ctx = count.context.as_ref().unwrap();
+/// let org = ctx.organization.as_ref().unwrap();
+/// assert_eq!(org.canonical, "Hội Liên hiệp Phụ nữ xã Kim Liên");
+/// let period = ctx.period.as_ref().unwrap();
+/// assert_eq!((period.from.as_str(), period.to.as_str()), ("2024-01-01", "2024-12-31"));
+/// assert_eq!(ctx.metric.as_ref().unwrap().label, "kết nạp hội viên");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Context {
+    /// The organisation whose activity or result the figure reports.
+    pub organization: Option<ContextOrganization>,
+    /// The time the figure refers to.
+    pub period: Option<ContextPeriod>,
+    /// What the figure measures.
+    pub metric: Option<Metric>,
+}
+
+/// The organisation of a figure, and the mention that supplied it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContextOrganization {
+    /// Its canonical name, as for organisation facts.
+    pub canonical: String,
+    /// Start of the mention (chars).
+    pub start: usize,
+    /// End of the mention (chars, exclusive).
+    pub end: usize,
+    /// The mention as written (not in the JSON, which has its offsets).
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// The period of a figure, and the mention that supplied it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContextPeriod {
+    /// First day (ISO, inclusive).
+    pub from: String,
+    /// Last day (ISO, inclusive).
+    pub to: String,
+    /// Start of the mention (chars).
+    pub start: usize,
+    /// End of the mention (chars, exclusive).
+    pub end: usize,
+    /// The mention as written (not in the JSON, which has its offsets).
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// What a figure measures: a short label of the text's own words, and the key of a standard
+/// indicator (`data/metrics.txt`) when the label holds one of its phrases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metric {
+    /// The label ("kết nạp hội viên", "thu ngân sách", "tỷ lệ hộ nghèo").
+    pub label: String,
+    /// The standard indicator's key (`members_admitted`), when one matches.
+    pub key: Option<String>,
+    /// Start of the words the label was made from (chars).
+    pub start: usize,
+    /// End of them (chars, exclusive).
+    pub end: usize,
 }
 
 /// A unit of time: of a duration ("6 tháng"), or of a time said relative to the document's
@@ -472,6 +546,7 @@ impl Fact {
             unit_full: None,
             warning: None,
             page: None,
+            context: None,
         }
     }
 

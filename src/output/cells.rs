@@ -167,3 +167,74 @@ pub fn row(source: &str, f: &Fact) -> Vec<Cell> {
         Cell::Empty,
     ]
 }
+
+/// The columns of an indicator row (`vnfacts table`): one row a figure, with its context.
+pub const INDICATOR_COLUMNS: &[&str] = &[
+    "source",
+    "organization",
+    "period_from",
+    "period_to",
+    "metric",
+    "metric_key",
+    "value",
+    "min",
+    "max",
+    "unit",
+    "currency",
+    "per",
+    "qualifier",
+    "kind",
+    "text",
+    "line",
+    "start",
+    "end",
+    "organization_text",
+    "period_text",
+];
+
+/// The indicator row of a figure fact, in the order of [`INDICATOR_COLUMNS`] (`None` for a
+/// fact that is no figure).
+pub fn indicator_row(source: &str, f: &Fact) -> Option<Vec<Cell>> {
+    let ctx = f.context.as_deref()?;
+    let value = match &f.value {
+        Some(Value::Number(d)) => num(Some(*d)),
+        _ => Cell::Empty,
+    };
+    let org = ctx.organization.as_ref();
+    let period = ctx.period.as_ref();
+    let metric = ctx.metric.as_ref();
+    let word = |v: Option<&'static str>| v.map_or(Cell::Empty, |s| Cell::Text(s.to_owned()));
+    Some(vec![
+        Cell::Text(source.to_owned()),
+        text(&org.map(|o| o.canonical.clone())),
+        date(&period.map(|p| p.from.clone())),
+        date(&period.map(|p| p.to.clone())),
+        text(&metric.map(|m| m.label.clone())),
+        text(&metric.and_then(|m| m.key.clone())),
+        value,
+        num(f.min),
+        num(f.max),
+        text(&f.unit),
+        text(&f.currency),
+        text(&f.per),
+        word(f.qualifier.map(|q| q.name())),
+        Cell::Text(f.kind.name().to_owned()),
+        Cell::Text(f.text.clone()),
+        Cell::Int(f.line as i64),
+        Cell::Int(f.start as i64),
+        Cell::Int(f.end as i64),
+        text(&org.map(|o| o.text.clone())),
+        text(&period.map(|p| p.text.clone())),
+    ])
+}
+
+/// The indicator row of an input that could not be read: its source, `kind` `error`, and the
+/// reason in the `text` column.
+#[cfg_attr(not(any(feature = "csv", feature = "xlsx")), allow(dead_code))]
+pub fn indicator_error_row(source: &str, error: &str) -> Vec<Cell> {
+    let mut cells = vec![Cell::Empty; INDICATOR_COLUMNS.len()];
+    cells[0] = Cell::Text(source.to_owned());
+    cells[13] = Cell::Text("error".to_owned());
+    cells[14] = Cell::Text(error.to_owned());
+    cells
+}

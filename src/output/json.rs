@@ -107,3 +107,94 @@ impl<W: Write> Writer for Json<W> {
         self.out.flush().map_err(output_error)
     }
 }
+
+/// Indicator rows as JSON Lines: one object a figure, with the fields of
+/// [`super::INDICATOR_COLUMNS`] (numbers as JSON numbers, exact; empty cells as `null`).
+pub(crate) struct IndicatorLines<W: Write> {
+    out: W,
+    source: String,
+    line: Vec<u8>,
+}
+
+impl<W: Write> IndicatorLines<W> {
+    pub fn new(out: W) -> Self {
+        IndicatorLines {
+            out,
+            source: String::new(),
+            line: Vec::new(),
+        }
+    }
+
+    fn row(&mut self, cells: &[super::Cell]) -> Result<(), Error> {
+        use super::Cell;
+        self.line.clear();
+        self.line.push(b'{');
+        for (i, (name, cell)) in super::INDICATOR_COLUMNS.iter().zip(cells).enumerate() {
+            if i > 0 {
+                self.line.push(b',');
+            }
+            serde_json::to_writer(&mut self.line, name).map_err(output_error)?;
+            self.line.push(b':');
+            let l = &mut self.line;
+            match cell {
+                Cell::Empty => serde_json::to_writer(l, &()),
+                Cell::Int(n) => serde_json::to_writer(l, n),
+                Cell::Number(n) => serde_json::to_writer(l, n),
+                Cell::Bool(b) => serde_json::to_writer(l, b),
+                // An exact decimal keeps its digits (Dec writes them as a JSON number).
+                Cell::Decimal(d) => serde_json::to_writer(l, d),
+                Cell::Day(s) | Cell::Text(s) => serde_json::to_writer(l, s),
+            }
+            .map_err(output_error)?;
+        }
+        self.line.extend_from_slice(b"}\n");
+        self.out.write_all(&self.line).map_err(output_error)
+    }
+
+    fn fact_row(&mut self, source: &str, f: &Fact) -> Result<(), Error> {
+        match super::indicator_row(source, f) {
+            Some(cells) => self.row(&cells),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<W: Write> Writer for IndicatorLines<W> {
+    fn write(&mut self, r: &Record, _text: Option<&str>) -> Result<(), Error> {
+        match r {
+            Record::Document(d) => {
+                for f in &d.facts {
+                    self.fact_row(&d.source, f)?;
+                }
+                Ok(())
+            }
+            Record::Error { source, error } => {
+                self.row(&super::cells::indicator_error_row(source, error))
+            }
+        }
+    }
+
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn begin(&mut self, source: &str, _info: &DocumentInfo) -> Result<(), Error> {
+        self.source = source.to_owned();
+        Ok(())
+    }
+
+    fn fact(&mut self, f: &Fact) -> Result<(), Error> {
+        let source = std::mem::take(&mut self.source);
+        let wrote = self.fact_row(&source, f);
+        self.source = source;
+        wrote
+    }
+
+    fn end(&mut self, _warnings: &[String]) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<(), Error> {
+        self.out.flush().map_err(output_error)
+    }
+}

@@ -21,7 +21,7 @@ mod json;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
-pub use cells::{row, Cell, COLUMNS};
+pub use cells::{indicator_row, row, Cell, COLUMNS, INDICATOR_COLUMNS};
 
 use crate::error::{Error, ErrorKind};
 use crate::model::{Document, DocumentInfo, Fact};
@@ -119,6 +119,29 @@ impl Record {
     }
 }
 
+/// What a row of CSV, TSV, XLSX (and a line of JSON Lines, for indicators) is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rows {
+    /// One row a fact ([`COLUMNS`]); JSON and JSON Lines write whole documents.
+    #[default]
+    Facts,
+    /// One row a figure with its context ([`INDICATOR_COLUMNS`]), in every format: what
+    /// `vnfacts table` writes.
+    Indicators,
+}
+
+/// How an XLSX workbook of indicator rows is split into sheets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Sheets {
+    /// One sheet of every row.
+    #[default]
+    One,
+    /// One sheet per organisation (and one for figures with none).
+    PerOrganization,
+}
+
 /// How a writer writes.
 #[derive(Debug, Clone, Copy, Default)]
 #[non_exhaustive]
@@ -127,6 +150,10 @@ pub struct WriterOptions {
     pub pretty: bool,
     /// Start CSV/TSV with a UTF-8 byte-order mark (for Excel on Windows).
     pub bom: bool,
+    /// What a row is.
+    pub rows: Rows,
+    /// How a workbook is split into sheets.
+    pub sheets: Sheets,
 }
 
 impl WriterOptions {
@@ -139,6 +166,18 @@ impl WriterOptions {
     /// Start CSV/TSV with a byte-order mark.
     pub fn bom(mut self, yes: bool) -> Self {
         self.bom = yes;
+        self
+    }
+
+    /// What a row is.
+    pub fn rows(mut self, rows: Rows) -> Self {
+        self.rows = rows;
+        self
+    }
+
+    /// How a workbook is split into sheets.
+    pub fn sheets(mut self, sheets: Sheets) -> Self {
+        self.sheets = sheets;
         self
     }
 }
@@ -197,7 +236,9 @@ pub fn writer<'a>(
     options: WriterOptions,
 ) -> Result<Box<dyn Writer + 'a>, Error> {
     let _ = options.bom;
+    let indicators = options.rows == Rows::Indicators;
     match format {
+        Format::Json | Format::Jsonl if indicators => Ok(Box::new(json::IndicatorLines::new(out))),
         Format::Json | Format::Jsonl => Ok(Box::new(json::Json::new(
             out,
             format == Format::Jsonl,
@@ -208,9 +249,10 @@ pub fn writer<'a>(
             out,
             if format == Format::Tsv { b'\t' } else { b',' },
             options.bom,
+            indicators,
         )?)),
         #[cfg(feature = "xlsx")]
-        Format::Xlsx => Ok(Box::new(xlsx::Xlsx::new(out))),
+        Format::Xlsx => Ok(Box::new(xlsx::Xlsx::new(out, options))),
         #[allow(unreachable_patterns)]
         _ => Err(Error::new(
             ErrorKind::InvalidInput,

@@ -2,8 +2,10 @@
 //! numbers, days as dates, a frozen header and an autofilter) and sheet `documents` (one row
 //! per input, errors included). The workbook is built whole and written when finished.
 
-use super::cells::{date, error_row, row, Cell, COLUMNS};
-use super::{output_error, Record, Writer};
+use super::cells::{
+    date, error_row, indicator_error_row, indicator_row, row, Cell, COLUMNS, INDICATOR_COLUMNS,
+};
+use super::{output_error, Record, Rows, Sheets, Writer, WriterOptions};
 use crate::error::Error;
 use std::io::Write;
 
@@ -27,14 +29,50 @@ pub(crate) struct Xlsx<W: Write> {
     out: W,
     facts: Vec<Vec<Cell>>,
     documents: Vec<Vec<Cell>>,
+    options: WriterOptions,
+}
+
+/// The most chars Excel allows in a sheet's name.
+const SHEET_NAME_CHARS: usize = 31;
+
+/// A sheet name Excel accepts for `name`, unique among `taken`: none of `[]:*?/\`, at most 31
+/// chars, a number added when the cut name is taken.
+fn sheet_name(name: &str, taken: &mut Vec<String>) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
+        .collect();
+    let clean = clean.trim().trim_matches('\'').to_owned();
+    let clean = if clean.is_empty() {
+        "sheet".to_owned()
+    } else {
+        clean
+    };
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
+        let keep = SHEET_NAME_CHARS - suffix.chars().count();
+        let cand: String = clean.chars().take(keep).collect::<String>() + &suffix;
+        let lower = cand.to_lowercase();
+        if !taken.iter().any(|t| t.to_lowercase() == lower) {
+            taken.push(cand.clone());
+            return cand;
+        }
+        n += 1;
+    }
 }
 
 impl<W: Write> Xlsx<W> {
-    pub fn new(out: W) -> Self {
+    pub fn new(out: W, options: WriterOptions) -> Self {
         Xlsx {
             out,
             facts: Vec::new(),
             documents: Vec::new(),
+            options,
         }
     }
 
@@ -43,12 +81,43 @@ impl<W: Write> Xlsx<W> {
         let mut book = Workbook::new();
         let bold = XFormat::new().set_bold();
         let day = XFormat::new().set_num_format("yyyy-mm-dd");
-        type Sheet<'s> = (&'s str, &'s [&'s str], &'s Vec<Vec<Cell>>);
-        let sheets: [Sheet; 2] = [
-            ("facts", COLUMNS, &self.facts),
-            ("documents", DOCUMENT_COLUMNS, &self.documents),
-        ];
-        for (name, header, rows) in sheets {
+        let indicators = self.options.rows == Rows::Indicators;
+        let (first, header) = match indicators {
+            true => ("indicators", INDICATOR_COLUMNS),
+            false => ("facts", COLUMNS),
+        };
+        let mut taken = vec!["documents".to_owned()];
+        // A sheet: its name, its header and its rows.
+        type Sheet<'s> = (String, &'s [&'s str], Vec<&'s Vec<Cell>>);
+        let mut groups: Vec<Sheet> = Vec::new();
+        if indicators && self.options.sheets == Sheets::PerOrganization {
+            // One sheet per organisation, in the order they first come; figures with none last.
+            let mut index: std::collections::HashMap<String, usize> = Default::default();
+            for r in &self.facts {
+                let org = match &r[1] {
+                    Cell::Text(t) => t.clone(),
+                    _ => String::new(),
+                };
+                let i = *index.entry(org.clone()).or_insert_with(|| {
+                    groups.push((org, header, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[i].2.push(r);
+            }
+            groups.sort_by_key(|(org, _, _)| org.is_empty());
+            for (org, _, _) in &mut groups {
+                let name = match org.is_empty() {
+                    true => "no organization".to_owned(),
+                    false => org.clone(),
+                };
+                *org = sheet_name(&name, &mut taken);
+            }
+        } else {
+            groups.push((first.to_owned(), header, self.facts.iter().collect()));
+        }
+        let docs: Vec<&Vec<Cell>> = self.documents.iter().collect();
+        groups.push(("documents".to_owned(), DOCUMENT_COLUMNS, docs));
+        for (name, header, rows) in &groups {
             let ws = book.add_worksheet();
             ws.set_name(name)?;
             for (c, h) in header.iter().enumerate() {
@@ -105,10 +174,14 @@ impl<W: Write> Xlsx<W> {
 
 impl<W: Write> Writer for Xlsx<W> {
     fn write(&mut self, r: &Record, _text: Option<&str>) -> Result<(), Error> {
+        let indicators = self.options.rows == Rows::Indicators;
         match r {
             Record::Document(d) => {
                 for f in &d.facts {
-                    self.facts.push(row(&d.source, f));
+                    match indicators {
+                        true => self.facts.extend(indicator_row(&d.source, f)),
+                        false => self.facts.push(row(&d.source, f)),
+                    }
                 }
                 // The letterhead's number and issuing body (the last of its lines), and the
                 // report's own place.
@@ -132,7 +205,10 @@ impl<W: Write> Writer for Xlsx<W> {
                 ]);
             }
             Record::Error { source, error } => {
-                self.facts.push(error_row(source, error));
+                self.facts.push(match indicators {
+                    true => indicator_error_row(source, error),
+                    false => error_row(source, error),
+                });
                 let mut row = vec![Cell::Text(source.clone())];
                 row.resize_with(DOCUMENT_COLUMNS.len() - 2, || Cell::Empty);
                 row.extend([Cell::Int(0), Cell::Text(error.clone())]);

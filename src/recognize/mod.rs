@@ -672,6 +672,14 @@ pub(crate) fn needed_kinds(wanted: &[Kind], options: &Options) -> Vec<Kind> {
     if options.document_date.is_none() || options.reference_year.is_none() {
         need.extend([Kind::Date, Kind::Period]);
     }
+    // A figure's context reads the organisations, dates and periods around it.
+    if wanted.iter().any(|k| crate::context::is_figure(*k)) {
+        let more = [Kind::Organization, Kind::Date, Kind::Period];
+        if more.iter().any(|k| !need.contains(k)) {
+            need.extend(more);
+            return needed_kinds(&need, options);
+        }
+    }
     need.sort();
     need.dedup();
     need

@@ -35,6 +35,7 @@ pub(crate) fn resolve(
     cands: Vec<Cand>,
     options: &Options,
     base: &offsets::Base,
+    context: impl FnOnce(&mut [Cand], Option<&str>),
 ) -> Resolved {
     let mut chosen = overlap::choose_all(cands);
     // A window after the first of a long document takes the document's date and reference
@@ -54,6 +55,8 @@ pub(crate) fn resolve(
         Some(p) => complete(p, &mut c.fact, doc, year),
         None => true,
     });
+    // The next stage (context) reads the settled facts before they are mapped and filtered.
+    context(&mut chosen, doc.map(|d| d.iso()).as_deref());
     let kinds = options.kinds.as_deref();
     let text = reading.text();
     let letterhead = reading.letterhead.as_ref();

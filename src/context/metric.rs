@@ -1,0 +1,230 @@
+//! A figure's metric label: the words that govern it in its clause, as the text writes them.
+//!
+//! The words before the figure in its clause (at most [`WINDOW`]), back to the figure before
+//! it or a `stop` word of `data/context_words.txt`; names and times among them are passed over
+//! ("doanh số cho vay của NHCSXH đạt 495 triệu đồng" → "doanh số cho vay"). When a phrase of
+//! `data/metrics.txt` is among them the label starts there, else it is the last [`SHORT`]
+//! words. `edge` words are trimmed from both ends ("ước đạt", "là", "của"). A count adds its
+//! counted noun ("kết nạp 20 hội viên" → "kết nạp hội viên"). A label of change words alone
+//! ("tăng 6%") takes the label of the figure before it in the sentence ("thu ngân sách
+//! tăng"); a figure with no word before it takes the words after it ("95% đảng viên hoàn
+//! thành nhiệm vụ").
+
+use crate::lexicon::{ContextRoles, Lexicon};
+use crate::model::{Fact, Kind};
+use crate::text::Reading;
+use std::ops::Range;
+
+/// How many words before a figure a label may come from.
+const WINDOW: usize = 12;
+/// How many words a label keeps when no phrase of `data/metrics.txt` anchors it.
+const SHORT: usize = 5;
+/// The most words a label keeps when it was cut after a linking word.
+const LONG: usize = 8;
+/// How many words after a figure a label may take.
+const AFTER: usize = 4;
+
+/// What covers a word: nothing, a name or a time (passed over), a figure (a label stops).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cover {
+    Free,
+    Skip,
+    Figure,
+}
+
+/// Trims `edge` words off both ends of `words` (word numbers, ascending).
+fn trim(reading: &Reading, lex: &Lexicon, words: &mut Vec<usize>) {
+    let toks = &reading.tokens;
+    loop {
+        let Some(&first) = words.first() else { return };
+        match lex.context.at(toks, first) {
+            Some((j, r)) if r.has(ContextRoles::EDGE) => {
+                words.retain(|&w| w > j);
+            }
+            _ => break,
+        }
+    }
+    loop {
+        let Some(&last) = words.last() else { return };
+        match lex.context.ending_at(toks, last) {
+            Some((i, r)) if r.has(ContextRoles::EDGE) => {
+                words.retain(|&w| w < i);
+            }
+            _ => break,
+        }
+    }
+}
+
+/// Are all of `words` change words ("tăng", "giảm")?
+fn all_change(reading: &Reading, lex: &Lexicon, words: &[usize]) -> bool {
+    !words.is_empty()
+        && words.iter().all(|&w| {
+            lex.context
+                .at(&reading.tokens, w)
+                .is_some_and(|(_, r)| r.has(ContextRoles::CHANGE))
+        })
+}
+
+/// The text of a word for a label: a capitalised word in lower case, an all-capital one
+/// ("GRDP", "KH") as written.
+fn word_text(reading: &Reading, w: usize) -> String {
+    let t = &reading.tokens.toks[w];
+    let s = &reading.text()[t.start as usize..t.end as usize];
+    let caps = s.chars().filter(|c| c.is_uppercase()).count();
+    if caps > 1 && !s.chars().any(char::is_lowercase) {
+        s.to_owned()
+    } else {
+        s.chars().flat_map(char::to_lowercase).collect()
+    }
+}
+
+/// The key of the longest phrase of `data/metrics.txt` in `label`.
+pub(crate) fn key_of(lex: &Lexicon, label: &str) -> Option<String> {
+    let mut best: Option<(usize, &String)> = None;
+    let mut pos = 0;
+    for w in label.split(' ') {
+        if let Some((end, key)) = lex.metrics.after_in_text(&lex.vocab, label, pos) {
+            if best.is_none_or(|(len, _)| end - pos > len) {
+                best = Some((end - pos, key));
+            }
+        }
+        pos += w.len() + 1;
+    }
+    best.map(|(_, k)| k.clone())
+}
+
+/// The label of the figure `fact` (words `at.0..at.1`) in `clause`, its key and the bytes of
+/// the words it was made from; `earlier` is the label of the figure before it in its sentence.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn label(
+    reading: &Reading,
+    lex: &Lexicon,
+    cover: &[Cover],
+    fact: &Fact,
+    at: (usize, usize),
+    clause: Range<usize>,
+    sentence: Range<usize>,
+    earlier: Option<&str>,
+) -> Option<(String, Option<String>, (usize, usize))> {
+    let toks = &reading.tokens;
+    let found = label_in(reading, lex, cover, fact, at, clause.clone(), earlier);
+    // A change with nothing before it in its clause ("(theo giá so sánh năm 2010) ước tăng
+    // 11,07%"): the words before it in its sentence.
+    let bare = found.as_ref().is_none_or(|(l, _, _)| {
+        l.split(' ').all(|w| {
+            lex.context
+                .get(&lex.vocab, w)
+                .is_some_and(|r| r.has(ContextRoles::CHANGE))
+        })
+    });
+    if bare && earlier.is_none() && sentence.start < clause.start {
+        let wider = label_in(reading, lex, cover, fact, at, sentence, None);
+        if wider.is_some() {
+            return wider;
+        }
+    }
+    let _ = toks;
+    found
+}
+
+/// [`label`] within the words of `clause`.
+fn label_in(
+    reading: &Reading,
+    lex: &Lexicon,
+    cover: &[Cover],
+    fact: &Fact,
+    at: (usize, usize),
+    clause: Range<usize>,
+    earlier: Option<&str>,
+) -> Option<(String, Option<String>, (usize, usize))> {
+    let toks = &reading.tokens;
+    let (first, end) = at;
+    let lo = clause.start.max(first.saturating_sub(WINDOW));
+    let mut words = Vec::new();
+    let mut j = first;
+    while j > lo {
+        j -= 1;
+        match cover[j] {
+            Cover::Figure => break,
+            Cover::Skip => continue,
+            Cover::Free => {}
+        }
+        if lex
+            .context
+            .ending_at(toks, j)
+            .is_some_and(|(_, r)| r.has(ContextRoles::STOP))
+        {
+            break;
+        }
+        words.push(j);
+    }
+    words.reverse();
+    if let Some(p) = words
+        .iter()
+        .position(|&w| lex.metrics.at(toks, w).is_some())
+    {
+        words.drain(..p);
+    } else if words.len() > SHORT {
+        // Start after the last linking word that leaves two words or more ("… của cả nước, tỷ
+        // lệ lao động qua đào tạo"), else keep the last words.
+        let cut = (0..words.len() - 2).rev().find(|&k| {
+            lex.context
+                .at(toks, words[k])
+                .is_some_and(|(j, r)| j == words[k] && r.has(ContextRoles::EDGE))
+        });
+        match cut {
+            Some(k) => drop(words.drain(..=k)),
+            None => drop(words.drain(..words.len() - SHORT)),
+        }
+        if words.len() > LONG {
+            words.drain(..words.len() - LONG);
+        }
+    }
+    trim(reading, lex, &mut words);
+    let mut text: Vec<String> = Vec::new();
+    let change = all_change(reading, lex, &words);
+    if words.is_empty() || change {
+        if let Some(e) = earlier {
+            text.push(e.to_owned());
+        } else if words.is_empty() {
+            let mut after: Vec<usize> = (end..clause.end.min(end + AFTER))
+                .take_while(|&w| cover[w] != Cover::Figure)
+                .filter(|&w| cover[w] == Cover::Free)
+                .collect();
+            trim(reading, lex, &mut after);
+            words = after;
+        }
+    }
+    text.extend(words.iter().map(|&w| word_text(reading, w)));
+    let mut span = match (words.first(), words.last()) {
+        (Some(&a), Some(&b)) => (toks.toks[a].start as usize, toks.toks[b].end as usize),
+        _ => {
+            let f = &toks.toks[first.min(toks.toks.len() - 1)];
+            (f.start as usize, f.end as usize)
+        }
+    };
+    if fact.kind == Kind::Count {
+        if let Some(unit) = &fact.unit {
+            let unit: String = unit.chars().flat_map(char::to_lowercase).collect();
+            let joined = text.join(" ");
+            let has = joined == unit
+                || joined.starts_with(&format!("{unit} "))
+                || joined.ends_with(&format!(" {unit}"))
+                || joined.contains(&format!(" {unit} "));
+            if !has {
+                text.push(unit);
+                let last = toks.toks[end.max(first + 1).min(toks.toks.len()) - 1].end as usize;
+                span = (
+                    span.0.min(toks.toks[first].start as usize),
+                    span.1.max(last),
+                );
+            }
+        }
+    }
+    let label = text.join(" ");
+    if label.is_empty() {
+        return None;
+    }
+    let key = key_of(lex, &label);
+    Some((label, key, span))
+}

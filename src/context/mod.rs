@@ -1,0 +1,517 @@
+//! The context stage: every figure fact (money, count, percent, ratio, measure) tied to the
+//! organisation whose figure it is, the period it refers to and what it measures, as a careful
+//! reader does it (SPEC.md, "Context of a figure").
+//!
+//! It reads the resolved facts and the shared reading of the text: its words, and the segments
+//! they make ([`segments`]: clauses, sentences, paragraphs, headings). For each figure:
+//!
+//! - the organisation: the subject of its clause, else of its sentence (an organisation after
+//!   a `partner` word of `data/context_words.txt` is none: "phối hợp với", "tại", "cho"), else
+//!   one after the figure in its clause ("20 suất học bổng do Tỉnh đoàn trao"), else the one
+//!   that opens its paragraph or the heading above it, else the report's own (its title or
+//!   opening);
+//! - the period: a date or period of its clause, else of its sentence, else the latest one
+//!   stated earlier in its paragraph, else the one a paragraph opened with above it, else the
+//!   report's headline period (its title's, its opening's, or its own date). A date after a
+//!   `comparison` word ("so với cùng kỳ năm 2023", "kế hoạch năm 2022") is never a period;
+//! - the metric: the words that govern the figure in its clause ([`metric`]).
+//!
+//! Mentions are byte offsets of the normalised text here; resolution maps them to chars of the
+//! input with the facts.
+
+mod metric;
+pub(crate) mod segments;
+
+use crate::lexicon::{ContextRoles, Lexicon};
+use crate::model::{Context, ContextOrganization, ContextPeriod, Kind, Metric, Precision, Value};
+use crate::recognize::Cand;
+use crate::text::Reading;
+use metric::Cover;
+use segments::Segments;
+
+/// Where a mention is: bytes of the normalised text being read, or chars of the whole input
+/// (a headline carried to a later window of a long document).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Mention {
+    /// Byte range of the normalised text.
+    Norm(usize, usize),
+    /// Char range of the input, and its text.
+    Chars(usize, usize, String),
+}
+
+/// A figure's context before its mentions are mapped to the input.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Raw {
+    /// Canonical name and mention.
+    pub organization: Option<(String, Mention)>,
+    /// From, to and mention.
+    pub period: Option<(String, String, Mention)>,
+    /// Label, key and the words' span.
+    pub metric: Option<(String, Option<String>, Mention)>,
+}
+
+/// The report's own organisation and headline period, for figures nothing nearer governs.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Headline {
+    /// Canonical name and mention.
+    pub organization: Option<(String, Mention)>,
+    /// From, to and mention.
+    pub period: Option<(String, String, Mention)>,
+}
+
+/// Is `kind` a figure (a fact that gets a context)?
+pub(crate) fn is_figure(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Money | Kind::Count | Kind::Percent | Kind::Ratio | Kind::Measure
+    )
+}
+
+/// An organisation fact, in words.
+struct Org {
+    first: usize,
+    end: usize,
+    canonical: String,
+    span: (usize, usize),
+    partner: bool,
+}
+
+/// A date or period fact, in words, with its bounds.
+struct Time {
+    first: usize,
+    end: usize,
+    from: String,
+    to: String,
+    span: (usize, usize),
+    comparison: bool,
+}
+
+/// Is the date a holiday named by its name ("Tết Nguyên đán Bính Ngọ"): the occasion of an
+/// activity, not its time? A lunar date written with no day or month in digits.
+fn is_holiday(f: &crate::model::Fact) -> bool {
+    f.lunar.is_some()
+        && !f
+            .text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|run| (1..=2).contains(&run.len()))
+}
+
+/// The first and last day of a date or period fact, when it has them.
+fn bounds(f: &crate::model::Fact) -> Option<(String, String)> {
+    match f.kind {
+        Kind::Period => Some((f.from.clone()?, f.to.clone()?)),
+        Kind::Date => {
+            let Some(Value::Date(v)) = &f.value else {
+                return None;
+            };
+            match f.precision? {
+                Precision::Day => Some((v.clone(), v.clone())),
+                Precision::Month => {
+                    let y: i32 = v.get(..4)?.parse().ok()?;
+                    let m: u32 = v.get(5..7)?.parse().ok()?;
+                    let last = crate::time::calendar::days_in_month(Some(y), m);
+                    Some((format!("{v}-01"), format!("{v}-{last:02}")))
+                }
+                Precision::Year => Some((format!("{v}-01-01"), format!("{v}-12-31"))),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The contexts of the figures of `chosen` (sorted by start), one slot per candidate (`None`
+/// for facts that are no figure). `headline` is the report's, when a window after the first of
+/// a long document is read; else it is read from this text (returned too).
+fn read_contexts(
+    reading: &Reading,
+    lex: &Lexicon,
+    chosen: &[Cand],
+    headline: Option<&Headline>,
+    own_date: Option<&str>,
+) -> (Vec<Option<Box<Raw>>>, Headline) {
+    let mut out: Vec<Option<Box<Raw>>> = vec![None; chosen.len()];
+    if !chosen.iter().any(|c| is_figure(c.fact.kind) && !c.block) {
+        return (out, headline.cloned().unwrap_or_default());
+    }
+    let toks = &reading.tokens.toks;
+    let seg = Segments::new(reading);
+    let mut cover = vec![Cover::Free; toks.len()];
+    let word_at = |byte: usize| toks.partition_point(|t| (t.start as usize) < byte);
+    let role_before = |first: usize, lo: usize, bit: u8| -> bool {
+        // An entry with the role that ends right before word `first`, not before word `lo`.
+        first > lo
+            && lex
+                .context
+                .ending_at(&reading.tokens, first - 1)
+                .is_some_and(|(i, r)| i >= lo && r.has(bit))
+    };
+    let mut orgs = Vec::new();
+    let mut times = Vec::new();
+    for c in chosen {
+        if c.block {
+            continue;
+        }
+        let (first, end) = (word_at(c.start), word_at(c.end));
+        let mark = match is_figure(c.fact.kind) {
+            true => Cover::Figure,
+            false => Cover::Skip,
+        };
+        for w in &mut cover[first..end] {
+            if *w == Cover::Free || mark == Cover::Figure {
+                *w = mark;
+            }
+        }
+        match c.fact.kind {
+            Kind::Organization => {
+                let Some(canonical) = c.fact.canonical.clone().or_else(|| c.fact.name.clone())
+                else {
+                    continue;
+                };
+                let partner = role_before(first, seg.clause_start(first), ContextRoles::PARTNER);
+                orgs.push(Org {
+                    first,
+                    end,
+                    canonical,
+                    span: (c.start, c.end),
+                    partner,
+                });
+            }
+            Kind::Duration if c.fact.relative.is_some() => {
+                // "5 năm qua": a time the text does not date.
+                times.push(Time {
+                    first,
+                    end,
+                    from: String::new(),
+                    to: String::new(),
+                    span: (c.start, c.end),
+                    comparison: false,
+                });
+            }
+            Kind::Date | Kind::Period => {
+                if is_holiday(&c.fact) {
+                    continue;
+                }
+                let Some((from, to)) = bounds(&c.fact) else {
+                    continue;
+                };
+                let lo = seg.clause_start(first).max(first.saturating_sub(4));
+                let comparison = (lo..first)
+                    .rev()
+                    .any(|j| role_before(j + 1, lo, ContextRoles::COMPARISON));
+                times.push(Time {
+                    first,
+                    end,
+                    from,
+                    to,
+                    span: (c.start, c.end),
+                    comparison,
+                });
+            }
+            _ => {}
+        }
+    }
+    // Times the text does not date ("nhiệm kỳ qua", "hằng năm").
+    for i in 0..toks.len() {
+        if cover[i] != Cover::Free || !lex.context.may_start(&reading.tokens, i) {
+            continue;
+        }
+        if let Some((j, r)) = lex.context.at(&reading.tokens, i) {
+            if r.has(ContextRoles::UNKNOWN_TIME) {
+                let span = (toks[i].start as usize, toks[j].end as usize);
+                cover[i..=j].fill(Cover::Skip);
+                times.push(Time {
+                    first: i,
+                    end: j + 1,
+                    from: String::new(),
+                    to: String::new(),
+                    span,
+                    comparison: false,
+                });
+            }
+        }
+    }
+    times.sort_by_key(|t| t.first);
+    let own = match headline {
+        Some(h) => h.clone(),
+        None => read_headline(&seg, &orgs, &times, chosen, own_date),
+    };
+    // What a paragraph opened with governs the paragraphs after it until another takes over.
+    let mut section_org: Option<(String, Mention)> = None;
+    // `Some(None)`: a paragraph opened with a time the text does not date.
+    let mut section_period: Option<Option<(String, String, Mention)>> = None;
+    let mut last_para = usize::MAX;
+    let mut labels: Vec<(usize, usize, String)> = Vec::new();
+    for (k, c) in chosen.iter().enumerate() {
+        if c.block || !is_figure(c.fact.kind) {
+            continue;
+        }
+        let (first, end) = (word_at(c.start), word_at(c.end));
+        if first >= toks.len() {
+            continue;
+        }
+        let clause = seg.clause(first);
+        let sentence = seg.sentence(first);
+        let para = seg.paragraph(first);
+        if para.start != last_para {
+            last_para = para.start;
+            // The paragraph's opening sentence: its subject and its period govern what follows.
+            let opening = seg.sentence(para.start);
+            let opener_org = orgs
+                .iter()
+                .find(|o| o.first >= opening.start && o.first < seg.clause(opening.start).end)
+                .filter(|o| !o.partner);
+            if let Some(o) = opener_org {
+                if seg.is_heading(para.clone()) {
+                    section_org = Some((o.canonical.clone(), Mention::Norm(o.span.0, o.span.1)));
+                }
+            }
+            let opener_time = times.iter().find(|t| {
+                !t.comparison && t.first >= opening.start && t.first < seg.clause(opening.start).end
+            });
+            if let Some(t) = opener_time {
+                section_period = Some((!t.from.is_empty()).then(|| {
+                    (
+                        t.from.clone(),
+                        t.to.clone(),
+                        Mention::Norm(t.span.0, t.span.1),
+                    )
+                }));
+            }
+        }
+        let in_range = |o: &Org, r: &std::ops::Range<usize>| o.first >= r.start && o.first < r.end;
+        let subject_of_clause = |o: &Org| {
+            let cl = seg.clause(o.first);
+            !orgs
+                .iter()
+                .any(|p| p.first >= cl.start && p.first < o.first)
+        };
+        let org = orgs
+            .iter()
+            .find(|o| !o.partner && in_range(o, &clause) && o.end <= first)
+            .or_else(|| {
+                // The nearest organisation before it in its sentence that is the subject of its
+                // own clause ("Công ty A ủng hộ 3.000 phần quà (giá trị 550 triệu đồng)").
+                orgs.iter().rfind(|o| {
+                    !o.partner && in_range(o, &sentence) && o.end <= first && subject_of_clause(o)
+                })
+            })
+            .or_else(|| {
+                orgs.iter()
+                    .find(|o| !o.partner && in_range(o, &clause) && o.first >= end)
+            })
+            .or_else(|| {
+                // The organisation that opens the paragraph (its first clause).
+                let opening = seg.clause(para.start);
+                orgs.iter()
+                    .find(|o| !o.partner && in_range(o, &opening) && o.first < first)
+            })
+            .map(|o| (o.canonical.clone(), Mention::Norm(o.span.0, o.span.1)))
+            .or_else(|| section_org.clone())
+            .or_else(|| own.organization.clone());
+        let t_in = |t: &&Time, r: &std::ops::Range<usize>| {
+            !t.comparison
+                && t.first >= r.start
+                && t.first < r.end
+                && (t.end <= first || t.first >= end)
+        };
+        // A sentence before it in its paragraph: the time its paragraph opened with, else the
+        // latest one ("Năm 2024, … dư nợ đến ngày 31/12/2024 …. Công ty A ủng hộ …": 2024).
+        let earlier_in_para = || {
+            let opening = seg.sentence(para.start);
+            let before =
+                |t: &&Time| !t.comparison && t.first >= para.start && t.end <= sentence.start;
+            times
+                .iter()
+                .filter(before)
+                .find(|t| t.first < seg.clause(opening.start).end)
+                .or_else(|| times.iter().rfind(before))
+        };
+        let before =
+            |r: &std::ops::Range<usize>| times.iter().rfind(|t| t_in(t, r) && t.end <= first);
+        let nearest = |r: &std::ops::Range<usize>| {
+            before(r).or_else(|| times.iter().find(|t| t_in(t, r) && t.first >= end))
+        };
+        let period = before(&clause)
+            .or_else(|| before(&sentence))
+            .or_else(|| nearest(&clause))
+            .or_else(|| nearest(&sentence))
+            .or_else(earlier_in_para)
+            .map(|t| {
+                (!t.from.is_empty()).then(|| {
+                    (
+                        t.from.clone(),
+                        t.to.clone(),
+                        Mention::Norm(t.span.0, t.span.1),
+                    )
+                })
+            })
+            .unwrap_or_else(|| section_period.clone().unwrap_or_else(|| own.period.clone()));
+        let earlier = labels
+            .iter()
+            .rev()
+            .find(|(s, _, _)| *s >= sentence.start)
+            .map(|(_, _, l)| l.as_str());
+        let m = metric::label(
+            reading,
+            lex,
+            &cover,
+            &c.fact,
+            (first, end),
+            clause.clone(),
+            sentence.clone(),
+            earlier,
+        );
+        if let Some((label, _, _)) = &m {
+            labels.push((first, k, label.clone()));
+        }
+        out[k] = Some(Box::new(Raw {
+            organization: org,
+            period,
+            metric: m.map(|(label, key, span)| (label, key, Mention::Norm(span.0, span.1))),
+        }));
+    }
+    (out, own)
+}
+
+/// The report's own organisation (the first in its title, else in its opening) and its
+/// headline period (the first in its title, else in its opening, else its own date).
+fn read_headline(
+    seg: &Segments,
+    orgs: &[Org],
+    times: &[Time],
+    chosen: &[Cand],
+    own_date: Option<&str>,
+) -> Headline {
+    let opening = seg.opening();
+    let organization = orgs
+        .iter()
+        .find(|o| !o.partner && o.first < opening)
+        .map(|o| (o.canonical.clone(), Mention::Norm(o.span.0, o.span.1)));
+    // The report's own date (its dateline, "Cập nhật lúc …") is when it was written: the
+    // headline period is one its title or lead states, that date only when they state none.
+    let own_day = own_date.map(|d| (d.to_owned(), d.to_owned()));
+    let period = times
+        .iter()
+        .find(|t| {
+            !t.comparison
+                && !t.from.is_empty()
+                && t.first < opening
+                && own_day.as_ref() != Some(&(t.from.clone(), t.to.clone()))
+        })
+        .map(|t| {
+            (
+                t.from.clone(),
+                t.to.clone(),
+                Mention::Norm(t.span.0, t.span.1),
+            )
+        })
+        .or_else(|| {
+            let day = own_date?;
+            let c = chosen.iter().find(|c| {
+                c.fact.kind == Kind::Date
+                    && matches!(&c.fact.value, Some(Value::Date(v)) if v == day)
+            })?;
+            Some((
+                day.to_owned(),
+                day.to_owned(),
+                Mention::Norm(c.start, c.end),
+            ))
+        });
+    Headline {
+        organization,
+        period,
+    }
+}
+
+/// Gives every figure of `chosen` its context, its mentions in chars of `input` (the text the
+/// reading was made of, which starts `base_chars` chars into the whole input). Returns the
+/// report's headline (in chars) for the windows after the first of a long document.
+pub(crate) fn attach(
+    input: &str,
+    base_chars: usize,
+    reading: &Reading,
+    lex: &Lexicon,
+    chosen: &mut [Cand],
+    headline: Option<&Headline>,
+    own_date: Option<&str>,
+) -> Headline {
+    let (raws, own) = read_contexts(reading, lex, chosen, headline, own_date);
+    // Every mention's bytes, mapped to chars in one forward walk.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut add = |m: &Mention| {
+        if let Mention::Norm(s, e) = *m {
+            spans.push(reading.norm.to_source(s, e));
+        }
+    };
+    for r in raws.iter().flatten() {
+        r.organization.iter().for_each(|o| add(&o.1));
+        r.period.iter().for_each(|p| add(&p.2));
+        r.metric.iter().for_each(|m| add(&m.2));
+    }
+    own.organization.iter().for_each(|o| add(&o.1));
+    own.period.iter().for_each(|p| add(&p.2));
+    let mut points: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+    points.sort_unstable();
+    points.dedup();
+    let mut chars_at = Vec::with_capacity(points.len());
+    let (mut byte, mut chars) = (0usize, base_chars);
+    for &p in &points {
+        chars += input[byte..p].chars().count();
+        byte = p;
+        chars_at.push(chars);
+    }
+    let to_chars = |m: &Mention| -> (usize, usize, String) {
+        match m {
+            Mention::Chars(s, e, t) => (*s, *e, t.clone()),
+            Mention::Norm(s, e) => {
+                let (s, e) = reading.norm.to_source(*s, *e);
+                let at = |b: usize| chars_at[points.partition_point(|&p| p < b)];
+                (at(s), at(e), input[s..e].to_owned())
+            }
+        }
+    };
+    for (c, raw) in chosen.iter_mut().zip(raws) {
+        let Some(raw) = raw else { continue };
+        let organization = raw.organization.map(|(canonical, m)| {
+            let (start, end, text) = to_chars(&m);
+            ContextOrganization {
+                canonical,
+                start,
+                end,
+                text,
+            }
+        });
+        let period = raw.period.map(|(from, to, m)| {
+            let (start, end, text) = to_chars(&m);
+            ContextPeriod {
+                from,
+                to,
+                start,
+                end,
+                text,
+            }
+        });
+        let metric = raw.metric.map(|(label, key, m)| {
+            let (start, end, _) = to_chars(&m);
+            Metric {
+                label,
+                key,
+                start,
+                end,
+            }
+        });
+        c.fact.context = Some(Box::new(Context {
+            organization,
+            period,
+            metric,
+        }));
+    }
+    let chars_of = |m: Mention| {
+        let (s, e, t) = to_chars(&m);
+        Mention::Chars(s, e, t)
+    };
+    Headline {
+        organization: own.organization.map(|(n, m)| (n, chars_of(m))),
+        period: own.period.map(|(f, t, m)| (f, t, chars_of(m))),
+    }
+}
