@@ -15,7 +15,7 @@ use crate::model::{Fact, Kind};
 use crate::text::Reading;
 use std::ops::Range;
 
-/// How many words before a figure a label may come from.
+/// How many words (names and times not counted) before a figure a label may come from.
 const WINDOW: usize = 12;
 /// How many words a label keeps when no phrase of `data/metrics.txt` anchors it.
 const SHORT: usize = 5;
@@ -24,11 +24,13 @@ const LONG: usize = 8;
 /// How many words after a figure a label may take.
 const AFTER: usize = 4;
 
-/// What covers a word: nothing, a name or a time (passed over), a figure (a label stops).
+/// What covers a word: nothing; a time (passed over); a name (passed over while the words
+/// after it say nothing yet); a figure (a label stops).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Cover {
     Free,
-    Skip,
+    Time,
+    Name,
     Figure,
 }
 
@@ -139,14 +141,28 @@ fn label_in(
 ) -> Option<(String, Option<String>, (usize, usize))> {
     let toks = &reading.tokens;
     let (first, end) = at;
-    let lo = clause.start.max(first.saturating_sub(WINDOW));
-    let mut words = Vec::new();
+    let is_edge = |w: usize| {
+        let edge = |r: &ContextRoles| r.has(ContextRoles::EDGE);
+        lex.context.at(toks, w).is_some_and(|(_, r)| edge(r))
+            || lex.context.ending_at(toks, w).is_some_and(|(_, r)| edge(r))
+    };
+    let lo = clause.start;
+    let mut words: Vec<usize> = Vec::new();
     let mut j = first;
-    while j > lo {
+    while j > lo && words.len() < WINDOW {
         j -= 1;
         match cover[j] {
             Cover::Figure => break,
-            Cover::Skip => continue,
+            Cover::Time => continue,
+            Cover::Name => {
+                // A name or time between the label and the figure is passed over ("dư nợ của
+                // NHCSXH đạt"); one before words that already say what the figure is ends the
+                // label ("phối hợp với Ngân hàng CSXH giải ngân").
+                if !words.iter().all(|&w| is_edge(w)) {
+                    break;
+                }
+                continue;
+            }
             Cover::Free => {}
         }
         if lex
@@ -163,7 +179,13 @@ fn label_in(
         .iter()
         .position(|&w| lex.metrics.at(toks, w).is_some())
     {
-        words.drain(..p);
+        // The phrase and up to two words before it that are no linking word: the verb that
+        // governs a listed noun ("vận động hội viên hiến").
+        let mut start = p;
+        while start > 0 && p - start < 2 && !is_edge(words[start - 1]) {
+            start -= 1;
+        }
+        words.drain(..start);
     } else if words.len() > SHORT {
         // Start after the last linking word that leaves two words or more ("… của cả nước, tỷ
         // lệ lao động qua đào tạo"), else keep the last words.
@@ -182,6 +204,7 @@ fn label_in(
     }
     trim(reading, lex, &mut words);
     let mut text: Vec<String> = Vec::new();
+    let mut after_figure = false;
     let change = all_change(reading, lex, &words);
     if words.is_empty() || change {
         if let Some(e) = earlier {
@@ -193,6 +216,7 @@ fn label_in(
                 .collect();
             trim(reading, lex, &mut after);
             words = after;
+            after_figure = true;
         }
     }
     text.extend(words.iter().map(|&w| word_text(reading, w)));
@@ -212,7 +236,11 @@ fn label_in(
                 || joined.ends_with(&format!(" {unit}"))
                 || joined.contains(&format!(" {unit} "));
             if !has {
-                text.push(unit);
+                // Its noun before the words after it ("95 hội viên tham gia sinh hoạt").
+                match after_figure {
+                    true => text.insert(0, unit),
+                    false => text.push(unit),
+                }
                 let last = toks.toks[end.max(first + 1).min(toks.toks.len()) - 1].end as usize;
                 span = (
                     span.0.min(toks.toks[first].start as usize),

@@ -10,10 +10,13 @@
 //!   one after the figure in its clause ("20 suất học bổng do Tỉnh đoàn trao"), else the one
 //!   that opens its paragraph or the heading above it, else the report's own (its title or
 //!   opening);
-//! - the period: a date or period of its clause, else of its sentence, else the latest one
-//!   stated earlier in its paragraph, else the one a paragraph opened with above it, else the
-//!   report's headline period (its title's, its opening's, or its own date). A date after a
-//!   `comparison` word ("so với cùng kỳ năm 2023", "kế hoạch năm 2022") is never a period;
+//! - the period: a date or period before it in its clause, else before it in its sentence, else
+//!   after it in its clause, else the one its paragraph opened with (else the latest stated
+//!   earlier in it), else the one a paragraph opened with above it, else the report's headline
+//!   period (its title's, its lead's, else its own date). A date after a `comparison` word
+//!   ("so với cùng kỳ năm 2023", "kế hoạch năm 2022") is never a period, nor a holiday named
+//!   by its name ("Tết Nguyên đán"); an undated time ("nhiệm kỳ qua", "5 năm qua") gives none;
+//!   "từ tháng 8 đến nay" runs to the report's own date;
 //! - the metric: the words that govern the figure in its clause ([`metric`]).
 //!
 //! Mentions are byte offsets of the normalised text here; resolution maps them to chars of the
@@ -152,9 +155,10 @@ fn read_contexts(
             continue;
         }
         let (first, end) = (word_at(c.start), word_at(c.end));
-        let mark = match is_figure(c.fact.kind) {
-            true => Cover::Figure,
-            false => Cover::Skip,
+        let mark = match c.fact.kind {
+            k if is_figure(k) => Cover::Figure,
+            Kind::Date | Kind::Period | Kind::Duration => Cover::Time,
+            _ => Cover::Name,
         };
         for w in &mut cover[first..end] {
             if *w == Cover::Free || mark == Cover::Figure {
@@ -198,16 +202,36 @@ fn read_contexts(
                 let comparison = (lo..first)
                     .rev()
                     .any(|j| role_before(j + 1, lo, ContextRoles::COMPARISON));
+                let (mut to, mut span) = (to, (c.start, c.end));
+                // "từ tháng 8 đến nay": from its first day to the report's own date.
+                if let Some(day) = own_date.filter(|d| *d >= from.as_str()) {
+                    let since =
+                        role_before(first, lo.min(first.saturating_sub(2)), ContextRoles::SINCE);
+                    let now = (end < toks.len())
+                        .then(|| lex.context.at(&reading.tokens, end))
+                        .flatten()
+                        .filter(|(_, r)| r.has(ContextRoles::UNTIL_NOW));
+                    if let (true, Some((j, _))) = (since, now) {
+                        to = day.to_owned();
+                        span.1 = toks[j].end as usize;
+                    }
+                }
                 times.push(Time {
                     first,
                     end,
                     from,
                     to,
-                    span: (c.start, c.end),
+                    span,
                     comparison,
                 });
             }
             _ => {}
+        }
+    }
+    // An organisation inside a figure ("2.592 tổ TK&VV") is what it counts, no subject.
+    for o in &mut orgs {
+        if cover[o.first..o.end.min(cover.len())].contains(&Cover::Figure) {
+            o.partner = true;
         }
     }
     // Times the text does not date ("nhiệm kỳ qua", "hằng năm").
@@ -218,7 +242,7 @@ fn read_contexts(
         if let Some((j, r)) = lex.context.at(&reading.tokens, i) {
             if r.has(ContextRoles::UNKNOWN_TIME) {
                 let span = (toks[i].start as usize, toks[j].end as usize);
-                cover[i..=j].fill(Cover::Skip);
+                cover[i..=j].fill(Cover::Time);
                 times.push(Time {
                     first: i,
                     end: j + 1,
@@ -237,8 +261,7 @@ fn read_contexts(
     };
     // What a paragraph opened with governs the paragraphs after it until another takes over.
     let mut section_org: Option<(String, Mention)> = None;
-    // `Some(None)`: a paragraph opened with a time the text does not date.
-    let mut section_period: Option<Option<(String, String, Mention)>> = None;
+    let mut section_period: Option<(String, String, Mention)> = None;
     let mut last_para = usize::MAX;
     let mut labels: Vec<(usize, usize, String)> = Vec::new();
     for (k, c) in chosen.iter().enumerate() {
@@ -268,14 +291,13 @@ fn read_contexts(
             let opener_time = times.iter().find(|t| {
                 !t.comparison && t.first >= opening.start && t.first < seg.clause(opening.start).end
             });
-            if let Some(t) = opener_time {
-                section_period = Some((!t.from.is_empty()).then(|| {
-                    (
-                        t.from.clone(),
-                        t.to.clone(),
-                        Mention::Norm(t.span.0, t.span.1),
-                    )
-                }));
+            // An undated opener ("Nhiệm kỳ qua, …") governs its own paragraph only.
+            if let Some(t) = opener_time.filter(|t| !t.from.is_empty()) {
+                section_period = Some((
+                    t.from.clone(),
+                    t.to.clone(),
+                    Mention::Norm(t.span.0, t.span.1),
+                ));
             }
         }
         let in_range = |o: &Org, r: &std::ops::Range<usize>| o.first >= r.start && o.first < r.end;
@@ -328,13 +350,13 @@ fn read_contexts(
         };
         let before =
             |r: &std::ops::Range<usize>| times.iter().rfind(|t| t_in(t, r) && t.end <= first);
-        let nearest = |r: &std::ops::Range<usize>| {
-            before(r).or_else(|| times.iter().find(|t| t_in(t, r) && t.first >= end))
-        };
+        let after =
+            |r: &std::ops::Range<usize>| times.iter().find(|t| t_in(t, r) && t.first >= end);
+        // After the figure only in its own clause: a date later in the sentence is another
+        // clause's ("giải ngân 58,6 tỷ đồng, dư nợ đến ngày 31/12/2024 đạt 612 tỷ đồng").
         let period = before(&clause)
             .or_else(|| before(&sentence))
-            .or_else(|| nearest(&clause))
-            .or_else(|| nearest(&sentence))
+            .or_else(|| after(&clause))
             .or_else(earlier_in_para)
             .map(|t| {
                 (!t.from.is_empty()).then(|| {
@@ -345,7 +367,7 @@ fn read_contexts(
                     )
                 })
             })
-            .unwrap_or_else(|| section_period.clone().unwrap_or_else(|| own.period.clone()));
+            .unwrap_or_else(|| section_period.clone().or_else(|| own.period.clone()));
         let earlier = labels
             .iter()
             .rev()
@@ -513,5 +535,69 @@ pub(crate) fn attach(
     Headline {
         organization: own.organization.map(|(n, m)| (n, chars_of(m))),
         period: own.period.map(|(f, t, m)| (f, t, chars_of(m))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{extract, Options};
+
+    /// Runs `examples.tsv`: each text's figure gets the organisation, period and metric listed.
+    #[test]
+    fn examples() {
+        let table = include_str!("examples.tsv");
+        let mut year = None;
+        let mut failures = Vec::new();
+        let mut n = 0;
+        for (i, line) in table.lines().enumerate() {
+            if let Some(y) = line.strip_prefix("#! reference-year ") {
+                year = y.trim().parse().ok();
+                continue;
+            }
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let c: Vec<&str> = line.split('\t').collect();
+            assert_eq!(c.len(), 5, "examples.tsv:{}: 5 columns", i + 1);
+            let text = c[0].replace("\\n", "\n");
+            let options = Options {
+                reference_year: year,
+                ..Options::default()
+            };
+            let doc = extract(&text, &options);
+            let Some(f) = doc
+                .facts
+                .iter()
+                .find(|f| f.text == c[1] && f.context.is_some())
+            else {
+                failures.push(format!("examples.tsv:{}: no figure {:?}", i + 1, c[1]));
+                continue;
+            };
+            n += 1;
+            let ctx = f.context.as_deref().unwrap_or_else(|| unreachable!());
+            let org = ctx
+                .organization
+                .as_ref()
+                .map_or("-".to_owned(), |o| o.canonical.clone());
+            let period = ctx
+                .period
+                .as_ref()
+                .map_or("-".to_owned(), |p| format!("{}..{}", p.from, p.to));
+            let metric = ctx
+                .metric
+                .as_ref()
+                .map_or("-".to_owned(), |m| m.label.clone());
+            let got = [org, period, metric];
+            let want = [c[2], c[3], c[4]];
+            if got.iter().zip(want).any(|(g, w)| g != w) {
+                failures.push(format!(
+                    "examples.tsv:{}: {:?}: got {got:?}, want {want:?}",
+                    i + 1,
+                    c[1]
+                ));
+            }
+        }
+        assert!(n >= 10, "the examples run");
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
     }
 }

@@ -290,6 +290,10 @@ impl ContextRoles {
     pub const STOP: u8 = 16;
     /// A time the text does not date.
     pub const UNKNOWN_TIME: u8 = 32;
+    /// Before a time that runs until now ("từ").
+    pub const SINCE: u8 = 64;
+    /// After a time that runs until now ("đến nay").
+    pub const UNTIL_NOW: u8 = 128;
 
     /// Has it the role `bit`?
     pub fn has(self, bit: u8) -> bool {
@@ -690,6 +694,8 @@ impl Lexicon {
                 "change",
                 "stop",
                 "unknown_time",
+                "since",
+                "until_now",
             ];
             let mut roles_of: Vec<(&str, u8)> = Vec::new();
             for l in lines(f.name, f.text, 2, 2)? {

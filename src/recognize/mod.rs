@@ -836,14 +836,15 @@ mod kinds_tests {
         };
         let money = needed_kinds(&[Kind::Money], &given);
         assert!(money.contains(&Kind::Money));
-        for other in [
-            Kind::Organization,
-            Kind::Person,
-            Kind::Location,
-            Kind::Count,
-        ] {
+        for other in [Kind::Count, Kind::Percent] {
             assert!(!money.contains(&other), "{other:?} run for money");
         }
+        // A figure's context reads the organisations, dates and periods around it.
+        for context in [Kind::Organization, Kind::Date, Kind::Period] {
+            assert!(money.contains(&context), "{context:?} not run for money");
+        }
+        let dates = needed_kinds(&[Kind::Date], &given);
+        assert!(!dates.contains(&Kind::Organization));
         // People need places (a name inside a place's is the place's).
         assert!(needed_kinds(&[Kind::Person], &given).contains(&Kind::Location));
         // Without a document date, the block needs the dates of the text.
