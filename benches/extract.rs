@@ -4,7 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use vnfacts::stages::{normalized, recognisers, Read};
+use vnfacts::stages::{normalized, recognisers, Read, Settled};
 use vnfacts::{extract, Options};
 
 fn corpus() -> Vec<String> {
@@ -49,6 +49,20 @@ fn bench(c: &mut Criterion) {
             b.iter(|| read.recognise(black_box(&[name])))
         });
     }
+    g.finish();
+
+    // The context stage (issue 16: at most 15% of extraction), on the corpus joined (one
+    // reading, below the window size): the whole extraction, and the stage alone (with the copy
+    // of the settled facts it starts from, timed apart to subtract).
+    let mut g = c.benchmark_group("context");
+    g.throughput(Throughput::Bytes(joined.len() as u64));
+    g.sample_size(30);
+    g.bench_function("extract corpus", |b| {
+        b.iter(|| extract(black_box(&joined), &opts))
+    });
+    let settled = Settled::new(&joined);
+    g.bench_function("context stage", |b| b.iter(|| settled.context()));
+    g.bench_function("copy of the settled facts", |b| b.iter(|| settled.copy()));
     g.finish();
 
     // Time against size: 1×, 10× and 100× the corpus; linear time keeps the throughput level.

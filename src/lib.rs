@@ -386,6 +386,66 @@ pub mod stages {
         }
     }
 
+    /// A text read and resolved up to the context stage: what the context stage reads, kept
+    /// so that a bench can time that stage alone.
+    pub struct Settled {
+        reading: text::Reading,
+        chosen: Vec<recognize::Cand>,
+        date: Option<String>,
+        input: String,
+    }
+
+    impl Settled {
+        /// Reads and resolves `input` (at most [`WINDOW`] bytes) with the built-in lists.
+        pub fn new(input: &str) -> Settled {
+            let lex = lexicon::Lexicon::builtin();
+            let reading = text::Reading::new(input, lex);
+            let ctx = recognize::Ctx::new(&reading, lex);
+            let cands = recognize::run(&ctx, None);
+            let base = resolve::offsets::Base::whole(input);
+            let mut chosen = Vec::new();
+            let mut date = None;
+            resolve::resolve(
+                input,
+                &reading,
+                cands,
+                &Options::default(),
+                &base,
+                |c, d| {
+                    chosen = c.to_vec();
+                    date = d.map(str::to_owned);
+                },
+            );
+            Settled {
+                reading,
+                chosen,
+                date,
+                input: input.to_owned(),
+            }
+        }
+
+        /// Runs the context stage on a copy of the settled facts: how many figures got one.
+        pub fn context(&self) -> usize {
+            let lex = lexicon::Lexicon::builtin();
+            let mut chosen = self.chosen.clone();
+            context::attach(
+                &self.input,
+                0,
+                &self.reading,
+                lex,
+                &mut chosen,
+                None,
+                self.date.as_deref(),
+            );
+            chosen.iter().filter(|c| c.fact.context.is_some()).count()
+        }
+
+        /// Copies the settled facts, as [`Settled::context`] does first (to subtract).
+        pub fn copy(&self) -> usize {
+            self.chosen.clone().len()
+        }
+    }
+
     /// The names of the recognisers, in the order they run.
     pub fn recognisers() -> Vec<&'static str> {
         recognize::RECOGNISERS.iter().map(|r| r.name).collect()

@@ -10,6 +10,8 @@
 //! tăng"); a figure with no word before it takes the words after it ("95% đảng viên hoàn
 //! thành nhiệm vụ").
 
+use super::roles::Roles;
+use crate::lexicon::phrase::{Marks, WordSeq};
 use crate::lexicon::{ContextRoles, Lexicon};
 use crate::model::{Fact, Kind};
 use crate::text::Reading;
@@ -35,11 +37,10 @@ pub(crate) enum Cover {
 }
 
 /// Trims `edge` words off both ends of `words` (word numbers, ascending).
-fn trim(reading: &Reading, lex: &Lexicon, words: &mut Vec<usize>) {
-    let toks = &reading.tokens;
+fn trim(roles: &Roles, words: &mut Vec<usize>) {
     loop {
         let Some(&first) = words.first() else { return };
-        match lex.context.at(toks, first) {
+        match roles.at(first) {
             Some((j, r)) if r.has(ContextRoles::EDGE) => {
                 words.retain(|&w| w > j);
             }
@@ -48,7 +49,7 @@ fn trim(reading: &Reading, lex: &Lexicon, words: &mut Vec<usize>) {
     }
     loop {
         let Some(&last) = words.last() else { return };
-        match lex.context.ending_at(toks, last) {
+        match roles.ending_at(last) {
             Some((i, r)) if r.has(ContextRoles::EDGE) => {
                 words.retain(|&w| w < i);
             }
@@ -58,11 +59,11 @@ fn trim(reading: &Reading, lex: &Lexicon, words: &mut Vec<usize>) {
 }
 
 /// Are all of `words` change words ("tăng", "giảm")?
-fn all_change(reading: &Reading, lex: &Lexicon, words: &[usize]) -> bool {
+fn all_change(roles: &Roles, words: &[usize]) -> bool {
     !words.is_empty()
         && words.iter().all(|&w| {
-            lex.context
-                .at(&reading.tokens, w)
+            roles
+                .at(w)
                 .is_some_and(|(_, r)| r.has(ContextRoles::CHANGE))
         })
 }
@@ -80,19 +81,55 @@ fn word_text(reading: &Reading, w: usize) -> String {
     }
 }
 
-/// The key of the longest phrase of `data/metrics.txt` in `label`.
-pub(crate) fn key_of(lex: &Lexicon, label: &str) -> Option<String> {
-    let mut best: Option<(usize, &String)> = None;
-    let mut pos = 0;
-    for w in label.split(' ') {
-        if let Some((end, key)) = lex.metrics.after_in_text(&lex.vocab, label, pos) {
-            if best.is_none_or(|(len, _)| end - pos > len) {
-                best = Some((end - pos, key));
+/// The words of a label as vocabulary numbers, for matching `data/metrics.txt` without
+/// reading the label's text again.
+struct LabelWords {
+    ids: Vec<u32>,
+    marks: Vec<Marks>,
+}
+
+impl WordSeq for LabelWords {
+    fn count(&self) -> usize {
+        self.ids.len()
+    }
+    fn id(&self, i: usize) -> u32 {
+        self.ids[i]
+    }
+    fn marks(&self, i: usize) -> Marks {
+        self.marks[i]
+    }
+    fn joined(&self, _: usize) -> bool {
+        true
+    }
+}
+
+impl LabelWords {
+    fn push_token(&mut self, t: &crate::text::tokens::Tok) {
+        self.ids.push(t.id);
+        self.marks.push(t.marks);
+    }
+
+    fn push_text(&mut self, lex: &Lexicon, text: &str) {
+        for w in text.split(' ') {
+            let lower: String = w.chars().flat_map(char::to_lowercase).collect();
+            let id = lex.vocab.id(&lower);
+            self.ids.push(id);
+            self.marks.push(lex.vocab.marks(id));
+        }
+    }
+
+    /// The key of the longest phrase of `data/metrics.txt` among the words.
+    fn key(&self, lex: &Lexicon) -> Option<String> {
+        let mut best: Option<(usize, &String)> = None;
+        for i in 0..self.ids.len() {
+            if let Some((j, key)) = lex.metrics.at(self, i) {
+                if best.is_none_or(|(len, _)| j + 1 - i > len) {
+                    best = Some((j + 1 - i, key));
+                }
             }
         }
-        pos += w.len() + 1;
+        best.map(|(_, k)| k.clone())
     }
-    best.map(|(_, k)| k.clone())
 }
 
 /// The label of the figure `fact` (words `at.0..at.1`) in `clause`, its key and the bytes of
@@ -101,6 +138,7 @@ pub(crate) fn key_of(lex: &Lexicon, label: &str) -> Option<String> {
 pub(crate) fn label(
     reading: &Reading,
     lex: &Lexicon,
+    roles: &Roles,
     cover: &[Cover],
     fact: &Fact,
     at: (usize, usize),
@@ -109,7 +147,16 @@ pub(crate) fn label(
     earlier: Option<&str>,
 ) -> Option<(String, Option<String>, (usize, usize))> {
     let toks = &reading.tokens;
-    let found = label_in(reading, lex, cover, fact, at, clause.clone(), earlier);
+    let found = label_in(
+        reading,
+        lex,
+        roles,
+        cover,
+        fact,
+        at,
+        clause.clone(),
+        earlier,
+    );
     // A change with nothing before it in its clause ("(theo giá so sánh năm 2010) ước tăng
     // 11,07%"): the words before it in its sentence.
     let bare = found.as_ref().is_none_or(|(l, _, _)| {
@@ -120,7 +167,7 @@ pub(crate) fn label(
         })
     });
     if bare && earlier.is_none() && sentence.start < clause.start {
-        let wider = label_in(reading, lex, cover, fact, at, sentence, None);
+        let wider = label_in(reading, lex, roles, cover, fact, at, sentence, None);
         if wider.is_some() {
             return wider;
         }
@@ -130,9 +177,11 @@ pub(crate) fn label(
 }
 
 /// [`label`] within the words of `clause`.
+#[allow(clippy::too_many_arguments)]
 fn label_in(
     reading: &Reading,
     lex: &Lexicon,
+    roles: &Roles,
     cover: &[Cover],
     fact: &Fact,
     at: (usize, usize),
@@ -141,11 +190,7 @@ fn label_in(
 ) -> Option<(String, Option<String>, (usize, usize))> {
     let toks = &reading.tokens;
     let (first, end) = at;
-    let is_edge = |w: usize| {
-        let edge = |r: &ContextRoles| r.has(ContextRoles::EDGE);
-        lex.context.at(toks, w).is_some_and(|(_, r)| edge(r))
-            || lex.context.ending_at(toks, w).is_some_and(|(_, r)| edge(r))
-    };
+    let is_edge = |w: usize| roles.is_edge(w);
     let lo = clause.start;
     let mut words: Vec<usize> = Vec::new();
     let mut j = first;
@@ -165,9 +210,8 @@ fn label_in(
             }
             Cover::Free => {}
         }
-        if lex
-            .context
-            .ending_at(toks, j)
+        if roles
+            .ending_at(j)
             .is_some_and(|(_, r)| r.has(ContextRoles::STOP))
         {
             break;
@@ -190,8 +234,8 @@ fn label_in(
         // Start after the last linking word that leaves two words or more ("… của cả nước, tỷ
         // lệ lao động qua đào tạo"), else keep the last words.
         let cut = (0..words.len() - 2).rev().find(|&k| {
-            lex.context
-                .at(toks, words[k])
+            roles
+                .at(words[k])
                 .is_some_and(|(j, r)| j == words[k] && r.has(ContextRoles::EDGE))
         });
         match cut {
@@ -202,10 +246,10 @@ fn label_in(
             words.drain(..words.len() - LONG);
         }
     }
-    trim(reading, lex, &mut words);
+    trim(roles, &mut words);
     let mut text: Vec<String> = Vec::new();
     let mut after_figure = false;
-    let change = all_change(reading, lex, &words);
+    let change = all_change(roles, &words);
     if words.is_empty() || change {
         if let Some(e) = earlier {
             text.push(e.to_owned());
@@ -214,12 +258,23 @@ fn label_in(
                 .take_while(|&w| cover[w] != Cover::Figure)
                 .filter(|&w| cover[w] == Cover::Free)
                 .collect();
-            trim(reading, lex, &mut after);
+            trim(roles, &mut after);
             words = after;
             after_figure = true;
         }
     }
     text.extend(words.iter().map(|&w| word_text(reading, w)));
+    // The label's words as vocabulary numbers, in its order, for its key.
+    let mut seq = LabelWords {
+        ids: Vec::new(),
+        marks: Vec::new(),
+    };
+    if let (Some(e), true) = (earlier, text.len() > words.len()) {
+        seq.push_text(lex, e);
+    }
+    for &w in &words {
+        seq.push_token(&toks.toks[w]);
+    }
     let mut span = match (words.first(), words.last()) {
         (Some(&a), Some(&b)) => (toks.toks[a].start as usize, toks.toks[b].end as usize),
         _ => {
@@ -230,16 +285,31 @@ fn label_in(
     if fact.kind == Kind::Count {
         if let Some(unit) = &fact.unit {
             let unit: String = unit.chars().flat_map(char::to_lowercase).collect();
-            let joined = text.join(" ");
-            let has = joined == unit
-                || joined.starts_with(&format!("{unit} "))
-                || joined.ends_with(&format!(" {unit}"))
-                || joined.contains(&format!(" {unit} "));
+            // Is the noun already among the label's words?
+            let unit_words: Vec<&str> = unit.split(' ').collect();
+            let label_words: Vec<&str> = text.iter().flat_map(|t| t.split(' ')).collect();
+            let has = label_words
+                .windows(unit_words.len())
+                .any(|w| w == unit_words.as_slice());
             if !has {
                 // Its noun before the words after it ("95 hội viên tham gia sinh hoạt").
+                let mut unit_seq = LabelWords {
+                    ids: Vec::new(),
+                    marks: Vec::new(),
+                };
+                unit_seq.push_text(lex, &unit);
                 match after_figure {
-                    true => text.insert(0, unit),
-                    false => text.push(unit),
+                    true => {
+                        text.insert(0, unit);
+                        unit_seq.ids.append(&mut seq.ids);
+                        unit_seq.marks.append(&mut seq.marks);
+                        seq = unit_seq;
+                    }
+                    false => {
+                        text.push(unit);
+                        seq.ids.append(&mut unit_seq.ids);
+                        seq.marks.append(&mut unit_seq.marks);
+                    }
                 }
                 let last = toks.toks[end.max(first + 1).min(toks.toks.len()) - 1].end as usize;
                 span = (
@@ -253,6 +323,6 @@ fn label_in(
     if label.is_empty() {
         return None;
     }
-    let key = key_of(lex, &label);
+    let key = seq.key(lex);
     Some((label, key, span))
 }

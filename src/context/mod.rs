@@ -23,6 +23,7 @@
 //! input with the facts.
 
 mod metric;
+mod roles;
 pub(crate) mod segments;
 
 use crate::lexicon::{ContextRoles, Lexicon};
@@ -138,14 +139,14 @@ fn read_contexts(
     }
     let toks = &reading.tokens.toks;
     let seg = Segments::new(reading);
+    let roles = roles::Roles::new(reading, lex);
     let mut cover = vec![Cover::Free; toks.len()];
     let word_at = |byte: usize| toks.partition_point(|t| (t.start as usize) < byte);
     let role_before = |first: usize, lo: usize, bit: u8| -> bool {
         // An entry with the role that ends right before word `first`, not before word `lo`.
         first > lo
-            && lex
-                .context
-                .ending_at(&reading.tokens, first - 1)
+            && roles
+                .ending_at(first - 1)
                 .is_some_and(|(i, r)| i >= lo && r.has(bit))
     };
     let mut orgs = Vec::new();
@@ -208,7 +209,7 @@ fn read_contexts(
                     let since =
                         role_before(first, lo.min(first.saturating_sub(2)), ContextRoles::SINCE);
                     let now = (end < toks.len())
-                        .then(|| lex.context.at(&reading.tokens, end))
+                        .then(|| roles.at(end))
                         .flatten()
                         .filter(|(_, r)| r.has(ContextRoles::UNTIL_NOW));
                     if let (true, Some((j, _))) = (since, now) {
@@ -236,10 +237,10 @@ fn read_contexts(
     }
     // Times the text does not date ("nhiệm kỳ qua", "hằng năm").
     for i in 0..toks.len() {
-        if cover[i] != Cover::Free || !lex.context.may_start(&reading.tokens, i) {
+        if cover[i] != Cover::Free {
             continue;
         }
-        if let Some((j, r)) = lex.context.at(&reading.tokens, i) {
+        if let Some((j, r)) = roles.at(i) {
             if r.has(ContextRoles::UNKNOWN_TIME) {
                 let span = (toks[i].start as usize, toks[j].end as usize);
                 cover[i..=j].fill(Cover::Time);
@@ -264,6 +265,18 @@ fn read_contexts(
     let mut section_period: Option<(String, String, Mention)> = None;
     let mut last_para = usize::MAX;
     let mut labels: Vec<(usize, usize, String)> = Vec::new();
+    // The organisations and times whose first word is in a range of words (both are sorted by
+    // it): a figure looks at its own clause, sentence and paragraph, never the whole text.
+    let org_in = |r: std::ops::Range<usize>| -> &[Org] {
+        let a = orgs.partition_point(|o| o.first < r.start);
+        let b = orgs.partition_point(|o| o.first < r.end).max(a);
+        &orgs[a..b]
+    };
+    let time_in = |r: std::ops::Range<usize>| -> &[Time] {
+        let a = times.partition_point(|t| t.first < r.start);
+        let b = times.partition_point(|t| t.first < r.end).max(a);
+        &times[a..b]
+    };
     for (k, c) in chosen.iter().enumerate() {
         if c.block || !is_figure(c.fact.kind) {
             continue;
@@ -279,18 +292,16 @@ fn read_contexts(
             last_para = para.start;
             // The paragraph's opening sentence: its subject and its period govern what follows.
             let opening = seg.sentence(para.start);
-            let opener_org = orgs
-                .iter()
-                .find(|o| o.first >= opening.start && o.first < seg.clause(opening.start).end)
+            let opening_clause = opening.start..seg.clause(opening.start).end;
+            let opener_org = org_in(opening_clause.clone())
+                .first()
                 .filter(|o| !o.partner);
             if let Some(o) = opener_org {
                 if seg.is_heading(para.clone()) {
                     section_org = Some((o.canonical.clone(), Mention::Norm(o.span.0, o.span.1)));
                 }
             }
-            let opener_time = times.iter().find(|t| {
-                !t.comparison && t.first >= opening.start && t.first < seg.clause(opening.start).end
-            });
+            let opener_time = time_in(opening_clause).iter().find(|t| !t.comparison);
             // An undated opener ("Nhiệm kỳ qua, …") governs its own paragraph only.
             if let Some(t) = opener_time.filter(|t| !t.from.is_empty()) {
                 section_period = Some((
@@ -300,58 +311,55 @@ fn read_contexts(
                 ));
             }
         }
-        let in_range = |o: &Org, r: &std::ops::Range<usize>| o.first >= r.start && o.first < r.end;
-        let subject_of_clause = |o: &Org| {
-            let cl = seg.clause(o.first);
-            !orgs
-                .iter()
-                .any(|p| p.first >= cl.start && p.first < o.first)
-        };
-        let org = orgs
+        let subject_of_clause = |o: &Org| org_in(seg.clause(o.first).start..o.first).is_empty();
+        let org = org_in(clause.clone())
             .iter()
-            .find(|o| !o.partner && in_range(o, &clause) && o.end <= first)
+            .find(|o| !o.partner && o.end <= first)
             .or_else(|| {
                 // The nearest organisation before it in its sentence that is the subject of its
                 // own clause ("Công ty A ủng hộ 3.000 phần quà (giá trị 550 triệu đồng)").
-                orgs.iter().rfind(|o| {
-                    !o.partner && in_range(o, &sentence) && o.end <= first && subject_of_clause(o)
-                })
+                org_in(sentence.start..first)
+                    .iter()
+                    .rfind(|o| !o.partner && o.end <= first && subject_of_clause(o))
             })
             .or_else(|| {
-                orgs.iter()
-                    .find(|o| !o.partner && in_range(o, &clause) && o.first >= end)
+                org_in(clause.clone())
+                    .iter()
+                    .find(|o| !o.partner && o.first >= end)
             })
             .or_else(|| {
                 // The organisation that opens the paragraph (its first clause).
                 let opening = seg.clause(para.start);
-                orgs.iter()
-                    .find(|o| !o.partner && in_range(o, &opening) && o.first < first)
+                org_in(opening.start..opening.end.min(first))
+                    .iter()
+                    .find(|o| !o.partner)
             })
             .map(|o| (o.canonical.clone(), Mention::Norm(o.span.0, o.span.1)))
             .or_else(|| section_org.clone())
             .or_else(|| own.organization.clone());
-        let t_in = |t: &&Time, r: &std::ops::Range<usize>| {
-            !t.comparison
-                && t.first >= r.start
-                && t.first < r.end
-                && (t.end <= first || t.first >= end)
-        };
+        let t_ok = |t: &&Time| !t.comparison && (t.end <= first || t.first >= end);
         // A sentence before it in its paragraph: the time its paragraph opened with, else the
         // latest one ("Năm 2024, … dư nợ đến ngày 31/12/2024 …. Công ty A ủng hộ …": 2024).
         let earlier_in_para = || {
             let opening = seg.sentence(para.start);
-            let before =
-                |t: &&Time| !t.comparison && t.first >= para.start && t.end <= sentence.start;
-            times
+            let before = |t: &&Time| !t.comparison && t.end <= sentence.start;
+            let earlier = time_in(para.start..sentence.start);
+            earlier
                 .iter()
                 .filter(before)
                 .find(|t| t.first < seg.clause(opening.start).end)
-                .or_else(|| times.iter().rfind(before))
+                .or_else(|| earlier.iter().rfind(before))
         };
-        let before =
-            |r: &std::ops::Range<usize>| times.iter().rfind(|t| t_in(t, r) && t.end <= first);
-        let after =
-            |r: &std::ops::Range<usize>| times.iter().find(|t| t_in(t, r) && t.first >= end);
+        let before = |r: &std::ops::Range<usize>| {
+            time_in(r.start..first)
+                .iter()
+                .rfind(|t| t_ok(t) && t.end <= first)
+        };
+        let after = |r: &std::ops::Range<usize>| {
+            time_in(end..r.end.max(end))
+                .iter()
+                .find(|t| t_ok(t) && t.first >= end)
+        };
         // After the figure only in its own clause: a date later in the sentence is another
         // clause's ("giải ngân 58,6 tỷ đồng, dư nợ đến ngày 31/12/2024 đạt 612 tỷ đồng").
         let period = before(&clause)
@@ -369,13 +377,13 @@ fn read_contexts(
             })
             .unwrap_or_else(|| section_period.clone().or_else(|| own.period.clone()));
         let earlier = labels
-            .iter()
-            .rev()
-            .find(|(s, _, _)| *s >= sentence.start)
+            .last()
+            .filter(|(s, _, _)| *s >= sentence.start)
             .map(|(_, _, l)| l.as_str());
         let m = metric::label(
             reading,
             lex,
+            &roles,
             &cover,
             &c.fact,
             (first, end),

@@ -299,6 +299,16 @@ impl ContextRoles {
     pub fn has(self, bit: u8) -> bool {
         self.0 & bit != 0
     }
+
+    /// Its roles as bits.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// Roles from their bits.
+    pub fn from_bits(bits: u8) -> ContextRoles {
+        ContextRoles(bits)
+    }
 }
 
 /// Is `key` a metric key: lower-case ASCII letters, digits and underscores, a letter first?

@@ -672,13 +672,10 @@ pub(crate) fn needed_kinds(wanted: &[Kind], options: &Options) -> Vec<Kind> {
     if options.document_date.is_none() || options.reference_year.is_none() {
         need.extend([Kind::Date, Kind::Period]);
     }
-    // A figure's context reads the organisations, dates and periods around it.
+    // A figure's context reads every fact around it: the organisations and times it is tied
+    // to, the names and figures its label stops at or passes over.
     if wanted.iter().any(|k| crate::context::is_figure(*k)) {
-        let more = [Kind::Organization, Kind::Date, Kind::Period];
-        if more.iter().any(|k| !need.contains(k)) {
-            need.extend(more);
-            return needed_kinds(&need, options);
-        }
+        return Kind::ALL.to_vec();
     }
     need.sort();
     need.dedup();
@@ -834,17 +831,14 @@ mod kinds_tests {
             reference_year: Some(2024),
             ..Options::default()
         };
+        // A figure's context reads every fact around it.
         let money = needed_kinds(&[Kind::Money], &given);
-        assert!(money.contains(&Kind::Money));
-        for other in [Kind::Count, Kind::Percent] {
-            assert!(!money.contains(&other), "{other:?} run for money");
-        }
-        // A figure's context reads the organisations, dates and periods around it.
-        for context in [Kind::Organization, Kind::Date, Kind::Period] {
-            assert!(money.contains(&context), "{context:?} not run for money");
-        }
+        assert_eq!(money.len(), Kind::ALL.len());
         let dates = needed_kinds(&[Kind::Date], &given);
-        assert!(!dates.contains(&Kind::Organization));
+        assert!(dates.contains(&Kind::Date));
+        for other in [Kind::Organization, Kind::Money, Kind::Count, Kind::Person] {
+            assert!(!dates.contains(&other), "{other:?} run for dates");
+        }
         // People need places (a name inside a place's is the place's).
         assert!(needed_kinds(&[Kind::Person], &given).contains(&Kind::Location));
         // Without a document date, the block needs the dates of the text.
