@@ -354,6 +354,14 @@ fn each_sample_reads_like_its_utf8_twin() {
                         for k in ["text", "start", "end"] {
                             o.remove(k);
                         }
+                        // A figure's context points at its mentions in chars, which NFD
+                        // has more of.
+                        if let Some(ctx) = o.get_mut("context").and_then(|c| c.as_object_mut()) {
+                            for part in ctx.values_mut().filter_map(|p| p.as_object_mut()) {
+                                part.remove("start");
+                                part.remove("end");
+                            }
+                        }
                     }
                 }
                 assert_eq!(g, w, "{what}");
