@@ -146,7 +146,6 @@ pub(crate) fn label(
     sentence: Range<usize>,
     earlier: Option<&str>,
 ) -> Option<(String, Option<String>, (usize, usize))> {
-    let toks = &reading.tokens;
     let found = label_in(
         reading,
         lex,
@@ -172,7 +171,6 @@ pub(crate) fn label(
             return wider;
         }
     }
-    let _ = toks;
     found
 }
 

@@ -264,7 +264,9 @@ fn read_contexts(
     let mut section_org: Option<(String, Mention)> = None;
     let mut section_period: Option<(String, String, Mention)> = None;
     let mut last_para = usize::MAX;
-    let mut labels: Vec<(usize, usize, String)> = Vec::new();
+    // The label of the figure before, and its first word: a bare change word in the same
+    // sentence takes it.
+    let mut last_label: Option<(usize, String)> = None;
     // The organisations and times whose first word is in a range of words (both are sorted by
     // it): a figure looks at its own clause, sentence and paragraph, never the whole text.
     let org_in = |r: std::ops::Range<usize>| -> &[Org] {
@@ -376,10 +378,10 @@ fn read_contexts(
                 })
             })
             .unwrap_or_else(|| section_period.clone().or_else(|| own.period.clone()));
-        let earlier = labels
-            .last()
-            .filter(|(s, _, _)| *s >= sentence.start)
-            .map(|(_, _, l)| l.as_str());
+        let earlier = last_label
+            .as_ref()
+            .filter(|(s, _)| *s >= sentence.start)
+            .map(|(_, l)| l.as_str());
         let m = metric::label(
             reading,
             lex,
@@ -392,7 +394,7 @@ fn read_contexts(
             earlier,
         );
         if let Some((label, _, _)) = &m {
-            labels.push((first, k, label.clone()));
+            last_label = Some((first, label.clone()));
         }
         out[k] = Some(Box::new(Raw {
             organization: org,
@@ -490,15 +492,27 @@ pub(crate) fn attach(
         byte = p;
         chars_at.push(chars);
     }
-    let to_chars = |m: &Mention| -> (usize, usize, String) {
+    // A mention's chars, and (for the organisation's and the period's) its text.
+    let span_of = |m: &Mention| -> (usize, usize) {
         match m {
-            Mention::Chars(s, e, t) => (*s, *e, t.clone()),
+            Mention::Chars(s, e, _) => (*s, *e),
             Mention::Norm(s, e) => {
                 let (s, e) = reading.norm.to_source(*s, *e);
                 let at = |b: usize| chars_at[points.partition_point(|&p| p < b)];
-                (at(s), at(e), input[s..e].to_owned())
+                (at(s), at(e))
             }
         }
+    };
+    let to_chars = |m: &Mention| -> (usize, usize, String) {
+        let (start, end) = span_of(m);
+        let text = match m {
+            Mention::Chars(_, _, t) => t.clone(),
+            Mention::Norm(s, e) => {
+                let (s, e) = reading.norm.to_source(*s, *e);
+                input[s..e].to_owned()
+            }
+        };
+        (start, end, text)
     };
     for (c, raw) in chosen.iter_mut().zip(raws) {
         let Some(raw) = raw else { continue };
@@ -522,7 +536,7 @@ pub(crate) fn attach(
             }
         });
         let metric = raw.metric.map(|(label, key, m)| {
-            let (start, end, _) = to_chars(&m);
+            let (start, end) = span_of(&m);
             Metric {
                 label,
                 key,
