@@ -3,6 +3,11 @@
 //! into one text repeated to about 1 MB, and for each stage of the pipeline on that 1 MB.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+/// The allocator the `vnfacts` binary ships with (src/main.rs): the stages make and drop many
+/// small strings, so the system allocator would weigh them differently from a real run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 use vnfacts::stages::{normalized, recognisers, Read, Settled};
 use vnfacts::{extract, Options};

@@ -25,14 +25,13 @@ const PARAGRAPH: u8 = 3;
 
 /// The segments of a text, by word number.
 pub(crate) struct Segments {
-    /// Per level 1..=3 and word: the first word of its segment.
-    starts: [Vec<u32>; 3],
-    /// Per level 1..=3 and word: the word after its segment.
-    ends: [Vec<u32>; 3],
-    /// Per paragraph start: the paragraph is one short line with no full stop (a heading).
+    /// Per level 1..=3: the words that start a segment of that level or a stronger one, and
+    /// the number of words (each segment runs from one to the next).
+    bounds: [Vec<u32>; 3],
+    /// Per paragraph (as in `bounds[2]`): it is one short line with no full stop (a heading).
     heading: Vec<bool>,
-    /// Start byte of each word.
-    word_start: Vec<u32>,
+    /// The word where the opening ends (see [`Segments::opening`]).
+    opening: usize,
 }
 
 /// The boundary a gap between two words makes by its marks alone.
@@ -57,6 +56,7 @@ fn marks_level(gap: &str) -> u8 {
 
 impl Segments {
     /// Reads the segments of `reading`.
+    #[inline(never)]
     pub fn new(reading: &Reading) -> Segments {
         let text = reading.text();
         let toks = &reading.tokens.toks;
@@ -102,53 +102,40 @@ impl Segments {
             }
             level[i] = l;
         }
-        let mut starts: [Vec<u32>; 3] = Default::default();
-        let mut ends: [Vec<u32>; 3] = Default::default();
-        for k in 0..3 {
+        // Boundaries only (about one word in five starts a clause): a figure asks for a few
+        // segments, found by binary search, so no table per word is built.
+        let bounds: [Vec<u32>; 3] = std::array::from_fn(|k| {
             let min = k as u8 + 1;
-            let mut s = vec![0u32; n];
-            let mut cur = 0u32;
-            for (i, slot) in s.iter_mut().enumerate() {
-                if level[i] >= min {
-                    cur = i as u32;
-                }
-                *slot = cur;
-            }
-            let mut e = vec![n as u32; n];
-            let mut cur = n as u32;
-            for i in (0..n).rev() {
-                e[i] = cur;
-                if level[i] >= min {
-                    cur = i as u32;
-                }
-            }
-            starts[k] = s;
-            ends[k] = e;
-        }
-        let mut heading = vec![false; n];
-        let mut i = 0;
-        while i < n {
-            let end = ends[2][i] as usize;
-            let (s, e) = (toks[i].start as usize, toks[end - 1].end as usize);
-            let line = &text[s..e];
-            let after = &text[e..];
-            heading[i] = line.len() < SHORT_LINE
-                && !(0..end - i).any(|k| level[i + k] >= SENTENCE && k > 0)
-                && !after.starts_with(['.', '!', '?']);
-            i = end;
-        }
+            (0..=n)
+                .filter(|&i| level[i] >= min)
+                .map(|i| i as u32)
+                .collect()
+        });
+        let heading = bounds[2]
+            .windows(2)
+            .map(|w| {
+                let (i, end) = (w[0] as usize, w[1] as usize);
+                let (s, e) = (toks[i].start as usize, toks[end - 1].end as usize);
+                e - s < SHORT_LINE
+                    && !level[i + 1..end].iter().any(|&l| l >= SENTENCE)
+                    && !text[e..].starts_with(['.', '!', '?'])
+            })
+            .collect();
+        let title_end = bounds[2].get(1).map_or(0, |&e| e as usize);
+        let within = toks.partition_point(|t| (t.start as usize) < OPENING);
         Segments {
-            starts,
-            ends,
+            bounds,
             heading,
-            word_start: toks.iter().map(|t| t.start).collect(),
+            opening: if n == 0 { 0 } else { within.max(title_end) },
         }
     }
 
     fn range(&self, k: usize, i: usize) -> Range<usize> {
-        match self.starts[k].get(i) {
-            Some(&s) => s as usize..self.ends[k][i] as usize,
-            None => i..i,
+        let b = &self.bounds[k];
+        let p = b.partition_point(|&w| w as usize <= i);
+        match (p.checked_sub(1).map(|q| b[q]), b.get(p)) {
+            (Some(s), Some(&e)) => s as usize..e as usize,
+            _ => i..i,
         }
     }
 
@@ -175,19 +162,17 @@ impl Segments {
     /// Is the paragraph `r` a heading (one short line with no full stop: "Về Hội Cựu chiến
     /// binh:", "II. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024")?
     pub fn is_heading(&self, r: Range<usize>) -> bool {
-        self.heading.get(r.start).copied().unwrap_or(false)
+        let b = &self.bounds[2];
+        b.binary_search(&(r.start as u32))
+            .ok()
+            .and_then(|p| self.heading.get(p).copied())
+            .unwrap_or(false)
     }
 
     /// The word where the report's opening ends: its title, and its first [`OPENING`] bytes
     /// (a dateline, a lead).
     pub fn opening(&self) -> usize {
-        let n = self.word_start.len();
-        if n == 0 {
-            return 0;
-        }
-        let title_end = self.ends[2][0] as usize;
-        let within = self.word_start.partition_point(|&s| (s as usize) < OPENING);
-        within.max(title_end)
+        self.opening
     }
 }
 
