@@ -1,19 +1,23 @@
 //! A figure's metric label: the words that govern it in its clause, as the text writes them.
 //!
 //! The words before the figure in its clause (at most [`WINDOW`]), back to the figure before
-//! it or a `stop` word of `data/context_words.txt`; names and times among them are passed over
-//! ("doanh số cho vay của NHCSXH đạt 495 triệu đồng" → "doanh số cho vay"). When a phrase of
-//! `data/metrics.txt` is among them the label starts there, else it is the last [`SHORT`]
-//! words. `edge` words are trimmed from both ends ("ước đạt", "là", "của"). A count adds its
-//! counted noun ("kết nạp 20 hội viên" → "kết nạp hội viên"). A label of change words alone
-//! ("tăng 6%") takes the label of the figure before it in the sentence ("thu ngân sách
-//! tăng"); a figure with no word before it takes the words after it ("95% đảng viên hoàn
-//! thành nhiệm vụ").
+//! it or a `stop` word of `data/context_words.txt`; names, times, `scope` phrases ("cả nước",
+//! "trên địa bàn xã") and a comparison base with its time ("so với năm 2025") among them are
+//! passed over, with a `link` word right before them ("doanh số cho vay của NHCSXH đạt 495
+//! triệu đồng" → "doanh số cho vay"). When a phrase of `data/metrics.txt` is among them the
+//! label starts there (or at a `head` noun before it: "tỷ lệ người dân tham gia bảo hiểm y
+//! tế"); else at the last `head` ("diện tích nuôi trồng thủy sản"); else it is the words after
+//! the last `link` word, or the last [`SHORT`] words. `edge` words are trimmed from both ends
+//! ("ước đạt", "là", "của"). A count adds its counted noun ("kết nạp 20 hội viên" → "kết nạp
+//! hội viên"). A label of change words alone ("tăng 6%") takes the label of the figure before
+//! it in the sentence ("thu ngân sách tăng"); a figure with no word before it takes the words
+//! after it ("95% đảng viên hoàn thành nhiệm vụ").
 
 use super::roles::Roles;
 use crate::lexicon::phrase::{Marks, WordSeq};
 use crate::lexicon::{ContextRoles, Lexicon};
 use crate::model::{Fact, Kind};
+use crate::text::chars::push_lower;
 use crate::text::Reading;
 use std::ops::Range;
 
@@ -24,7 +28,7 @@ const SHORT: usize = 5;
 /// The most words a label keeps when it was cut after a linking word.
 const LONG: usize = 8;
 /// How many words after a figure a label may take.
-const AFTER: usize = 4;
+const AFTER: usize = 5;
 
 /// What covers a word: nothing; a time (passed over); a name (passed over while the words
 /// after it say nothing yet); a figure (a label stops).
@@ -68,17 +72,29 @@ fn all_change(roles: &Roles, words: &[usize]) -> bool {
         })
 }
 
-/// The text of a word for a label: a capitalised word in lower case, an all-capital one
-/// ("GRDP", "KH") as written.
-fn word_text(reading: &Reading, w: usize) -> String {
+/// Appends the text of a word to a label: a capitalised word in lower case, an all-capital
+/// one ("GRDP", "KH") as written.
+fn push_word(label: &mut String, reading: &Reading, w: usize) {
     let t = &reading.tokens.toks[w];
     let s = &reading.text()[t.start as usize..t.end as usize];
-    let caps = s.chars().filter(|c| c.is_uppercase()).count();
-    if caps > 1 && !s.chars().any(char::is_lowercase) {
-        s.to_owned()
-    } else {
-        s.chars().flat_map(char::to_lowercase).collect()
+    if !label.is_empty() {
+        label.push(' ');
     }
+    let caps = s.chars().filter(|c| c.is_uppercase()).take(2).count();
+    if caps > 1 && !s.chars().any(char::is_lowercase) {
+        label.push_str(s);
+    } else {
+        push_lower(label, s);
+    }
+}
+
+/// Does `label` hold `phrase` as whole words?
+fn has_words(label: &str, phrase: &str) -> bool {
+    label.match_indices(phrase).any(|(i, _)| {
+        let end = i + phrase.len();
+        (i == 0 || label.as_bytes()[i - 1] == b' ')
+            && (end == label.len() || label.as_bytes()[end] == b' ')
+    })
 }
 
 /// The words of a label as vocabulary numbers, for matching `data/metrics.txt` without
@@ -109,13 +125,23 @@ impl LabelWords {
         self.marks.push(t.marks);
     }
 
-    fn push_text(&mut self, lex: &Lexicon, text: &str) {
+    fn push_text(&mut self, lex: &Lexicon, text: &str, buf: &mut String) {
         for w in text.split(' ') {
-            let lower: String = w.chars().flat_map(char::to_lowercase).collect();
-            let id = lex.vocab.id(&lower);
+            buf.clear();
+            push_lower(buf, w);
+            let id = lex.vocab.id(buf);
             self.ids.push(id);
             self.marks.push(lex.vocab.marks(id));
         }
+    }
+
+    /// Is every word a `change` word of `data/context_words.txt` ("tăng", "giảm")?
+    fn all_change(&self, lex: &Lexicon) -> bool {
+        self.ids.iter().zip(&self.marks).all(|(&id, &m)| {
+            lex.context
+                .word(m, id)
+                .is_some_and(|r| r.has(ContextRoles::CHANGE))
+        })
     }
 
     /// The key of the longest phrase of `data/metrics.txt` among the words.
@@ -132,182 +158,245 @@ impl LabelWords {
     }
 }
 
-/// The label of the figure `fact` (words `at.0..at.1`) in `clause`, its key and the bytes of
-/// the words it was made from; `earlier` is the label of the figure before it in its sentence.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn label(
-    reading: &Reading,
-    lex: &Lexicon,
-    roles: &Roles,
-    cover: &[Cover],
-    fact: &Fact,
-    at: (usize, usize),
-    clause: Range<usize>,
-    sentence: Range<usize>,
-    earlier: Option<&str>,
-) -> Option<(String, Option<String>, (usize, usize))> {
-    let found = label_in(
-        reading,
-        lex,
-        roles,
-        cover,
-        fact,
-        at,
-        clause.clone(),
-        earlier,
-    );
-    // A change with nothing before it in its clause ("(theo giá so sánh năm 2010) ước tăng
-    // 11,07%"): the words before it in its sentence.
-    let bare = found.as_ref().is_none_or(|(l, _, _)| {
-        l.split(' ').all(|w| {
-            lex.context
-                .get(&lex.vocab, w)
-                .is_some_and(|r| r.has(ContextRoles::CHANGE))
-        })
-    });
-    if bare && earlier.is_none() && sentence.start < clause.start {
-        let wider = label_in(reading, lex, roles, cover, fact, at, sentence, None);
-        if wider.is_some() {
-            return wider;
-        }
-    }
-    found
+/// A figure's label, its key, the bytes of the words it was made from, and whether it is
+/// change words alone ("tăng").
+pub(crate) struct Label {
+    pub text: String,
+    pub key: Option<String>,
+    pub span: (usize, usize),
+    bare: bool,
 }
 
-/// [`label`] within the words of `clause`.
-#[allow(clippy::too_many_arguments)]
-fn label_in(
-    reading: &Reading,
-    lex: &Lexicon,
-    roles: &Roles,
-    cover: &[Cover],
-    fact: &Fact,
-    at: (usize, usize),
-    clause: Range<usize>,
-    earlier: Option<&str>,
-) -> Option<(String, Option<String>, (usize, usize))> {
-    let toks = &reading.tokens;
-    let (first, end) = at;
-    let is_edge = |w: usize| roles.is_edge(w);
-    let lo = clause.start;
-    let mut words: Vec<usize> = Vec::new();
-    let mut j = first;
-    while j > lo && words.len() < WINDOW {
-        j -= 1;
-        match cover[j] {
-            Cover::Figure => break,
-            Cover::Time => continue,
-            Cover::Name => {
-                // A name or time between the label and the figure is passed over ("dư nợ của
-                // NHCSXH đạt"); one before words that already say what the figure is ends the
-                // label ("phối hợp với Ngân hàng CSXH giải ngân").
-                if !words.iter().all(|&w| is_edge(w)) {
-                    break;
+/// Makes the labels of a text's figures, with buffers kept from one figure to the next (a
+/// label is a handful of words: allocating them anew per figure cost more than choosing them).
+pub(crate) struct Labeler<'a> {
+    reading: &'a Reading,
+    lex: &'a Lexicon,
+    roles: &'a Roles,
+    cover: &'a [Cover],
+    words: Vec<usize>,
+    seq: LabelWords,
+    buf: String,
+    unit: String,
+}
+
+impl<'a> Labeler<'a> {
+    pub fn new(
+        reading: &'a Reading,
+        lex: &'a Lexicon,
+        roles: &'a Roles,
+        cover: &'a [Cover],
+    ) -> Self {
+        Labeler {
+            reading,
+            lex,
+            roles,
+            cover,
+            words: Vec::with_capacity(WINDOW + AFTER),
+            seq: LabelWords {
+                ids: Vec::with_capacity(2 * WINDOW),
+                marks: Vec::with_capacity(2 * WINDOW),
+            },
+            buf: String::new(),
+            unit: String::new(),
+        }
+    }
+
+    /// The label of the figure `fact` (words `at.0..at.1`) in `clause`; `earlier` is the label
+    /// of the figure before it in its sentence.
+    pub fn label(
+        &mut self,
+        fact: &Fact,
+        at: (usize, usize),
+        clause: Range<usize>,
+        sentence: Range<usize>,
+        earlier: Option<&str>,
+    ) -> Option<Label> {
+        let found = self.label_in(fact, at, clause.clone(), earlier);
+        // A change with nothing before it in its clause ("(theo giá so sánh năm 2010) ước
+        // tăng 11,07%"): the words before it in its sentence.
+        let bare = found.as_ref().is_none_or(|l| l.bare);
+        if bare && earlier.is_none() && sentence.start < clause.start {
+            let wider = self.label_in(fact, at, sentence, None);
+            if wider.is_some() {
+                return wider;
+            }
+        }
+        found
+    }
+
+    /// [`Labeler::label`] within the words of `clause`.
+    fn label_in(
+        &mut self,
+        fact: &Fact,
+        at: (usize, usize),
+        clause: Range<usize>,
+        earlier: Option<&str>,
+    ) -> Option<Label> {
+        let (reading, lex, roles, cover) = (self.reading, self.lex, self.roles, self.cover);
+        let toks = &reading.tokens;
+        let (first, end) = at;
+        let is_edge = |w: usize| roles.is_edge(w);
+        let is_change = |w: usize| {
+            roles
+                .at(w)
+                .is_some_and(|(_, r)| r.has(ContextRoles::CHANGE))
+        };
+        let lo = clause.start;
+        let words = &mut self.words;
+        words.clear();
+        let mut j = first;
+        // A word was just passed over (a time, a name, the whole territory): a linking word
+        // before it goes with it ("tổng số trâu của cả nước trong quý I/2022 giảm").
+        let mut passed = false;
+        let link_at = |w: usize| {
+            roles
+                .at(w)
+                .is_some_and(|(e, r)| e == w && r.has(ContextRoles::LINK))
+        };
+        while j > lo && words.len() < WINDOW {
+            j -= 1;
+            match cover[j] {
+                Cover::Figure => break,
+                Cover::Time => {
+                    passed = true;
+                    continue;
                 }
+                Cover::Name => {
+                    // A name or time between the label and the figure is passed over ("dư nợ
+                    // của NHCSXH đạt"); one before words that already say what the figure is
+                    // ends the label ("phối hợp với Ngân hàng CSXH giải ngân").
+                    if !words.iter().all(|&w| is_edge(w) || is_change(w)) {
+                        break;
+                    }
+                    passed = true;
+                    continue;
+                }
+                Cover::Free => {}
+            }
+            let ending = roles.ending_at(j);
+            if ending.is_some_and(|(_, r)| r.has(ContextRoles::STOP)) {
+                break;
+            }
+            // The whole territory ("cả nước", "trên địa bàn xã") and a comparison base with
+            // its time ("so với năm 2025") say nothing of what the figure is.
+            if let Some((i, _)) = ending.filter(|&(i, r)| {
+                i >= lo
+                    && (r.has(ContextRoles::SCOPE)
+                        || r.has(ContextRoles::UNTIL_NOW)
+                        || (r.has(ContextRoles::COMPARISON)
+                            && cover.get(j + 1) == Some(&Cover::Time)))
+            }) {
+                j = i;
+                passed = true;
                 continue;
             }
-            Cover::Free => {}
+            if std::mem::take(&mut passed) && link_at(j) {
+                continue;
+            }
+            words.push(j);
         }
-        if roles
-            .ending_at(j)
-            .is_some_and(|(_, r)| r.has(ContextRoles::STOP))
-        {
-            break;
-        }
-        words.push(j);
-    }
-    words.reverse();
-    if let Some(p) = words
-        .iter()
-        .position(|&w| lex.metrics.at(toks, w).is_some())
-    {
-        // The phrase and up to two words before it that are no linking word: the verb that
-        // governs a listed noun ("vận động hội viên hiến").
-        let mut start = p;
-        while start > 0 && p - start < 2 && !is_edge(words[start - 1]) {
-            start -= 1;
-        }
-        words.drain(..start);
-    } else if words.len() > SHORT {
-        // Start after the last linking word that leaves two words or more ("… của cả nước, tỷ
-        // lệ lao động qua đào tạo"), else keep the last words.
-        let cut = (0..words.len() - 2).rev().find(|&k| {
-            roles
-                .at(words[k])
-                .is_some_and(|(j, r)| j == words[k] && r.has(ContextRoles::EDGE))
-        });
-        match cut {
-            Some(k) => drop(words.drain(..=k)),
-            None => drop(words.drain(..words.len() - SHORT)),
-        }
-        if words.len() > LONG {
-            words.drain(..words.len() - LONG);
-        }
-    }
-    trim(roles, &mut words);
-    let mut text: Vec<String> = Vec::new();
-    let mut after_figure = false;
-    let change = all_change(roles, &words);
-    if words.is_empty() || change {
-        if let Some(e) = earlier {
-            text.push(e.to_owned());
-        } else if words.is_empty() {
-            let mut after: Vec<usize> = (end..clause.end.min(end + AFTER))
-                .take_while(|&w| cover[w] != Cover::Figure)
-                .filter(|&w| cover[w] == Cover::Free)
-                .collect();
-            trim(roles, &mut after);
-            words = after;
-            after_figure = true;
-        }
-    }
-    text.extend(words.iter().map(|&w| word_text(reading, w)));
-    // The label's words as vocabulary numbers, in its order, for its key.
-    let mut seq = LabelWords {
-        ids: Vec::new(),
-        marks: Vec::new(),
-    };
-    if let (Some(e), true) = (earlier, text.len() > words.len()) {
-        seq.push_text(lex, e);
-    }
-    for &w in &words {
-        seq.push_token(&toks.toks[w]);
-    }
-    let mut span = match (words.first(), words.last()) {
-        (Some(&a), Some(&b)) => (toks.toks[a].start as usize, toks.toks[b].end as usize),
-        _ => {
-            let f = &toks.toks[first.min(toks.toks.len() - 1)];
-            (f.start as usize, f.end as usize)
-        }
-    };
-    if fact.kind == Kind::Count {
-        if let Some(unit) = &fact.unit {
-            let unit: String = unit.chars().flat_map(char::to_lowercase).collect();
-            // Is the noun already among the label's words?
-            let unit_words: Vec<&str> = unit.split(' ').collect();
-            let label_words: Vec<&str> = text.iter().flat_map(|t| t.split(' ')).collect();
-            let has = label_words
-                .windows(unit_words.len())
-                .any(|w| w == unit_words.as_slice());
-            if !has {
-                // Its noun before the words after it ("95 hội viên tham gia sinh hoạt").
-                let mut unit_seq = LabelWords {
-                    ids: Vec::new(),
-                    marks: Vec::new(),
-                };
-                unit_seq.push_text(lex, &unit);
-                match after_figure {
-                    true => {
-                        text.insert(0, unit);
-                        unit_seq.ids.append(&mut seq.ids);
-                        unit_seq.marks.append(&mut seq.marks);
-                        seq = unit_seq;
+        words.reverse();
+        // The last head that is no part of one before it ("tổng số tiền", not "số tiền").
+        let head = |words: &[usize]| {
+            let (mut k, mut last) = (0, None);
+            while k < words.len() {
+                match roles.at(words[k]) {
+                    Some((e, r)) if r.has(ContextRoles::HEAD) => {
+                        last = Some(k);
+                        k += words[k..].iter().take_while(|&&w| w <= e).count();
                     }
-                    false => {
-                        text.push(unit);
-                        seq.ids.append(&mut unit_seq.ids);
-                        seq.marks.append(&mut unit_seq.marks);
+                    _ => k += 1,
+                }
+            }
+            last
+        };
+        let anchor = words
+            .iter()
+            .position(|&w| lex.metrics.at(toks, w).is_some());
+        if let Some(p) = anchor {
+            // The phrase and up to two words before it that are no linking word: the verb that
+            // governs a listed noun ("vận động hội viên hiến"); or a head before it ("tỷ lệ
+            // người dân tham gia bảo hiểm y tế").
+            let mut start = p;
+            while start > 0 && p - start < 2 && !is_edge(words[start - 1]) {
+                start -= 1;
+            }
+            words.drain(..head(&words[..p]).unwrap_or(start).min(start));
+        } else if let Some(p) = head(words) {
+            // A noun that opens an indicator ("tỷ lệ", "diện tích", "tổng số"): the label
+            // starts there, however long ("diện tích nuôi trồng thủy sản").
+            words.drain(..p);
+        } else if words.len() > SHORT {
+            // Start after the last linking word that leaves two words or more ("… của cả
+            // nước, tỷ lệ lao động qua đào tạo"), else keep the last words.
+            let single = |k: usize, bit: u16| {
+                roles
+                    .at(words[k])
+                    .is_some_and(|(e, r)| e == words[k] && r.has(bit))
+            };
+            let cut = (0..words.len() - 2)
+                .rev()
+                .find(|&k| single(k, ContextRoles::LINK))
+                .or_else(|| {
+                    (0..words.len() - 2)
+                        .rev()
+                        .find(|&k| single(k, ContextRoles::EDGE))
+                });
+            match cut {
+                Some(k) => drop(words.drain(..=k)),
+                None => drop(words.drain(..words.len() - SHORT)),
+            }
+            if words.len() > LONG {
+                words.drain(..words.len() - LONG);
+            }
+        }
+        trim(roles, words);
+        let mut label = String::new();
+        let mut after_figure = false;
+        let mut from_earlier = false;
+        if words.is_empty() || all_change(roles, words) {
+            if let Some(e) = earlier {
+                label.push_str(e);
+                from_earlier = true;
+            } else if words.is_empty() {
+                words.extend(
+                    (end..clause.end.min(end + AFTER))
+                        .take_while(|&w| cover[w] != Cover::Figure)
+                        .filter(|&w| cover[w] == Cover::Free),
+                );
+                trim(roles, words);
+                after_figure = true;
+            }
+        }
+        for &w in words.iter() {
+            push_word(&mut label, reading, w);
+        }
+        let mut span = match (words.first(), words.last()) {
+            (Some(&a), Some(&b)) => (toks.toks[a].start as usize, toks.toks[b].end as usize),
+            _ => {
+                let f = &toks.toks[first.min(toks.toks.len() - 1)];
+                (f.start as usize, f.end as usize)
+            }
+        };
+        // A count's noun, when the label's words do not hold it: after them, or before the
+        // words read after the figure ("95 hội viên tham gia sinh hoạt").
+        let mut unit = None;
+        if let (Kind::Count, Some(u)) = (fact.kind, &fact.unit) {
+            self.unit.clear();
+            push_lower(&mut self.unit, u);
+            if !has_words(&label, &self.unit) {
+                unit = Some(self.unit.as_str());
+                if after_figure {
+                    if !label.is_empty() {
+                        label.insert(0, ' ');
                     }
+                    label.insert_str(0, &self.unit);
+                } else {
+                    if !label.is_empty() {
+                        label.push(' ');
+                    }
+                    label.push_str(&self.unit);
                 }
                 let last = toks.toks[end.max(first + 1).min(toks.toks.len()) - 1].end as usize;
                 span = (
@@ -316,11 +405,30 @@ fn label_in(
                 );
             }
         }
+        if label.is_empty() {
+            return None;
+        }
+        // The label's words as vocabulary numbers, in its order, for its key.
+        let seq = &mut self.seq;
+        seq.ids.clear();
+        seq.marks.clear();
+        if let (Some(e), true) = (earlier, from_earlier) {
+            seq.push_text(lex, e, &mut self.buf);
+        }
+        if let (Some(u), true) = (unit, after_figure) {
+            seq.push_text(lex, u, &mut self.buf);
+        }
+        for &w in words.iter() {
+            seq.push_token(&toks.toks[w]);
+        }
+        if let (Some(u), false) = (unit, after_figure) {
+            seq.push_text(lex, u, &mut self.buf);
+        }
+        Some(Label {
+            text: label,
+            key: seq.key(lex),
+            span,
+            bare: seq.all_change(lex),
+        })
     }
-    let label = text.join(" ");
-    if label.is_empty() {
-        return None;
-    }
-    let key = seq.key(lex);
-    Some((label, key, span))
 }

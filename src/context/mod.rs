@@ -39,6 +39,8 @@ use segments::Segments;
 pub(crate) enum Mention {
     /// Byte range of the normalised text.
     Norm(usize, usize),
+    /// Byte range of the input (a mention mapped back, about to become chars).
+    Input(usize, usize),
     /// Char range of the input, and its text.
     Chars(usize, usize, String),
 }
@@ -123,6 +125,31 @@ fn bounds(f: &crate::model::Fact) -> Option<(String, String)> {
     }
 }
 
+/// The words of every candidate of `chosen` (sorted by start): its first word and the word
+/// after its last, found in one walk along the words (a binary search per fact cost more than
+/// the rest of the stage).
+#[inline(never)]
+fn word_spans(reading: &Reading, chosen: &[Cand]) -> Vec<(usize, usize)> {
+    let toks = &reading.tokens.toks;
+    let mut out = Vec::with_capacity(chosen.len());
+    let mut first = 0;
+    for c in chosen {
+        if first > 0 && (toks[first - 1].start as usize) >= c.start {
+            // Out of order (not expected): search.
+            first = toks.partition_point(|t| (t.start as usize) < c.start);
+        }
+        while first < toks.len() && (toks[first].start as usize) < c.start {
+            first += 1;
+        }
+        let mut end = first;
+        while end < toks.len() && (toks[end].start as usize) < c.end {
+            end += 1;
+        }
+        out.push((first, end));
+    }
+    out
+}
+
 /// The contexts of the figures of `chosen` (sorted by start), one slot per candidate (`None`
 /// for facts that are no figure). `headline` is the report's, when a window after the first of
 /// a long document is read; else it is read from this text (returned too).
@@ -132,8 +159,8 @@ fn read_contexts(
     chosen: &[Cand],
     headline: Option<&Headline>,
     own_date: Option<&str>,
-) -> (Vec<Option<Box<Raw>>>, Headline) {
-    let mut out: Vec<Option<Box<Raw>>> = vec![None; chosen.len()];
+) -> (Vec<Option<Raw>>, Headline) {
+    let mut out: Vec<Option<Raw>> = vec![None; chosen.len()];
     if !chosen.iter().any(|c| is_figure(c.fact.kind) && !c.block) {
         return (out, headline.cloned().unwrap_or_default());
     }
@@ -141,8 +168,8 @@ fn read_contexts(
     let seg = Segments::new(reading);
     let roles = roles::Roles::new(reading, lex);
     let mut cover = vec![Cover::Free; toks.len()];
-    let word_at = |byte: usize| toks.partition_point(|t| (t.start as usize) < byte);
-    let role_before = |first: usize, lo: usize, bit: u8| -> bool {
+    let words = word_spans(reading, chosen);
+    let role_before = |first: usize, lo: usize, bit: u16| -> bool {
         // An entry with the role that ends right before word `first`, not before word `lo`.
         first > lo
             && roles
@@ -151,11 +178,10 @@ fn read_contexts(
     };
     let mut orgs = Vec::new();
     let mut times = Vec::new();
-    for c in chosen {
+    for (c, &(first, end)) in chosen.iter().zip(&words) {
         if c.block {
             continue;
         }
-        let (first, end) = (word_at(c.start), word_at(c.end));
         let mark = match c.fact.kind {
             k if is_figure(k) => Cover::Figure,
             Kind::Date | Kind::Period | Kind::Duration => Cover::Time,
@@ -241,16 +267,22 @@ fn read_contexts(
             continue;
         }
         if let Some((j, r)) = roles.at(i) {
-            if r.has(ContextRoles::UNKNOWN_TIME) {
+            // "đầu nhiệm kỳ 2020-2025": the time after it dates it.
+            if r.has(ContextRoles::UNKNOWN_TIME) && cover.get(j + 1) != Some(&Cover::Time) {
                 let span = (toks[i].start as usize, toks[j].end as usize);
                 cover[i..=j].fill(Cover::Time);
+                // "so với đầu nhiệm kỳ": a comparison base, as a dated one is.
+                let lo = seg.clause_start(i).max(i.saturating_sub(4));
+                let comparison = (lo..i)
+                    .rev()
+                    .any(|k| role_before(k + 1, lo, ContextRoles::COMPARISON));
                 times.push(Time {
                     first: i,
                     end: j + 1,
                     from: String::new(),
                     to: String::new(),
                     span,
-                    comparison: false,
+                    comparison,
                 });
             }
         }
@@ -266,7 +298,8 @@ fn read_contexts(
     let mut last_para = usize::MAX;
     // The label of the figure before, and its first word: a bare change word in the same
     // sentence takes it.
-    let mut last_label: Option<(usize, String)> = None;
+    let mut last_label: Option<(usize, usize)> = None;
+    let mut labeler = metric::Labeler::new(reading, lex, &roles, &cover);
     // The organisations and times whose first word is in a range of words (both are sorted by
     // it): a figure looks at its own clause, sentence and paragraph, never the whole text.
     let org_in = |r: std::ops::Range<usize>| -> &[Org] {
@@ -279,11 +312,10 @@ fn read_contexts(
         let b = times.partition_point(|t| t.first < r.end).max(a);
         &times[a..b]
     };
-    for (k, c) in chosen.iter().enumerate() {
+    for (k, (c, &(first, end))) in chosen.iter().zip(&words).enumerate() {
         if c.block || !is_figure(c.fact.kind) {
             continue;
         }
-        let (first, end) = (word_at(c.start), word_at(c.end));
         if first >= toks.len() {
             continue;
         }
@@ -379,34 +411,31 @@ fn read_contexts(
             })
             .unwrap_or_else(|| section_period.clone().or_else(|| own.period.clone()));
         let earlier = last_label
-            .as_ref()
-            .filter(|(s, _)| *s >= sentence.start)
-            .map(|(_, l)| l.as_str());
-        let m = metric::label(
-            reading,
-            lex,
-            &roles,
-            &cover,
+            .filter(|&(s, _)| s >= sentence.start)
+            .and_then(|(_, at)| out[at].as_ref()?.metric.as_ref())
+            .map(|m| m.0.as_str());
+        let m = labeler.label(
             &c.fact,
             (first, end),
             clause.clone(),
             sentence.clone(),
             earlier,
         );
-        if let Some((label, _, _)) = &m {
-            last_label = Some((first, label.clone()));
+        if m.is_some() {
+            last_label = Some((first, k));
         }
-        out[k] = Some(Box::new(Raw {
+        out[k] = Some(Raw {
             organization: org,
             period,
-            metric: m.map(|(label, key, span)| (label, key, Mention::Norm(span.0, span.1))),
-        }));
+            metric: m.map(|l| (l.text, l.key, Mention::Norm(l.span.0, l.span.1))),
+        });
     }
     (out, own)
 }
 
 /// The report's own organisation (the first in its title, else in its opening) and its
 /// headline period (the first in its title, else in its opening, else its own date).
+#[inline(never)]
 fn read_headline(
     seg: &Segments,
     orgs: &[Org],
@@ -467,22 +496,23 @@ pub(crate) fn attach(
     headline: Option<&Headline>,
     own_date: Option<&str>,
 ) -> Headline {
-    let (raws, own) = read_contexts(reading, lex, chosen, headline, own_date);
-    // Every mention's bytes, mapped to chars in one forward walk.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut add = |m: &Mention| {
+    let (mut raws, mut own) = read_contexts(reading, lex, chosen, headline, own_date);
+    // Every mention's bytes mapped to the input once, then to chars in one forward walk.
+    let mut points: Vec<usize> = Vec::new();
+    let mut to_input = |m: &mut Mention| {
         if let Mention::Norm(s, e) = *m {
-            spans.push(reading.norm.to_source(s, e));
+            let (s, e) = reading.norm.to_source(s, e);
+            points.extend([s, e]);
+            *m = Mention::Input(s, e);
         }
     };
-    for r in raws.iter().flatten() {
-        r.organization.iter().for_each(|o| add(&o.1));
-        r.period.iter().for_each(|p| add(&p.2));
-        r.metric.iter().for_each(|m| add(&m.2));
+    for r in raws.iter_mut().flatten() {
+        r.organization.iter_mut().for_each(|o| to_input(&mut o.1));
+        r.period.iter_mut().for_each(|p| to_input(&mut p.2));
+        r.metric.iter_mut().for_each(|m| to_input(&mut m.2));
     }
-    own.organization.iter().for_each(|o| add(&o.1));
-    own.period.iter().for_each(|p| add(&p.2));
-    let mut points: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+    own.organization.iter_mut().for_each(|o| to_input(&mut o.1));
+    own.period.iter_mut().for_each(|p| to_input(&mut p.2));
     points.sort_unstable();
     points.dedup();
     let mut chars_at = Vec::with_capacity(points.len());
@@ -492,32 +522,28 @@ pub(crate) fn attach(
         byte = p;
         chars_at.push(chars);
     }
+    let at = |b: usize| chars_at[points.partition_point(|&p| p < b)];
     // A mention's chars, and (for the organisation's and the period's) its text.
     let span_of = |m: &Mention| -> (usize, usize) {
         match m {
             Mention::Chars(s, e, _) => (*s, *e),
-            Mention::Norm(s, e) => {
-                let (s, e) = reading.norm.to_source(*s, *e);
-                let at = |b: usize| chars_at[points.partition_point(|&p| p < b)];
-                (at(s), at(e))
-            }
+            Mention::Input(s, e) => (at(*s), at(*e)),
+            Mention::Norm(..) => unreachable!("every mention was mapped to the input"),
         }
     };
-    let to_chars = |m: &Mention| -> (usize, usize, String) {
-        let (start, end) = span_of(m);
+    let to_chars = |m: Mention| -> (usize, usize, String) {
+        let (start, end) = span_of(&m);
         let text = match m {
-            Mention::Chars(_, _, t) => t.clone(),
-            Mention::Norm(s, e) => {
-                let (s, e) = reading.norm.to_source(*s, *e);
-                input[s..e].to_owned()
-            }
+            Mention::Chars(_, _, t) => t,
+            Mention::Input(s, e) => input[s..e].to_owned(),
+            Mention::Norm(..) => unreachable!("every mention was mapped to the input"),
         };
         (start, end, text)
     };
     for (c, raw) in chosen.iter_mut().zip(raws) {
         let Some(raw) = raw else { continue };
         let organization = raw.organization.map(|(canonical, m)| {
-            let (start, end, text) = to_chars(&m);
+            let (start, end, text) = to_chars(m);
             ContextOrganization {
                 canonical,
                 start,
@@ -526,7 +552,7 @@ pub(crate) fn attach(
             }
         });
         let period = raw.period.map(|(from, to, m)| {
-            let (start, end, text) = to_chars(&m);
+            let (start, end, text) = to_chars(m);
             ContextPeriod {
                 from,
                 to,
@@ -551,7 +577,7 @@ pub(crate) fn attach(
         }));
     }
     let chars_of = |m: Mention| {
-        let (s, e, t) = to_chars(&m);
+        let (s, e, t) = to_chars(m);
         Mention::Chars(s, e, t)
     };
     Headline {

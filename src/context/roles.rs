@@ -8,16 +8,17 @@ use crate::text::Reading;
 /// Per word: the roles of the longest phrase starting there (and its last word), and of the
 /// phrase ending there (and its first word).
 pub(crate) struct Roles {
-    start: Vec<(u8, u32)>,
-    end: Vec<(u8, u32)>,
+    start: Vec<(u16, u32)>,
+    end: Vec<(u16, u32)>,
 }
 
 impl Roles {
     /// Looks every word of `reading` up once.
+    #[inline(never)]
     pub fn new(reading: &Reading, lex: &Lexicon) -> Roles {
         let n = reading.tokens.toks.len();
-        let mut start = vec![(0u8, 0u32); n];
-        let mut end = vec![(0u8, u32::MAX); n];
+        let mut start = vec![(0u16, 0u32); n];
+        let mut end = vec![(0u16, u32::MAX); n];
         for (i, slot) in start.iter_mut().enumerate() {
             if !lex.context.may_start(&reading.tokens, i) {
                 continue;

@@ -275,38 +275,44 @@ pub(crate) enum CountWord {
 
 /// The roles a phrase of `data/context_words.txt` has (the file's header says what each does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ContextRoles(u8);
+pub(crate) struct ContextRoles(u16);
 
 impl ContextRoles {
     /// Before an organisation: not the subject.
-    pub const PARTNER: u8 = 1;
+    pub const PARTNER: u16 = 1;
     /// Before a date: a comparison base.
-    pub const COMPARISON: u8 = 2;
+    pub const COMPARISON: u16 = 2;
     /// Never at the edge of a metric label.
-    pub const EDGE: u8 = 4;
+    pub const EDGE: u16 = 4;
     /// A word of change.
-    pub const CHANGE: u8 = 8;
+    pub const CHANGE: u16 = 8;
     /// A label stops before it.
-    pub const STOP: u8 = 16;
+    pub const STOP: u16 = 16;
     /// A time the text does not date.
-    pub const UNKNOWN_TIME: u8 = 32;
+    pub const UNKNOWN_TIME: u16 = 32;
     /// Before a time that runs until now ("từ").
-    pub const SINCE: u8 = 64;
+    pub const SINCE: u16 = 64;
     /// After a time that runs until now ("đến nay").
-    pub const UNTIL_NOW: u8 = 128;
+    pub const UNTIL_NOW: u16 = 128;
+    /// A noun that opens an indicator ("tỷ lệ", "diện tích"): a label starts there.
+    pub const HEAD: u16 = 256;
+    /// The whole territory or body ("cả nước", "trên địa bàn"): never in a label.
+    pub const SCOPE: u16 = 512;
+    /// A linking word a long label may be cut after ("của", "tại").
+    pub const LINK: u16 = 1024;
 
     /// Has it the role `bit`?
-    pub fn has(self, bit: u8) -> bool {
+    pub fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
     }
 
     /// Its roles as bits.
-    pub fn bits(self) -> u8 {
+    pub fn bits(self) -> u16 {
         self.0
     }
 
     /// Roles from their bits.
-    pub fn from_bits(bits: u8) -> ContextRoles {
+    pub fn from_bits(bits: u16) -> ContextRoles {
         ContextRoles(bits)
     }
 }
@@ -706,11 +712,14 @@ impl Lexicon {
                 "unknown_time",
                 "since",
                 "until_now",
+                "head",
+                "scope",
+                "link",
             ];
-            let mut roles_of: Vec<(&str, u8)> = Vec::new();
+            let mut roles_of: Vec<(&str, u16)> = Vec::new();
             for l in lines(f.name, f.text, 2, 2)? {
                 let role = l.choice(1, &roles, None)?;
-                let bit = 1u8 << roles.iter().position(|r| *r == role).unwrap_or(0);
+                let bit = 1u16 << roles.iter().position(|r| *r == role).unwrap_or(0);
                 let key = crate::text::chars::key_of(l.col(0));
                 match roles_of
                     .iter_mut()
