@@ -314,6 +314,17 @@ impl<'a> Labeler<'a> {
         let anchor = words
             .iter()
             .position(|&w| lex.metrics.at(toks, w).is_some());
+        // "Toàn xã có 12 chi bộ hoàn thành nhiệm vụ": after an existential word and no noun
+        // that names an indicator, a count's metric is its noun and what is said of it after
+        // it; the words before say only whose or where ("Khối THPT", "Đợt này").
+        let exists = fact.kind == Kind::Count
+            && anchor.is_none()
+            && head(words).is_none()
+            && first > lo
+            && cover[first - 1] == Cover::Free
+            && roles
+                .ending_at(first - 1)
+                .is_some_and(|(_, r)| r.has(ContextRoles::EXISTS));
         if let Some(p) = anchor {
             // The phrase and up to two words before it that are no linking word: the verb that
             // governs a listed noun ("vận động hội viên hiến"); or a head before it ("tỷ lệ
@@ -355,10 +366,27 @@ impl<'a> Labeler<'a> {
         let mut label = String::new();
         let mut after_figure = false;
         let mut from_earlier = false;
+        // How many of the words go before a count's noun (all, unless said otherwise).
+        let mut split: Option<usize> = None;
+        if exists {
+            let before = words.len();
+            words.extend(
+                (end..clause.end.min(end + AFTER))
+                    .take_while(|&w| cover[w] != Cover::Figure)
+                    .filter(|&w| cover[w] == Cover::Free),
+            );
+            let mut after = words.split_off(before);
+            trim(roles, &mut after);
+            // The words before (the event: "hội thi nhà nông đua tài"), the noun, and what is
+            // said of it ("đội tham gia").
+            split = Some(words.len());
+            words.append(&mut after);
+        }
         if words.is_empty() || all_change(roles, words) {
             if let Some(e) = earlier {
                 label.push_str(e);
                 from_earlier = true;
+                split = None;
             } else if words.is_empty() {
                 words.extend(
                     (end..clause.end.min(end + AFTER))
@@ -388,15 +416,25 @@ impl<'a> Labeler<'a> {
             if !has_words(&label, &self.unit) {
                 unit = Some(self.unit.as_str());
                 if after_figure {
+                    split = Some(0);
+                }
+                // Where the noun goes: after the label's first `split` words.
+                let at = match split {
+                    Some(0) => 0,
+                    Some(k) if k < words.len() => label
+                        .match_indices(' ')
+                        .nth(k - 1)
+                        .map_or(label.len(), |(i, _)| i),
+                    _ => label.len(),
+                };
+                if at == 0 {
                     if !label.is_empty() {
                         label.insert(0, ' ');
                     }
                     label.insert_str(0, &self.unit);
                 } else {
-                    if !label.is_empty() {
-                        label.push(' ');
-                    }
-                    label.push_str(&self.unit);
+                    label.insert_str(at, &self.unit);
+                    label.insert(at, ' ');
                 }
                 let last = toks.toks[end.max(first + 1).min(toks.toks.len()) - 1].end as usize;
                 span = (
@@ -415,14 +453,15 @@ impl<'a> Labeler<'a> {
         if let (Some(e), true) = (earlier, from_earlier) {
             seq.push_text(lex, e, &mut self.buf);
         }
-        if let (Some(u), true) = (unit, after_figure) {
-            seq.push_text(lex, u, &mut self.buf);
-        }
-        for &w in words.iter() {
+        let k = split.unwrap_or(words.len()).min(words.len());
+        for &w in &words[..k] {
             seq.push_token(&toks.toks[w]);
         }
-        if let (Some(u), false) = (unit, after_figure) {
+        if let Some(u) = unit {
             seq.push_text(lex, u, &mut self.buf);
+        }
+        for &w in &words[k..] {
+            seq.push_token(&toks.toks[w]);
         }
         Some(Label {
             text: label,

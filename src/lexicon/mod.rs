@@ -300,6 +300,8 @@ impl ContextRoles {
     pub const SCOPE: u16 = 512;
     /// A linking word a long label may be cut after ("của", "tại").
     pub const LINK: u16 = 1024;
+    /// "có" before a count: its metric is the counted noun and what follows it.
+    pub const EXISTS: u16 = 2048;
 
     /// Has it the role `bit`?
     pub fn has(self, bit: u16) -> bool {
@@ -715,6 +717,7 @@ impl Lexicon {
                 "head",
                 "scope",
                 "link",
+                "exists",
             ];
             let mut roles_of: Vec<(&str, u16)> = Vec::new();
             for l in lines(f.name, f.text, 2, 2)? {
