@@ -364,7 +364,6 @@ impl<'a> Labeler<'a> {
         }
         trim(roles, words);
         let mut label = String::new();
-        let mut after_figure = false;
         let mut from_earlier = false;
         // How many of the words go before a count's noun (all, unless said otherwise).
         let mut split: Option<usize> = None;
@@ -394,7 +393,8 @@ impl<'a> Labeler<'a> {
                         .filter(|&w| cover[w] == Cover::Free),
                 );
                 trim(roles, words);
-                after_figure = true;
+                // Read after the figure: its noun goes first.
+                split = Some(0);
             }
         }
         for &w in words.iter() {
@@ -415,9 +415,6 @@ impl<'a> Labeler<'a> {
             push_lower(&mut self.unit, u);
             if !has_words(&label, &self.unit) {
                 unit = Some(self.unit.as_str());
-                if after_figure {
-                    split = Some(0);
-                }
                 // Where the noun goes: after the label's first `split` words.
                 let at = match split {
                     Some(0) => 0,
