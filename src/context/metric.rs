@@ -40,12 +40,14 @@ pub(crate) enum Cover {
     Figure,
 }
 
-/// Trims `edge` words off both ends of `words` (word numbers, ascending).
+/// Trims `edge` and `link` words off both ends of `words` (word numbers, ascending): a label
+/// neither opens nor ends with "đạt", "của" or "tại" ("đạt giải tại" → "đạt giải").
 fn trim(roles: &Roles, words: &mut Vec<usize>) {
+    const ENDS: u16 = ContextRoles::EDGE | ContextRoles::LINK;
     loop {
         let Some(&first) = words.first() else { return };
         match roles.at(first) {
-            Some((j, r)) if r.has(ContextRoles::EDGE) => {
+            Some((j, r)) if r.has(ENDS) => {
                 words.retain(|&w| w > j);
             }
             _ => break,
@@ -54,7 +56,7 @@ fn trim(roles: &Roles, words: &mut Vec<usize>) {
     loop {
         let Some(&last) = words.last() else { return };
         match roles.ending_at(last) {
-            Some((i, r)) if r.has(ContextRoles::EDGE) => {
+            Some((i, r)) if r.has(ENDS) => {
                 words.retain(|&w| w < i);
             }
             _ => break,
@@ -85,6 +87,35 @@ fn push_word(label: &mut String, reading: &Reading, w: usize) {
         label.push_str(s);
     } else {
         push_lower(label, s);
+    }
+}
+
+/// A count's noun as the text writes it, with the words that qualify it in the count's span
+/// ("giải Ba" → "giải ba", "hội viên mới": the items of a list differ by them), else its unit;
+/// in `out`, lower case.
+fn noun(reading: &Reading, unit: &str, (first, end): (usize, usize), out: &mut String) {
+    let (text, toks) = (reading.text(), &reading.tokens.toks);
+    out.clear();
+    push_lower(out, unit);
+    let head = out.split(' ').next().unwrap_or_default();
+    // The noun follows the number: "học sinh là 1.532" keeps its unit.
+    let Some(number) = (first..end).find(|&w| !toks[w].alpha) else {
+        return;
+    };
+    let at = (number + 1..end).find(|&w| {
+        let t = &toks[w];
+        text[t.start as usize..t.end as usize]
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(head.chars())
+    });
+    if let Some(k) = at {
+        if end - k > out.split(' ').count() {
+            out.clear();
+            for w in k..end {
+                push_word(out, reading, w);
+            }
+        }
     }
 }
 
@@ -164,6 +195,9 @@ pub(crate) struct Label {
     pub text: String,
     pub key: Option<String>,
     pub span: (usize, usize),
+    /// What a figure after it in a list takes: the label without a count's noun added at
+    /// its end ("kết nạp 20 hội viên, 3 đảng viên" → "kết nạp" for "3 đảng viên").
+    pub base: String,
     bare: bool,
 }
 
@@ -410,12 +444,15 @@ impl<'a> Labeler<'a> {
         // A count's noun, when the label's words do not hold it: after them, or before the
         // words read after the figure ("95 hội viên tham gia sinh hoạt").
         let mut unit = None;
+        let mut base = None;
         if let (Kind::Count, Some(u)) = (fact.kind, &fact.unit) {
-            self.unit.clear();
-            push_lower(&mut self.unit, u);
+            noun(reading, u, at, &mut self.unit);
             if !has_words(&label, &self.unit) {
                 unit = Some(self.unit.as_str());
                 // Where the noun goes: after the label's first `split` words.
+                if split.is_none() && !label.is_empty() {
+                    base = Some(label.clone());
+                }
                 let at = match split {
                     Some(0) => 0,
                     Some(k) if k < words.len() => label
@@ -461,10 +498,11 @@ impl<'a> Labeler<'a> {
             seq.push_token(&toks.toks[w]);
         }
         Some(Label {
-            text: label,
             key: seq.key(lex),
             span,
             bare: seq.all_change(lex),
+            base: base.unwrap_or_else(|| label.clone()),
+            text: label,
         })
     }
 }

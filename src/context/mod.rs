@@ -298,7 +298,8 @@ fn read_contexts(
     let mut last_para = usize::MAX;
     // The label of the figure before, and its first word: a bare change word in the same
     // sentence takes it.
-    let mut last_label: Option<(usize, usize)> = None;
+    let mut last_label: Option<usize> = None;
+    let (mut last_full, mut last_base) = (String::new(), String::new());
     let mut labeler = metric::Labeler::new(reading, lex, &roles, &cover);
     // The organisations and times whose first word is in a range of words (both are sorted by
     // it): a figure looks at its own clause, sentence and paragraph, never the whole text.
@@ -410,10 +411,15 @@ fn read_contexts(
                 })
             })
             .unwrap_or_else(|| section_period.clone().or_else(|| own.period.clone()));
-        let earlier = last_label
-            .filter(|&(s, _)| s >= sentence.start)
-            .and_then(|(_, at)| out[at].as_ref()?.metric.as_ref())
-            .map(|m| m.0.as_str());
+        let earlier = last_label.filter(|&s| s >= sentence.start).map(|_| {
+            // A count in a list takes the words that govern the list, without the noun of
+            // the count before ("kết nạp 20 hội viên, 3 đảng viên"); a change takes all.
+            if c.fact.kind == Kind::Count {
+                last_base.as_str()
+            } else {
+                last_full.as_str()
+            }
+        });
         let m = labeler.label(
             &c.fact,
             (first, end),
@@ -421,8 +427,10 @@ fn read_contexts(
             sentence.clone(),
             earlier,
         );
-        if m.is_some() {
-            last_label = Some((first, k));
+        if let Some(l) = &m {
+            last_label = Some(first);
+            last_base.clone_from(&l.base);
+            last_full.clone_from(&l.text);
         }
         out[k] = Some(Raw {
             organization: org,
