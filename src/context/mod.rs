@@ -296,6 +296,8 @@ fn read_contexts(
     let mut section_org: Option<(String, Mention)> = None;
     let mut section_period: Option<(String, String, Mention)> = None;
     let mut last_para = usize::MAX;
+    // Where the opening of the current paragraph ends, for its time.
+    let mut para_lead = 0;
     // The label of the figure before, and its first word: a bare change word in the same
     // sentence takes it.
     let mut last_label: Option<usize> = None;
@@ -336,7 +338,13 @@ fn read_contexts(
                     section_org = Some((o.canonical.clone(), Mention::Norm(o.span.0, o.span.1)));
                 }
             }
-            let opener_time = time_in(opening_clause).iter().find(|t| !t.comparison);
+            // Its time may come after a first clause that has none, up to its first figure
+            // ("Với phương châm …, nhiệm kỳ 2025-2030, Đảng bộ xã đề ra 12 chỉ tiêu: …").
+            let figure_at = (opening.start..opening.end).find(|&w| cover[w] == Cover::Figure);
+            para_lead = opening_clause.end.max(figure_at.unwrap_or(opening.end));
+            let opener_time = time_in(opening.start..para_lead)
+                .iter()
+                .find(|t| !t.comparison);
             // An undated opener ("Nhiệm kỳ qua, …") governs its own paragraph only.
             if let Some(t) = opener_time.filter(|t| !t.from.is_empty()) {
                 section_period = Some((
@@ -373,16 +381,17 @@ fn read_contexts(
             .or_else(|| section_org.clone())
             .or_else(|| own.organization.clone());
         let t_ok = |t: &&Time| !t.comparison && (t.end <= first || t.first >= end);
-        // A sentence before it in its paragraph: the time its paragraph opened with, else the
-        // latest one ("Năm 2024, … dư nợ đến ngày 31/12/2024 …. Công ty A ủng hộ …": 2024).
+        // A sentence (or an item of a list) before it in its paragraph: the time its paragraph
+        // opened with, else the latest one ("Năm 2024, … dư nợ đến ngày 31/12/2024 ….
+        // Công ty A ủng hộ …": 2024).
+        let item = seg.item(first);
         let earlier_in_para = || {
-            let opening = seg.sentence(para.start);
-            let before = |t: &&Time| !t.comparison && t.end <= sentence.start;
-            let earlier = time_in(para.start..sentence.start);
+            let before = |t: &&Time| !t.comparison && t.end <= item.start;
+            let earlier = time_in(para.start..item.start);
             earlier
                 .iter()
                 .filter(before)
-                .find(|t| t.first < seg.clause(opening.start).end)
+                .find(|t| t.first < para_lead)
                 .or_else(|| earlier.iter().rfind(before))
         };
         let before = |r: &std::ops::Range<usize>| {
@@ -397,9 +406,23 @@ fn read_contexts(
         };
         // After the figure only in its own clause: a date later in the sentence is another
         // clause's ("giải ngân 58,6 tỷ đồng, dư nợ đến ngày 31/12/2024 đạt 612 tỷ đồng").
+        // Not over a ";": the items of a list each date themselves ("thu nhập đến năm 2030
+        // tăng 31,6%; tỷ lệ hộ nghèo giảm 2,1%").
         let period = before(&clause)
-            .or_else(|| before(&sentence))
+            .or_else(|| before(&item))
             .or_else(|| after(&clause))
+            .or_else(|| {
+                // An item of a list: the time that leads its sentence ("Kết quả 6 tháng năm
+                // 2024, tổng giá trị … ; thu nhập bình quân đạt …"), not one of another item.
+                let lead = seg.clause(sentence.start).end.max(
+                    (sentence.start..first)
+                        .find(|&w| cover[w] == Cover::Figure)
+                        .unwrap_or(first),
+                );
+                time_in(sentence.start..lead.min(item.start))
+                    .iter()
+                    .find(|t| t_ok(t) && t.end <= first)
+            })
             .or_else(earlier_in_para)
             .map(|t| {
                 (!t.from.is_empty()).then(|| {

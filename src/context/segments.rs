@@ -5,6 +5,8 @@
 //!   opens with a bullet ("-", "+", "•"); and after a short line (a title, a heading) when the
 //!   next opens with a capital. A hard-wrapped line goes on;
 //! - a sentence ends at ". ! ? …" followed by a space, at a gap between table cells, at "|";
+//! - an item (of a list in a sentence) ends at ";": a sentence's subject goes on over it
+//!   ("Hội đạt: kết nạp 20 hội viên; thu quỹ 15 triệu đồng"), a time does not;
 //! - a clause ends at ", ; : ( ) [ ]" and at a dash between spaces.
 
 use crate::text::normalize::Break;
@@ -20,15 +22,16 @@ const OPENING: usize = 600;
 
 /// Boundary strengths.
 const CLAUSE: u8 = 1;
-const SENTENCE: u8 = 2;
-const PARAGRAPH: u8 = 3;
+const ITEM: u8 = 2;
+const SENTENCE: u8 = 3;
+const PARAGRAPH: u8 = 4;
 
 /// The segments of a text, by word number.
 pub(crate) struct Segments {
-    /// Per level 1..=3: the words that start a segment of that level or a stronger one, and
+    /// Per level 1..=4: the words that start a segment of that level or a stronger one, and
     /// the number of words (each segment runs from one to the next).
-    bounds: [Vec<u32>; 3],
-    /// Per paragraph (as in `bounds[2]`): it is one short line with no full stop (a heading).
+    bounds: [Vec<u32>; 4],
+    /// Per paragraph (as in `bounds[3]`): it is one short line with no full stop (a heading).
     heading: Vec<bool>,
     /// The word where the opening ends (see [`Segments::opening`]).
     opening: usize,
@@ -45,7 +48,8 @@ fn marks_level(gap: &str) -> u8 {
         let l = match c {
             '.' | '!' | '?' | '…' if chars.peek().is_some_and(|n| n.is_whitespace()) => SENTENCE,
             '|' => SENTENCE,
-            ',' | ';' | ':' | '(' | ')' | '[' | ']' => CLAUSE,
+            ';' => ITEM,
+            ',' | ':' | '(' | ')' | '[' | ']' => CLAUSE,
             '-' | '–' | '—' if gap.starts_with(' ') || gap.ends_with(' ') => CLAUSE,
             _ => 0,
         };
@@ -104,14 +108,14 @@ impl Segments {
         }
         // Boundaries only (about one word in five starts a clause): a figure asks for a few
         // segments, found by binary search, so no table per word is built.
-        let bounds: [Vec<u32>; 3] = std::array::from_fn(|k| {
+        let bounds: [Vec<u32>; 4] = std::array::from_fn(|k| {
             let min = k as u8 + 1;
             (0..=n)
                 .filter(|&i| level[i] >= min)
                 .map(|i| i as u32)
                 .collect()
         });
-        let heading = bounds[2]
+        let heading = bounds[3]
             .windows(2)
             .map(|w| {
                 let (i, end) = (w[0] as usize, w[1] as usize);
@@ -121,7 +125,7 @@ impl Segments {
                     && !text[e..].starts_with(['.', '!', '?'])
             })
             .collect();
-        let title_end = bounds[2].get(1).map_or(0, |&e| e as usize);
+        let title_end = bounds[3].get(1).map_or(0, |&e| e as usize);
         let within = toks.partition_point(|t| (t.start as usize) < OPENING);
         Segments {
             bounds,
@@ -149,20 +153,25 @@ impl Segments {
         self.range(0, i).start
     }
 
+    /// The words of word `i`'s item: its sentence, or the part of it between two ";".
+    pub fn item(&self, i: usize) -> Range<usize> {
+        self.range(1, i)
+    }
+
     /// The words of word `i`'s sentence.
     pub fn sentence(&self, i: usize) -> Range<usize> {
-        self.range(1, i)
+        self.range(2, i)
     }
 
     /// The words of word `i`'s paragraph.
     pub fn paragraph(&self, i: usize) -> Range<usize> {
-        self.range(2, i)
+        self.range(3, i)
     }
 
     /// Is the paragraph `r` a heading (one short line with no full stop: "Về Hội Cựu chiến
     /// binh:", "II. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024")?
     pub fn is_heading(&self, r: Range<usize>) -> bool {
-        let b = &self.bounds[2];
+        let b = &self.bounds[3];
         b.binary_search(&(r.start as u32))
             .ok()
             .and_then(|p| self.heading.get(p).copied())
@@ -188,7 +197,7 @@ mod tests {
 
     #[test]
     fn clauses_sentences_paragraphs() {
-        let input = "Báo cáo quý I/2024\nHội Nông dân xã kết nạp 20 hội viên, thu\nquỹ 15 triệu đồng. Tổng dư nợ 1.018 tỷ đồng.\n\nVề Hội Cựu chiến binh:\n- Có 95 hội viên.";
+        let input = "Báo cáo quý I/2024\nHội Nông dân xã kết nạp 20 hội viên, thu\nquỹ 15 triệu đồng. Tổng dư nợ 1.018 tỷ đồng; vay 3 tỷ đồng.\n\nVề Hội Cựu chiến binh:\n- Có 95 hội viên.";
         let reading = Reading::new(input, Lexicon::builtin());
         let text = reading.text();
         let seg = Segments::new(&reading);
@@ -213,8 +222,18 @@ mod tests {
         let j = word("Tổng");
         assert_eq!(
             words_of(text, seg.sentence(j), &reading),
+            "Tổng dư nợ 1.018 tỷ đồng; vay 3 tỷ đồng"
+        );
+        // ";" ends an item of the sentence, and its clause.
+        assert_eq!(
+            words_of(text, seg.item(j), &reading),
             "Tổng dư nợ 1.018 tỷ đồng"
         );
+        assert_eq!(
+            words_of(text, seg.clause(word("vay")), &reading),
+            "vay 3 tỷ đồng"
+        );
+        assert_eq!(seg.item(i), seg.sentence(i));
         assert_eq!(seg.paragraph(i), seg.paragraph(j));
         // The title is a paragraph of its own; so is a heading, and a bulleted line.
         assert_eq!(
