@@ -109,13 +109,23 @@ fn noun(reading: &Reading, unit: &str, (first, end): (usize, usize), out: &mut S
             .flat_map(char::to_lowercase)
             .eq(head.chars())
     });
-    if let Some(k) = at {
-        if end - k > out.split(' ').count() {
+    match at {
+        Some(k) if end - k > out.split(' ').count() => {
             out.clear();
             for w in k..end {
                 push_word(out, reading, w);
             }
         }
+        // Glued to its number ("1giải Nhất"): the unit, then the words after.
+        None if number + 1 < end
+            && text[toks[number].start as usize..toks[number].end as usize]
+                .ends_with(char::is_alphabetic) =>
+        {
+            for w in number + 1..end {
+                push_word(out, reading, w);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -189,6 +199,13 @@ impl LabelWords {
     }
 }
 
+/// The label of the figure before in the sentence: whole, and without its count's noun.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Earlier<'a> {
+    pub full: &'a str,
+    pub base: &'a str,
+}
+
 /// A figure's label, its key, the bytes of the words it was made from, and whether it is
 /// change words alone ("tăng").
 pub(crate) struct Label {
@@ -244,7 +261,7 @@ impl<'a> Labeler<'a> {
         at: (usize, usize),
         clause: Range<usize>,
         sentence: Range<usize>,
-        earlier: Option<&str>,
+        earlier: Option<Earlier<'_>>,
     ) -> Option<Label> {
         let found = self.label_in(fact, at, clause.clone(), earlier);
         // A change with nothing before it in its clause ("(theo giá so sánh năm 2010) ước
@@ -265,7 +282,7 @@ impl<'a> Labeler<'a> {
         fact: &Fact,
         at: (usize, usize),
         clause: Range<usize>,
-        earlier: Option<&str>,
+        earlier: Option<Earlier<'_>>,
     ) -> Option<Label> {
         let (reading, lex, roles, cover) = (self.reading, self.lex, self.roles, self.cover);
         let toks = &reading.tokens;
@@ -399,6 +416,8 @@ impl<'a> Labeler<'a> {
         trim(roles, words);
         let mut label = String::new();
         let mut from_earlier = false;
+        // The label is read after the figure only (nothing before it governs it).
+        let mut read_after = false;
         // How many of the words go before a count's noun (all, unless said otherwise).
         let mut split: Option<usize> = None;
         if exists {
@@ -415,6 +434,15 @@ impl<'a> Labeler<'a> {
             split = Some(words.len());
             words.append(&mut after);
         }
+        // A count in a list ("kết nạp 20 hội viên, 3 đảng viên") takes the words that govern
+        // the list, if any; a change ("…, tăng 6%") the whole label.
+        let earlier = earlier.and_then(|e| {
+            if words.is_empty() && fact.kind == Kind::Count {
+                (!e.base.is_empty()).then_some(e.base)
+            } else {
+                Some(e.full)
+            }
+        });
         if words.is_empty() || all_change(roles, words) {
             if let Some(e) = earlier {
                 label.push_str(e);
@@ -429,6 +457,7 @@ impl<'a> Labeler<'a> {
                 trim(roles, words);
                 // Read after the figure: its noun goes first.
                 split = Some(0);
+                read_after = true;
             }
         }
         for &w in words.iter() {
@@ -450,7 +479,11 @@ impl<'a> Labeler<'a> {
             if !has_words(&label, &self.unit) {
                 unit = Some(self.unit.as_str());
                 // Where the noun goes: after the label's first `split` words.
-                if split.is_none() && !label.is_empty() {
+                // Nothing before the noun (a label read after the figure, or the noun alone):
+                // nothing for the next to take.
+                if read_after {
+                    base = Some(String::new());
+                } else if split.is_none() {
                     base = Some(label.clone());
                 }
                 let at = match split {

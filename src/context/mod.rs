@@ -434,15 +434,12 @@ fn read_contexts(
                 })
             })
             .unwrap_or_else(|| section_period.clone().or_else(|| own.period.clone()));
-        let earlier = last_label.filter(|&s| s >= sentence.start).map(|_| {
-            // A count in a list takes the words that govern the list, without the noun of
-            // the count before ("kết nạp 20 hội viên, 3 đảng viên"); a change takes all.
-            if c.fact.kind == Kind::Count {
-                last_base.as_str()
-            } else {
-                last_full.as_str()
-            }
-        });
+        let earlier = last_label
+            .filter(|&s| s >= sentence.start)
+            .map(|_| metric::Earlier {
+                full: &last_full,
+                base: &last_base,
+            });
         let m = labeler.label(
             &c.fact,
             (first, end),
