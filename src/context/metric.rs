@@ -432,6 +432,9 @@ impl<'a> Labeler<'a> {
             // The words before (the event: "hội thi nhà nông đua tài"), the noun, and what is
             // said of it ("đội tham gia").
             split = Some(words.len());
+            // Nothing before the noun: a list after it has nothing to take ("có 230 hộ
+            // nghèo và 180 hộ cận nghèo").
+            read_after = words.is_empty();
             words.append(&mut after);
         }
         // A count in a list ("kết nạp 20 hội viên, 3 đảng viên") takes the words that govern

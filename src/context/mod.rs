@@ -177,6 +177,8 @@ fn read_contexts(
                 .is_some_and(|(i, r)| i >= lo && r.has(bit))
     };
     let mut orgs = Vec::new();
+    // The first word of every place named.
+    let mut places = Vec::new();
     let mut times = Vec::new();
     for (c, &(first, end)) in chosen.iter().zip(&words) {
         if c.block {
@@ -193,6 +195,7 @@ fn read_contexts(
             }
         }
         match c.fact.kind {
+            Kind::Location => places.push(first),
             Kind::Organization => {
                 let Some(canonical) = c.fact.canonical.clone().or_else(|| c.fact.name.clone())
                 else {
@@ -355,9 +358,26 @@ fn read_contexts(
             }
         }
         let subject_of_clause = |o: &Org| org_in(seg.clause(o.first).start..o.first).is_empty();
-        let org = org_in(clause.clone())
+        let clause_org = org_in(clause.clone())
             .iter()
-            .find(|o| !o.partner && o.end <= first)
+            .find(|o| !o.partner && o.end <= first);
+        // "Hiện huyện Củ Chi có khoảng 8.600 hộ cận nghèo và trên 8.000 hộ nghèo": a place
+        // named, "có" and a count, and no organisation before them in the clause: the place's
+        // statistic, no organisation's figure. ("Toàn xã có 312 hộ đăng ký" in a report of
+        // the Hội's movement stays the Hội's: the whole territory is no place named.)
+        let territorial = clause_org.is_none()
+            && c.fact.kind == Kind::Count
+            && (clause.start..first).any(|w| {
+                cover[w] == Cover::Free
+                    && roles
+                        .at(w)
+                        .is_some_and(|(e, r)| e < first && r.has(ContextRoles::EXISTS))
+            })
+            && places[places.partition_point(|&p| p < clause.start)..]
+                .first()
+                .is_some_and(|&p| p < first);
+        let org = clause_org
+            .filter(|_| !territorial)
             .or_else(|| {
                 // The nearest organisation before it in its sentence that is the subject of its
                 // own clause ("Công ty A ủng hộ 3.000 phần quà (giá trị 550 triệu đồng)").
@@ -379,7 +399,8 @@ fn read_contexts(
             })
             .map(|o| (o.canonical.clone(), Mention::Norm(o.span.0, o.span.1)))
             .or_else(|| section_org.clone())
-            .or_else(|| own.organization.clone());
+            .or_else(|| own.organization.clone())
+            .filter(|_| !territorial);
         let t_ok = |t: &&Time| !t.comparison && (t.end <= first || t.first >= end);
         // A sentence (or an item of a list) before it in its paragraph: the time its paragraph
         // opened with, else the latest one ("Năm 2024, … dư nợ đến ngày 31/12/2024 ….
