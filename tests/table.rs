@@ -181,7 +181,7 @@ fn check_compares_only_the_context_an_expectation_gives() {
         );
         std::fs::write(dir.join("report.facts.json"), json).unwrap();
     };
-    expect("kết nạp hội viên");
+    expect("kết nạp hội viên mới");
     vnfacts().arg("check").arg(&doc).assert().success();
     expect("thu ngân sách");
     vnfacts()
