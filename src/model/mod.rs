@@ -312,7 +312,7 @@ pub struct Fact {
 /// assert_eq!(org.canonical, "Hội Liên hiệp Phụ nữ xã Kim Liên");
 /// let period = ctx.period.as_ref().unwrap();
 /// assert_eq!((period.from.as_str(), period.to.as_str()), ("2024-01-01", "2024-12-31"));
-/// assert_eq!(ctx.metric.as_ref().unwrap().label, "kết nạp hội viên");
+/// assert_eq!(ctx.metric.as_ref().unwrap().label, "kết nạp hội viên mới");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Context {
@@ -358,7 +358,7 @@ pub struct ContextPeriod {
 /// indicator (`data/metrics.txt`) when the label holds one of its phrases.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Metric {
-    /// The label ("kết nạp hội viên", "thu ngân sách", "tỷ lệ hộ nghèo").
+    /// The label ("kết nạp hội viên mới", "thu ngân sách", "tỷ lệ hộ nghèo").
     pub label: String,
     /// The standard indicator's key (`members_admitted`), when one matches.
     pub key: Option<String>,
