@@ -8,8 +8,9 @@
 //! label starts there (or at a `head` noun before it: "tỷ lệ người dân tham gia bảo hiểm y
 //! tế"); else at the last `head` ("diện tích nuôi trồng thủy sản"); else it is the words after
 //! the last `link` word, or the last [`SHORT`] words. `edge` words are trimmed from both ends
-//! ("ước đạt", "là", "của"). A count adds its counted noun ("kết nạp 20 hội viên" → "kết nạp
-//! hội viên"). A label of change words alone ("tăng 6%") takes the label of the figure before
+//! ("ước đạt", "là", "của"). A count adds its counted noun as written ("kết nạp 20 hội viên
+//! mới" → "kết nạp hội viên mới"); a count in a list takes the words that govern the list
+//! ("kết nạp 12 đảng viên, 30 đoàn viên" → "kết nạp đoàn viên"). A label of change words alone ("tăng 6%") takes the label of the figure before
 //! it in the sentence ("thu ngân sách tăng"); a figure with no word before it takes the words
 //! after it ("95% đảng viên hoàn thành nhiệm vụ").
 
@@ -199,7 +200,8 @@ impl LabelWords {
     }
 }
 
-/// The label of the figure before in the sentence: whole, and without its count's noun.
+/// The label of the figure before in the sentence: whole, and without its count's noun (see
+/// [`Label::base`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Earlier<'a> {
     pub full: &'a str,
@@ -212,9 +214,10 @@ pub(crate) struct Label {
     pub text: String,
     pub key: Option<String>,
     pub span: (usize, usize),
-    /// What a figure after it in a list takes: the label without a count's noun added at
-    /// its end ("kết nạp 20 hội viên, 3 đảng viên" → "kết nạp" for "3 đảng viên").
-    pub base: String,
+    /// What a figure after it in a list takes, the first `base` bytes of `text`: the label
+    /// without a count's noun added at its end ("kết nạp 20 hội viên, 3 đảng viên" → "kết
+    /// nạp" for "3 đảng viên"); none when nothing before the noun governs it.
+    pub base: usize,
     bare: bool,
 }
 
@@ -481,14 +484,14 @@ impl<'a> Labeler<'a> {
             noun(reading, u, at, &mut self.unit);
             if !has_words(&label, &self.unit) {
                 unit = Some(self.unit.as_str());
-                // Where the noun goes: after the label's first `split` words.
                 // Nothing before the noun (a label read after the figure, or the noun alone):
-                // nothing for the next to take.
+                // nothing for the next to take; a noun added at the end: the words before it.
                 if read_after {
-                    base = Some(String::new());
+                    base = Some(0);
                 } else if split.is_none() {
-                    base = Some(label.clone());
+                    base = Some(label.len());
                 }
+                // Where the noun goes: after the label's first `split` words.
                 let at = match split {
                     Some(0) => 0,
                     Some(k) if k < words.len() => label
@@ -537,7 +540,7 @@ impl<'a> Labeler<'a> {
             key: seq.key(lex),
             span,
             bare: seq.all_change(lex),
-            base: base.unwrap_or_else(|| label.clone()),
+            base: base.unwrap_or(label.len()),
             text: label,
         })
     }

@@ -9,9 +9,11 @@
 //!   a `partner` word of `data/context_words.txt` is none: "phối hợp với", "tại", "cho"), else
 //!   one after the figure in its clause ("20 suất học bổng do Tỉnh đoàn trao"), else the one
 //!   that opens its paragraph or the heading above it, else the report's own (its title or
-//!   opening);
-//! - the period: a date or period before it in its clause, else before it in its sentence, else
-//!   after it in its clause, else the one its paragraph opened with (else the latest stated
+//!   opening); none for a place's statistic (a place named, "có" and a count: "huyện Củ Chi
+//!   có 8.600 hộ cận nghèo");
+//! - the period: a date or period before it in its clause, else before it in its item (the
+//!   part of its sentence between two ";"), else after it in its clause, else the one that
+//!   leads its sentence, else the one its paragraph opened with (else the latest stated
 //!   earlier in it), else the one a paragraph opened with above it, else the report's headline
 //!   period (its title's, its lead's, else its own date). A date after a `comparison` word
 //!   ("so với cùng kỳ năm 2023", "kế hoạch năm 2022") is never a period, nor a holiday named
@@ -301,10 +303,10 @@ fn read_contexts(
     let mut last_para = usize::MAX;
     // Where the opening of the current paragraph ends, for its time.
     let mut para_lead = 0;
-    // The label of the figure before, and its first word: a bare change word in the same
-    // sentence takes it.
-    let mut last_label: Option<usize> = None;
-    let (mut last_full, mut last_base) = (String::new(), String::new());
+    // The first word of the figure before that has a label, and the length of that label's
+    // base: a bare change word or a list's next count in the same sentence takes it.
+    let mut last_label: Option<(usize, usize)> = None;
+    let mut last_text = String::new();
     let mut labeler = metric::Labeler::new(reading, lex, &roles, &cover);
     // The organisations and times whose first word is in a range of words (both are sorted by
     // it): a figure looks at its own clause, sentence and paragraph, never the whole text.
@@ -312,6 +314,12 @@ fn read_contexts(
         let a = orgs.partition_point(|o| o.first < r.start);
         let b = orgs.partition_point(|o| o.first < r.end).max(a);
         &orgs[a..b]
+    };
+    // Where the lead of a sentence from word `start` ends: its first clause, or on to its first
+    // figure before word `limit` (to `limit` when none).
+    let lead_end = |start: usize, limit: usize| {
+        let figure = (start..limit).find(|&w| cover[w] == Cover::Figure);
+        seg.clause(start).end.max(figure.unwrap_or(limit))
     };
     let time_in = |r: std::ops::Range<usize>| -> &[Time] {
         let a = times.partition_point(|t| t.first < r.start);
@@ -343,8 +351,7 @@ fn read_contexts(
             }
             // Its time may come after a first clause that has none, up to its first figure
             // ("Với phương châm …, nhiệm kỳ 2025-2030, Đảng bộ xã đề ra 12 chỉ tiêu: …").
-            let figure_at = (opening.start..opening.end).find(|&w| cover[w] == Cover::Figure);
-            para_lead = opening_clause.end.max(figure_at.unwrap_or(opening.end));
+            para_lead = lead_end(opening.start, opening.end);
             let opener_time = time_in(opening.start..para_lead)
                 .iter()
                 .find(|t| !t.comparison);
@@ -367,15 +374,15 @@ fn read_contexts(
         // the Hội's movement stays the Hội's: the whole territory is no place named.)
         let territorial = clause_org.is_none()
             && c.fact.kind == Kind::Count
+            && places[places.partition_point(|&p| p < clause.start)..]
+                .first()
+                .is_some_and(|&p| p < first)
             && (clause.start..first).any(|w| {
                 cover[w] == Cover::Free
                     && roles
                         .at(w)
                         .is_some_and(|(e, r)| e < first && r.has(ContextRoles::EXISTS))
-            })
-            && places[places.partition_point(|&p| p < clause.start)..]
-                .first()
-                .is_some_and(|&p| p < first);
+            });
         let org = clause_org
             .filter(|_| !territorial)
             .or_else(|| {
@@ -435,12 +442,7 @@ fn read_contexts(
             .or_else(|| {
                 // An item of a list: the time that leads its sentence ("Kết quả 6 tháng năm
                 // 2024, tổng giá trị … ; thu nhập bình quân đạt …"), not one of another item.
-                let lead = seg.clause(sentence.start).end.max(
-                    (sentence.start..first)
-                        .find(|&w| cover[w] == Cover::Figure)
-                        .unwrap_or(first),
-                );
-                time_in(sentence.start..lead.min(item.start))
+                time_in(sentence.start..lead_end(sentence.start, first).min(item.start))
                     .iter()
                     .find(|t| t_ok(t) && t.end <= first)
             })
@@ -456,10 +458,10 @@ fn read_contexts(
             })
             .unwrap_or_else(|| section_period.clone().or_else(|| own.period.clone()));
         let earlier = last_label
-            .filter(|&s| s >= sentence.start)
-            .map(|_| metric::Earlier {
-                full: &last_full,
-                base: &last_base,
+            .filter(|&(s, _)| s >= sentence.start)
+            .map(|(_, base)| metric::Earlier {
+                full: &last_text,
+                base: &last_text[..base],
             });
         let m = labeler.label(
             &c.fact,
@@ -469,9 +471,8 @@ fn read_contexts(
             earlier,
         );
         if let Some(l) = &m {
-            last_label = Some(first);
-            last_base.clone_from(&l.base);
-            last_full.clone_from(&l.text);
+            last_label = Some((first, l.base));
+            last_text.clone_from(&l.text);
         }
         out[k] = Some(Raw {
             organization: org,
