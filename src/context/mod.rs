@@ -537,6 +537,7 @@ fn read_headline(
 /// Gives every figure of `chosen` its context, its mentions in chars of `input` (the text the
 /// reading was made of, which starts `base_chars` chars into the whole input). Returns the
 /// report's headline (in chars) for the windows after the first of a long document.
+#[inline(never)] // a frame of its own in profiles (scripts/stages.py)
 pub(crate) fn attach(
     input: &str,
     base_chars: usize,

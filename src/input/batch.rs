@@ -420,6 +420,7 @@ fn read(job: Job, how: &How) -> Done {
 
 /// The text of what a job reads, decoded as `forced` or as its bytes show (an error job gives
 /// its error). A decoding failure has the kind `Decode`.
+#[inline(never)] // a frame of its own in profiles (scripts/stages.py)
 pub fn decode(what: &What, how: &How) -> Result<input::Decoded, crate::Error> {
     match what {
         What::Error(e) => Err(crate::Error::new(crate::ErrorKind::Io, e.clone())),

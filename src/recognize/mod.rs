@@ -683,6 +683,7 @@ pub(crate) fn needed_kinds(wanted: &[Kind], options: &Options) -> Vec<Kind> {
 }
 
 /// Runs the recognisers of `kinds` (all when `None`).
+#[inline(never)] // a frame of its own in profiles (scripts/stages.py)
 pub(crate) fn run(ctx: &Ctx, kinds: Option<&[Kind]>) -> Vec<Cand> {
     let mut out = Vec::with_capacity(ctx.figs.len() * 2);
     for r in RECOGNISERS {

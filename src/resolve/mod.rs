@@ -29,6 +29,7 @@ pub(crate) struct Resolved {
 
 /// Settles overlaps, completes years, reads the document block and maps facts back to the
 /// input.
+#[inline(never)] // a frame of its own in profiles (scripts/stages.py)
 pub(crate) fn resolve(
     input: &str,
     reading: &Reading,

@@ -48,6 +48,7 @@ pub fn push_lower(out: &mut String, s: &str) {
 /// `text` with every char in [`lower`] case, when that keeps every char's length in UTF-8
 /// (it does for Vietnamese), so that byte offsets into the text are offsets into this too.
 /// The letters of Vietnamese are lowered from their bytes; other chars are decoded.
+#[inline(never)] // a frame of its own in profiles (scripts/stages.py)
 pub fn lower_aligned(text: &str) -> Option<String> {
     let mut out = text.to_owned();
     out.make_ascii_lowercase();

@@ -163,6 +163,7 @@ fn part(text: &str, c: &Cell, lex: &Lexicon) -> Part {
 /// "UBND XÃ KIM LIÊN\nSố: 12/BC-UBND\nCỘNG HÒA …\n…\n\nBÁO CÁO" → agency ["UBND XÃ KIM LIÊN"],
 /// number "12/BC-UBND"; "BÁO CÁO" is the title, after the block.
 /// ```
+#[inline(never)] // a frame of its own in profiles (scripts/stages.py)
 pub(crate) fn read(text: &str, breaks: &[(usize, Break)], lex: &Lexicon) -> Option<Letterhead> {
     let mut lh = Letterhead::default();
     let mut fixed = false;

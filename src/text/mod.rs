@@ -36,6 +36,7 @@ pub(crate) struct Reading {
 
 impl Reading {
     /// Reads `input` with the words of `lex`.
+    #[inline(never)] // a frame of its own in profiles (scripts/stages.py)
     pub fn new(input: &str, lex: &Lexicon) -> Reading {
         let norm = Normalized::new(input);
         let lower = chars::lower_aligned(norm.text());

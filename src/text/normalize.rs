@@ -136,6 +136,7 @@ fn simple_len(bytes: &[u8], j: usize) -> Option<usize> {
 
 impl Normalized {
     /// Normalises `input`.
+    #[inline(never)] // a frame of its own in profiles (scripts/stages.py)
     pub fn new(input: &str) -> Normalized {
         let mut n = Normalized {
             text: String::with_capacity(input.len()),

@@ -776,6 +776,7 @@ fn read_number(
 }
 
 /// Every figure of a normalised text, in order; `known`, when given, are its words.
+#[inline(never)] // a frame of its own in profiles (scripts/stages.py)
 pub(crate) fn scan(text: &str, known: Option<Known>) -> Vec<Figure> {
     let mut out = Vec::new();
     let runs = atoms(text, known);

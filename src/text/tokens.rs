@@ -68,6 +68,7 @@ pub(crate) struct Tokens {
 
 impl Tokens {
     /// Splits `text` (normalised) into words and looks each up in `vocab`.
+    #[inline(never)] // a frame of its own in profiles (scripts/stages.py)
     pub fn new(text: &str, lower_text: Option<&str>, vocab: &Vocab) -> Tokens {
         let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
         let mut buf = String::new();
