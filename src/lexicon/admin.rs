@@ -361,8 +361,11 @@ impl Communes {
         let first = self
             .starts
             .partition_point_by(|i| order(i) == Ordering::Less);
-        let last = first
-            + self.starts[first..].partition_point_by(|i| order(first + i) == Ordering::Equal);
+        // A name is shared by a few communes at most: step over them rather than search again.
+        let mut last = first;
+        while last < self.starts.len() && order(last) == Ordering::Equal {
+            last += 1;
+        }
         first..last
     }
 }

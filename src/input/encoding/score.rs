@@ -210,18 +210,39 @@ pub(crate) fn score(text: &str) -> Score {
     let p = &*PARTS;
     let mut s = Score::default();
     let mut word = String::new();
-    let flush = |word: &mut String, s: &mut Score| {
+    let mut lower = String::new();
+    // A text says its syllables many times over: each word's verdict is worked out once
+    // (+2 a common syllable, +0.5 another syllable, -2 no syllable at all).
+    let mut seen: Map<String, i8> = Map::default();
+    let mut flush = |word: &mut String, s: &mut Score| {
         if !word.is_empty() && !word.is_ascii() {
             s.words += 1;
-            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-            if p.common.contains(&lower) {
-                s.value += 2.0;
-                s.good += 1;
-            } else if syllable(&lower) {
-                s.value += 0.5;
-                s.good += 1;
-            } else {
-                s.value -= 2.0;
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            let verdict = match seen.get(lower.as_str()) {
+                Some(&v) => v,
+                None => {
+                    let v = if p.common.contains(lower.as_str()) {
+                        2
+                    } else if syllable(&lower) {
+                        1
+                    } else {
+                        -1
+                    };
+                    seen.insert(lower.clone(), v);
+                    v
+                }
+            };
+            match verdict {
+                2 => {
+                    s.value += 2.0;
+                    s.good += 1;
+                }
+                1 => {
+                    s.value += 0.5;
+                    s.good += 1;
+                }
+                _ => s.value -= 2.0,
             }
         }
         word.clear();
