@@ -2,11 +2,28 @@
 # Peak memory of one run over one long document, for documents of 3, 30 and 60 MB made of the
 # corpus reports repeated (a test-free benchmark; README "Limits and hostile input"):
 #   scripts/memory.sh [PATH-TO-VNFACTS]
+# or of batches: generated archives (examples/make_archive.rs) of the sizes given, in MB,
+# each read by `extract DIR --jobs 2 --quiet` (README "Speed"):
+#   scripts/memory.sh PATH-TO-VNFACTS batch 20 200 2000
 set -euo pipefail
 bin=${1:-target/release/vnfacts}
 cd "$(dirname "$0")/.."
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+if [ "${2:-}" = batch ]; then
+  shift 2
+  cargo build --release --features formats --example make_archive -q
+  printf '%-10s %8s %12s %12s %8s\n' archive files bytes "peak RSS" seconds
+  for mb in "${@:-20 200}"; do
+    target/release/examples/make_archive "$dir/a$mb" "$mb" 7 >/dev/null
+    /usr/bin/time -f '%M %e' -o "$dir/t" "$bin" extract "$dir/a$mb" --jobs 2 --quiet >/dev/null 2>/dev/null || true
+    read -r kb secs < "$dir/t"
+    printf '%-10s %8d %12d %9d KB %8s\n' "${mb} MB" "$(find "$dir/a$mb" -type f | wc -l)" \
+      "$(du -sb "$dir/a$mb" | cut -f1)" "$kb" "$secs"
+    rm -rf "$dir/a$mb"
+  done
+  exit 0
+fi
 python3 - "$dir" <<'PY'
 import glob, sys
 corpus = "\n".join(open(f, encoding="utf-8").read() for f in sorted(glob.glob("corpus/*.txt")))
