@@ -10,9 +10,10 @@
 //! the last `link` word, or the last [`SHORT`] words. `edge` words are trimmed from both ends
 //! ("ước đạt", "là", "của"). A count adds its counted noun as written ("kết nạp 20 hội viên
 //! mới" → "kết nạp hội viên mới"); a count in a list takes the words that govern the list
-//! ("kết nạp 12 đảng viên, 30 đoàn viên" → "kết nạp đoàn viên"). A label of change words alone ("tăng 6%") takes the label of the figure before
-//! it in the sentence ("thu ngân sách tăng"); a figure with no word before it takes the words
-//! after it ("95% đảng viên hoàn thành nhiệm vụ").
+//! ("kết nạp 12 đảng viên, 30 đoàn viên" → "kết nạp đoàn viên"). A label of change words
+//! alone ("tăng 6%") takes the label of the figure before it in the sentence ("thu ngân sách
+//! tăng"); a figure with no word before it takes the words after it ("95% đảng viên hoàn
+//! thành nhiệm vụ").
 
 use super::roles::Roles;
 use crate::lexicon::phrase::{Marks, WordSeq};

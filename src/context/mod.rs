@@ -383,31 +383,34 @@ fn read_contexts(
                         .at(w)
                         .is_some_and(|(e, r)| e < first && r.has(ContextRoles::EXISTS))
             });
-        let org = clause_org
-            .filter(|_| !territorial)
-            .or_else(|| {
-                // The nearest organisation before it in its sentence that is the subject of its
-                // own clause ("Công ty A ủng hộ 3.000 phần quà (giá trị 550 triệu đồng)").
-                org_in(sentence.start..first)
-                    .iter()
-                    .rfind(|o| !o.partner && o.end <= first && subject_of_clause(o))
-            })
-            .or_else(|| {
-                org_in(clause.clone())
-                    .iter()
-                    .find(|o| !o.partner && o.first >= end)
-            })
-            .or_else(|| {
-                // The organisation that opens the paragraph (its first clause).
-                let opening = seg.clause(para.start);
-                org_in(opening.start..opening.end.min(first))
-                    .iter()
-                    .find(|o| !o.partner)
-            })
-            .map(|o| (o.canonical.clone(), Mention::Norm(o.span.0, o.span.1)))
-            .or_else(|| section_org.clone())
-            .or_else(|| own.organization.clone())
-            .filter(|_| !territorial);
+        let org = if territorial {
+            None
+        } else {
+            clause_org
+                .or_else(|| {
+                    // The nearest organisation before it in its sentence that is the subject of
+                    // its own clause ("Công ty A ủng hộ 3.000 phần quà (giá trị 550 triệu
+                    // đồng)").
+                    org_in(sentence.start..first)
+                        .iter()
+                        .rfind(|o| !o.partner && o.end <= first && subject_of_clause(o))
+                })
+                .or_else(|| {
+                    org_in(clause.clone())
+                        .iter()
+                        .find(|o| !o.partner && o.first >= end)
+                })
+                .or_else(|| {
+                    // The organisation that opens the paragraph (its first clause).
+                    let opening = seg.clause(para.start);
+                    org_in(opening.start..opening.end.min(first))
+                        .iter()
+                        .find(|o| !o.partner)
+                })
+                .map(|o| (o.canonical.clone(), Mention::Norm(o.span.0, o.span.1)))
+                .or_else(|| section_org.clone())
+                .or_else(|| own.organization.clone())
+        };
         let t_ok = |t: &&Time| !t.comparison && (t.end <= first || t.first >= end);
         // A sentence (or an item of a list) before it in its paragraph: the time its paragraph
         // opened with, else the latest one ("Năm 2024, … dư nợ đến ngày 31/12/2024 ….
