@@ -2,7 +2,7 @@
 //! corpus reports and the word lists, the same archive for the same seed:
 //!
 //! ```text
-//! cargo run --release --features formats --example make_archive -- OUT_DIR [MEGABYTES] [SEED]
+//! cargo run --release --example make_archive -- OUT_DIR [MEGABYTES] [SEED]
 //! ```
 //!
 //! Each file is about 2 KB: the title of one corpus report, then paragraphs of sentences drawn
@@ -224,8 +224,7 @@ impl Source {
             .collect();
         let mut documents = Vec::new();
         let formats = root.join("corpus/formats");
-        let mut files = list(&formats)?;
-        files.sort();
+        let files = list(&formats)?;
         // The documents only, not their expectations (.facts.json).
         let document = |p: &PathBuf| {
             p.extension().is_some_and(|e| {
@@ -287,18 +286,12 @@ fn joined<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// Every file under `dir`, sorted.
 fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))? {
-            let p = e.map_err(|e| format!("{}: {e}", d.display()))?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
-            }
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.map_err(|e| format!("{}: {e}", dir.display()))?;
+        if e.file_type().is_file() {
+            out.push(e.into_path());
         }
     }
-    out.sort();
     Ok(out)
 }
 

@@ -12,7 +12,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 if [ "${2:-}" = batch ]; then
   shift 2
-  cargo build --release --features formats --example make_archive -q
+  cargo build --release --example make_archive -q
   printf '%-10s %8s %12s %12s %8s\n' archive files bytes "peak RSS" seconds
   for mb in "${@:-20 200}"; do
     target/release/examples/make_archive "$dir/a$mb" "$mb" 7 >/dev/null

@@ -14,7 +14,7 @@ old=${1:?usage: scripts/speed.sh OLD NEW [ARCHIVE]}; new=${2:?usage: scripts/spe
 archive=${3:-/tmp/vnfacts-archive}
 cd "$(dirname "$0")/.."
 if [ ! -d "$archive" ]; then
-  cargo run --release --features formats --example make_archive -- "$archive" 50 7
+  cargo run --release --example make_archive -- "$archive" 50 7
 fi
 mb=$(du -sb "$archive" | awk '{printf "%.1f", $1 / 1e6}')
 best() { sort -n | head -1; }

@@ -129,14 +129,17 @@ def main():
     nbytes = size(args.inputs)
     if nbytes == 0:
         sys.exit("stages.py: the inputs hold no bytes")
-    with tempfile.TemporaryDirectory() as tmp:
-        out_file = args.profile or args.keep or os.path.join(tmp, "callgrind.out")
-        subprocess.run(
-            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}", binary,
-             "extract", *args.inputs, "--jobs", "1", "--quiet"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
-        ) if not args.profile else None
-        costs, total = inclusive(out_file)
+    if args.profile:
+        costs, total = inclusive(args.profile)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            out_file = args.keep or os.path.join(tmp, "callgrind.out")
+            subprocess.run(
+                ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}", binary,
+                 "extract", *args.inputs, "--jobs", "1", "--quiet"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+            )
+            costs, total = inclusive(out_file)
 
     def get(name):
         return costs.get(name, 0)
