@@ -6,7 +6,6 @@
 use crate::input::Encoding;
 use crate::output::Record;
 use crate::{input, Options};
-use rayon::prelude::*;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
@@ -344,6 +343,100 @@ mod tests {
             ]
         );
     }
+
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn results_come_in_the_order_of_the_jobs_however_long_each_takes() {
+        // Early jobs take longest, so later ones finish first and wait to be written.
+        let n = 200;
+        let mut got = Vec::new();
+        run_ordered(
+            0..n,
+            &pool(2),
+            |i| {
+                std::thread::sleep(std::time::Duration::from_micros(((n - i) % 7 * 50) as u64));
+                i * 3
+            },
+            |r| {
+                got.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got, (0..n).map(|i| i * 3).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn no_more_jobs_are_out_than_the_window() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let taken = AtomicUsize::new(0);
+        let jobs = (0..1000).inspect(|_| {
+            taken.fetch_add(1, Ordering::SeqCst);
+        });
+        let mut written = 0;
+        let window = 2 * WINDOW_PER_THREAD;
+        run_ordered(
+            jobs,
+            &pool(2),
+            |i| i,
+            |_| {
+                written += 1;
+                // Jobs are handed out only while fewer than the window are unwritten.
+                assert!(taken.load(Ordering::SeqCst) <= written + window);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(written, 1000);
+    }
+
+    #[test]
+    fn an_error_writing_stops_the_handing_out() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let taken = AtomicUsize::new(0);
+        let jobs = (0..10_000).inspect(|_| {
+            taken.fetch_add(1, Ordering::SeqCst);
+        });
+        let mut written = 0;
+        let r = run_ordered(
+            jobs,
+            &pool(2),
+            |i| i,
+            |i| {
+                if i == 5 {
+                    return Err(io::Error::other("the reader went away"));
+                }
+                written += 1;
+                Ok(())
+            },
+        );
+        assert_eq!(r.unwrap_err().to_string(), "the reader went away");
+        assert_eq!(written, 5);
+        assert!(taken.load(Ordering::SeqCst) <= 6 + 2 * WINDOW_PER_THREAD);
+    }
+
+    #[test]
+    fn a_job_that_panics_panics_the_caller() {
+        let r = std::panic::catch_unwind(|| {
+            run_ordered(
+                0..50,
+                &pool(2),
+                |i| {
+                    assert!(i != 20, "job 20 fails");
+                    i
+                },
+                |_| Ok(()),
+            )
+        });
+        let panic = r.unwrap_err();
+        assert_eq!(panic.downcast_ref::<&str>(), Some(&"job 20 fails"));
+    }
 }
 
 /// How a run reads its inputs: an encoding forced (`--encoding`), a format forced
@@ -561,25 +654,76 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// How many jobs are read at once per thread: enough to keep the threads busy, few enough that
-/// memory stays flat.
+/// How many jobs may be read ahead of the one being written, per thread: enough to keep the
+/// threads busy while a slow document is read, few enough that memory stays flat.
 const WINDOW_PER_THREAD: usize = 8;
 
 /// Does `work` on `jobs` on `pool` and hands each result to `emit` in the order of the jobs.
+///
+/// A pipeline, not a batch at a time: the calling thread hands out jobs and writes results
+/// while the pool's threads read, so no thread waits for the slowest document of a batch and
+/// the writing (JSON, CSV) overlaps the reading. At most `threads × WINDOW_PER_THREAD` jobs are
+/// out at once (read ahead of the next result to write, or being read), so memory stays flat
+/// however many jobs there are. The first error of `emit` stops the handing out; the jobs
+/// already out finish and their results are dropped.
 pub fn run_ordered<J: Send, T: Send>(
     jobs: impl Iterator<Item = J>,
     pool: &rayon::ThreadPool,
     work: impl Fn(J) -> T + Sync,
     mut emit: impl FnMut(T) -> io::Result<()>,
 ) -> io::Result<()> {
+    use std::collections::VecDeque;
+    use std::sync::mpsc;
     let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
-    let mut jobs = jobs.peekable();
-    while jobs.peek().is_some() {
-        let batch: Vec<J> = jobs.by_ref().take(window).collect();
-        let done: Vec<T> = pool.install(|| batch.into_par_iter().map(&work).collect());
-        for d in done {
-            emit(d)?;
+    let work = &work;
+    // A job that panics sends its panic, which is raised again here, as a loop over the jobs
+    // on this thread would.
+    type Sent<T> = (usize, std::thread::Result<T>);
+    let (tx, rx) = mpsc::channel::<Sent<T>>();
+    // Results that came early, by their place after `next`.
+    let mut early: VecDeque<Option<T>> = VecDeque::new();
+    pool.in_place_scope(|scope| {
+        let mut jobs = jobs.enumerate();
+        let (mut sent, mut next) = (0usize, 0usize);
+        let mut more = true;
+        loop {
+            while more && sent - next < window {
+                match jobs.next() {
+                    Some((i, job)) => {
+                        let tx = tx.clone();
+                        scope.spawn(move |_| {
+                            let done =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    work(job)
+                                }));
+                            // The receiver is gone only after an error: the result is not wanted.
+                            let _ = tx.send((i, done));
+                        });
+                        sent += 1;
+                    }
+                    None => more = false,
+                }
+            }
+            if next == sent {
+                return Ok(());
+            }
+            // The next result in order, waiting for results as they come.
+            while early.front().is_none_or(Option::is_none) {
+                // This thread holds a sender: the channel stays open until the scope ends.
+                let (i, done) = rx.recv().expect("the channel is open");
+                let t = done.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                let at = i - next;
+                if early.len() <= at {
+                    early.resize_with(at + 1, || None);
+                }
+                early[at] = Some(t);
+            }
+            let t = early
+                .pop_front()
+                .flatten()
+                .expect("the front result is there");
+            next += 1;
+            emit(t)?;
         }
-    }
-    Ok(())
+    })
 }
