@@ -267,7 +267,7 @@ impl<T> PhraseList<T> {
         let mut any = false;
         for w in phrase.split_whitespace() {
             buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
+            crate::text::chars::push_lower(&mut buf, w);
             node = self.fwd.child(node, vocab.id(&buf))?;
             any = true;
         }

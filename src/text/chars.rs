@@ -9,6 +9,8 @@ pub fn is_letter(c: char) -> bool {
         'a'..='z' | 'A'..='Z' => true,
         '\0'..='\u{7f}' => false,
         '×' | '÷' => false,
+        // Latin-1's symbols, which wrong readings of legacy bytes are full of.
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | 'µ' | 'º'),
         'À'..='ɏ' | '\u{1ea0}'..='\u{1eff}' => true,
         _ => c.is_alphabetic(),
     }
@@ -37,11 +39,17 @@ pub fn lower(c: char) -> char {
 /// `s.chars().flat_map(char::to_lowercase)`, quicker for Vietnamese ([`lower`]).
 pub fn push_lower(out: &mut String, s: &str) {
     for c in s.chars() {
-        match c {
-            // The one char whose lower case is two.
-            '\u{130}' => out.extend(c.to_lowercase()),
-            _ => out.push(lower(c)),
-        }
+        push_lower_char(out, c);
+    }
+}
+
+/// Appends `c` in lower case: the chars of `c.to_lowercase()`, quicker for Vietnamese.
+#[inline]
+pub fn push_lower_char(out: &mut String, c: char) {
+    match c {
+        // The one char whose lower case is two.
+        '\u{130}' => out.extend(c.to_lowercase()),
+        _ => out.push(lower(c)),
     }
 }
 
@@ -126,7 +134,7 @@ pub fn key_of(phrase: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        push_lower(&mut out, w);
     }
     out
 }
@@ -237,6 +245,13 @@ mod tests {
     fn lower_agrees_with_std_for_every_char_of_latin_scripts() {
         for c in ('\0'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}') {
             assert_eq!(lower(c), c.to_lowercase().next().unwrap(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn is_letter_agrees_with_std_below_u3000() {
+        for c in ('\0'..'\u{3000}').chain('\u{1e00}'..'\u{1f00}') {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
         }
     }
 

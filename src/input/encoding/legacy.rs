@@ -106,11 +106,38 @@ pub(crate) fn cp1258_byte(c: char) -> Option<u8> {
     BACK.get(&c).copied()
 }
 
-/// The VNI pairs and the Windows-1258 pairs as maps from (base byte, mark byte) to the letter.
-static VNI_PAIR: LazyLock<crate::lexicon::hash::Map<[u8; 2], &'static str>> =
-    LazyLock::new(|| tables::VNI_PAIRS.iter().copied().collect());
-static CP1258_PAIR: LazyLock<crate::lexicon::hash::Map<[u8; 2], &'static str>> =
-    LazyLock::new(|| tables::CP1258_PAIRS.iter().copied().collect());
+/// Letters written as two bytes (a base byte, then a mark byte): the pairs of a table as a map,
+/// and which bytes stand second in some pair, so that most bytes are passed without a lookup.
+struct Pairs {
+    map: crate::lexicon::hash::Map<[u8; 2], &'static str>,
+    second: [bool; 256],
+}
+
+impl Pairs {
+    fn new(pairs: &[([u8; 2], &'static str)]) -> Pairs {
+        let mut second = [false; 256];
+        for ([_, m], _) in pairs {
+            second[*m as usize] = true;
+        }
+        Pairs {
+            map: pairs.iter().copied().collect(),
+            second,
+        }
+    }
+
+    /// The letter of bytes `a`, `b`, when they are a pair.
+    #[inline]
+    fn get(&self, a: u8, b: u8) -> Option<&'static str> {
+        if !self.second[b as usize] {
+            return None;
+        }
+        self.map.get(&[a, b]).copied()
+    }
+}
+
+/// The VNI pairs and the Windows-1258 pairs.
+static VNI_PAIR: LazyLock<Pairs> = LazyLock::new(|| Pairs::new(tables::VNI_PAIRS));
+static CP1258_PAIR: LazyLock<Pairs> = LazyLock::new(|| Pairs::new(tables::CP1258_PAIRS));
 
 /// The VN1-only bytes TCVN3 has in C0 positions (capitals with tones).
 fn vn1_c0(b: u8) -> bool {
@@ -179,7 +206,7 @@ pub(crate) fn decode(enc: Legacy, bytes: &[u8]) -> String {
             while i < bytes.len() {
                 let b = bytes[i];
                 if let Some(&next) = bytes.get(i + 1) {
-                    if let Some(l) = VNI_PAIR.get(&[b, next]) {
+                    if let Some(l) = VNI_PAIR.get(b, next) {
                         out.push_str(l);
                         i += 2;
                         continue;
@@ -215,7 +242,7 @@ pub(crate) fn decode(enc: Legacy, bytes: &[u8]) -> String {
             let mut i = 0;
             while i < bytes.len() {
                 if let Some(&next) = bytes.get(i + 1) {
-                    if let Some(l) = CP1258_PAIR.get(&[bytes[i], next]) {
+                    if let Some(l) = CP1258_PAIR.get(bytes[i], next) {
                         out.push_str(l);
                         i += 2;
                         continue;
@@ -228,8 +255,28 @@ pub(crate) fn decode(enc: Legacy, bytes: &[u8]) -> String {
             }
         }
     }
-    let out = if marks { out.nfc().collect() } else { out };
+    let out = if marks { nfc(out) } else { out };
     eth_to_dyet(out)
+}
+
+/// `text` in NFC, composing only the words that need it. NFC never joins or reorders across
+/// an ASCII space or line break (they are starters that compose with nothing), so each run
+/// between them is normalised alone, and a run whose chars are all NFC already is kept as it
+/// is: the same text as `text.nfc().collect()`, without decomposing every letter.
+fn nfc(text: String) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for run in text.split_inclusive([' ', '\n']) {
+        if is_nfc_quick(run.chars()) == IsNormalized::Yes {
+            out.push_str(run);
+        } else {
+            out.extend(run.nfc());
+        }
+    }
+    out
 }
 
 /// Writes the char of byte `b`: the table's text when it has one, ASCII as it is, else what

@@ -14,6 +14,7 @@
 
 use crate::lexicon::hash::{Map, Set};
 use crate::lexicon::{file, parse::lines};
+use crate::text::chars::{is_letter, push_lower_char};
 use std::sync::LazyLock;
 use unicode_normalization::char::decompose_canonical;
 
@@ -209,22 +210,21 @@ fn glued_symbol(c: char) -> bool {
 pub(crate) fn score(text: &str) -> Score {
     let p = &*PARTS;
     let mut s = Score::default();
-    let mut word = String::new();
+    // The word being read, in lower case, and whether it holds a char beyond ASCII.
     let mut lower = String::new();
+    let mut beyond_ascii = false;
     // A text says its syllables many times over: each word's verdict is worked out once
     // (+2 a common syllable, +0.5 another syllable, -2 no syllable at all).
     let mut seen: Map<String, i8> = Map::default();
-    let mut flush = |word: &mut String, s: &mut Score| {
-        if !word.is_empty() && !word.is_ascii() {
+    let mut flush = |lower: &mut String, beyond_ascii: &mut bool, s: &mut Score| {
+        if *beyond_ascii {
             s.words += 1;
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
             let verdict = match seen.get(lower.as_str()) {
                 Some(&v) => v,
                 None => {
                     let v = if p.common.contains(lower.as_str()) {
                         2
-                    } else if syllable(&lower) {
+                    } else if syllable(lower) {
                         1
                     } else {
                         -1
@@ -245,22 +245,24 @@ pub(crate) fn score(text: &str) -> Score {
                 _ => s.value -= 2.0,
             }
         }
-        word.clear();
+        lower.clear();
+        *beyond_ascii = false;
     };
     let mut prev = ' ';
     for c in text.chars() {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             // A symbol glued to a letter ("xÃ£", "x·") is what mojibake and wrong code pages
             // leave; real text writes these apart, if at all.
             if glued_symbol(prev) {
                 s.value -= 2.0;
             }
-            word.push(c);
+            push_lower_char(&mut lower, c);
+            beyond_ascii |= !c.is_ascii();
             prev = c;
             continue;
         }
-        flush(&mut word, &mut s);
-        if glued_symbol(c) && prev.is_alphabetic() {
+        flush(&mut lower, &mut beyond_ascii, &mut s);
+        if glued_symbol(c) && is_letter(prev) {
             s.value -= 2.0;
         }
         prev = c;
@@ -274,7 +276,7 @@ pub(crate) fn score(text: &str) -> Score {
             s.value -= 2.0;
         }
     }
-    flush(&mut word, &mut s);
+    flush(&mut lower, &mut beyond_ascii, &mut s);
     s
 }
 
