@@ -204,11 +204,31 @@ pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Fail
     let mut encodings = Encodings::default();
     let mut failed = None;
     let streams = w.streams();
+    // Records are serialised where they are read, when the writer allows it: the writing
+    // thread then only writes bytes.
+    let encoder = w.encoder();
     let ran = run_ordered(
         jobs,
         &pool,
-        |j| read_job(j, &options, &how, streams),
-        |done| {
+        |j| {
+            let done = read_job(j, &options, &how, streams);
+            let encode = |r: &Record| {
+                let mut bytes = Vec::new();
+                encoder
+                    .as_ref()
+                    .map(|e| e.encode(r, &mut bytes).map(|()| bytes))
+            };
+            let bytes = match &done {
+                Done::Record(r) => encode(r),
+                Done::Refused { source, error } => encode(&Record::Error {
+                    source: source.clone(),
+                    error: error.clone(),
+                }),
+                Done::Long { .. } => None,
+            };
+            (done, bytes)
+        },
+        |(done, bytes)| {
             let say = |msg: String| match &bar {
                 Some(b) => b.suspend(|| eprintln!("{msg}")),
                 None => eprintln!("{msg}"),
@@ -231,7 +251,11 @@ pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Fail
                             say(format!("vnfacts: {source}: {error}"));
                         }
                     }
-                    w.write(&r, None)
+                    match bytes {
+                        Some(Ok(bytes)) => w.write_encoded(&bytes),
+                        Some(Err(e)) => Err(e),
+                        None => w.write(&r, None),
+                    }
                 }
                 // A long text: read window by window, its facts written as they come.
                 Done::Long { source, doc } => {

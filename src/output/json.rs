@@ -1,6 +1,6 @@
 //! JSON and JSON Lines: one document as JSON (indented when asked), several as one a line.
 
-use super::{output_error, Record, Writer};
+use super::{output_error, Encoder, Record, Writer};
 use crate::error::Error;
 use crate::model::{DocumentInfo, Fact};
 use std::io::Write;
@@ -100,11 +100,36 @@ impl<W: Write> Writer for Json<W> {
         self.out.write_all(&self.line).map_err(output_error)
     }
 
+    /// A record's line: what `write` writes of it when it does not indent (an unindented
+    /// lone document is held until the end, but its bytes are the same line).
+    fn encoder(&self) -> Option<Box<dyn Encoder>> {
+        (self.lines || !self.pretty).then(|| Box::new(JsonLine) as Box<dyn Encoder>)
+    }
+
+    fn write_encoded(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.count += 1;
+        if let Some((first, _)) = self.pending.take() {
+            writeln!(self.out, "{first}").map_err(output_error)?;
+        }
+        self.out.write_all(bytes).map_err(output_error)
+    }
+
     fn finish(mut self: Box<Self>) -> Result<(), Error> {
         if let Some((first, pretty)) = self.pending.take() {
             writeln!(self.out, "{}", pretty.unwrap_or(first)).map_err(output_error)?;
         }
         self.out.flush().map_err(output_error)
+    }
+}
+
+/// A record as one line of JSON Lines, its line break included.
+struct JsonLine;
+
+impl Encoder for JsonLine {
+    fn encode(&self, r: &Record, out: &mut Vec<u8>) -> Result<(), Error> {
+        serde_json::to_writer(&mut *out, r).map_err(output_error)?;
+        out.push(b'\n');
+        Ok(())
     }
 }
 
@@ -196,5 +221,72 @@ impl<W: Write> Writer for IndicatorLines<W> {
 
     fn finish(mut self: Box<Self>) -> Result<(), Error> {
         self.out.flush().map_err(output_error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{writer, Format, WriterOptions};
+
+    fn records() -> Vec<Record> {
+        let doc = |text: &str| {
+            let mut d = crate::extract(text, &Default::default());
+            d.source = format!("{}.txt", text.len());
+            Record::Document(d)
+        };
+        vec![
+            doc("Chi hội ủng hộ 15.500 000 đồng ngày 8/7/2024."),
+            Record::Error {
+                source: "b.txt".to_owned(),
+                error: "cannot tell the encoding".to_owned(),
+            },
+            doc("Có 20 hội viên, đạt 95%."),
+        ]
+    }
+
+    /// The bytes of `records` written by `write`, and by `write_encoded` of their encodings.
+    fn both(format: Format, records: &[Record]) -> (Vec<u8>, Vec<u8>) {
+        let (mut direct, mut encoded) = (Vec::new(), Vec::new());
+        let mut w = writer(format, &mut direct, WriterOptions::default()).unwrap();
+        for r in records {
+            w.write(r, None).unwrap();
+        }
+        w.finish().unwrap();
+        let mut w = writer(format, &mut encoded, WriterOptions::default()).unwrap();
+        let e = w
+            .encoder()
+            .expect("JSON encodes ahead when it does not indent");
+        for r in records {
+            let mut bytes = Vec::new();
+            e.encode(r, &mut bytes).unwrap();
+            w.write_encoded(&bytes).unwrap();
+        }
+        w.finish().unwrap();
+        (direct, encoded)
+    }
+
+    #[test]
+    fn encoded_records_are_the_bytes_write_writes() {
+        let rs = records();
+        for format in [Format::Json, Format::Jsonl] {
+            for n in [1, 3] {
+                let (direct, encoded) = both(format, &rs[..n]);
+                assert!(String::from_utf8_lossy(&direct).contains("\"value\":15500000"));
+                assert_eq!(direct, encoded, "{format:?}, {n} records");
+            }
+        }
+    }
+
+    #[test]
+    fn an_indented_document_is_not_encoded_ahead() {
+        let mut out = Vec::new();
+        let w = writer(
+            Format::Json,
+            &mut out,
+            WriterOptions::default().pretty(true),
+        )
+        .unwrap();
+        assert!(w.encoder().is_none());
     }
 }

@@ -213,8 +213,48 @@ pub trait Writer {
         Err(not_streaming())
     }
 
+    /// An [`Encoder`] that makes, of one record, the bytes [`Writer::write`] would write, on
+    /// any thread: offered by a writer whose bytes for a record depend on that record alone
+    /// (JSON Lines, and unindented JSON), so that a batch serialises its records on the
+    /// threads that read them and the writing thread only writes ([`Writer::write_encoded`]).
+    fn encoder(&self) -> Option<Box<dyn Encoder>> {
+        None
+    }
+
+    /// Writes the bytes this writer's [`Writer::encoder`] made of a record, as
+    /// [`Writer::write`] would have written that record.
+    fn write_encoded(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        let _ = bytes;
+        Err(Error::new(
+            ErrorKind::Output,
+            "this writer encodes no records ahead (Writer::encoder is None)",
+        ))
+    }
+
     /// Writes what is pending and flushes the output.
     fn finish(self: Box<Self>) -> Result<(), Error>;
+}
+
+/// Makes the bytes of one record for a [`Writer`] (see [`Writer::encoder`]).
+///
+/// ```
+/// use vnfacts::output::{writer, Format, Record, WriterOptions};
+/// let doc = vnfacts::extract("Quỹ hội có 15.500.000 đồng.", &Default::default());
+/// let record = Record::Document(doc);
+/// let (mut direct, mut encoded) = (Vec::new(), Vec::new());
+/// let mut w = writer(Format::Jsonl, &mut direct, WriterOptions::default()).unwrap();
+/// w.write(&record, None).unwrap();
+/// w.finish().unwrap();
+/// let mut w = writer(Format::Jsonl, &mut encoded, WriterOptions::default()).unwrap();
+/// let mut bytes = Vec::new();
+/// w.encoder().unwrap().encode(&record, &mut bytes).unwrap();
+/// w.write_encoded(&bytes).unwrap();
+/// w.finish().unwrap();
+/// assert_eq!(direct, encoded);
+/// ```
+pub trait Encoder: Send + Sync {
+    /// Appends the bytes of `record` to `out`.
+    fn encode(&self, record: &Record, out: &mut Vec<u8>) -> Result<(), Error>;
 }
 
 fn not_streaming() -> Error {
