@@ -213,7 +213,9 @@ pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Fail
         |j| {
             let done = read_job(j, &options, &how, streams);
             let encode = |r: &Record| {
-                let mut bytes = Vec::new();
+                // Room for a report's record (a 2 KB report's line is about 6 KB) without
+                // growing the buffer step by step.
+                let mut bytes = Vec::with_capacity(16 << 10);
                 encoder
                     .as_ref()
                     .map(|e| e.encode(r, &mut bytes).map(|()| bytes))
