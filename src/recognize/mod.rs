@@ -50,8 +50,8 @@ pub(crate) struct Ctx<'a> {
     pub quotes: Vec<(usize, usize)>,
     /// The places of the text, which organisations and places share.
     gazetteer: OnceCell<names::place::Gazetteer>,
-    /// Which [`GATES`] the text opens.
-    gates: OnceCell<u64>,
+    /// Which [`GATES`] the text opens, and where their words are.
+    gates: OnceCell<Gates>,
     /// The text in lower case, byte for byte, when the reading has it.
     lower: Option<&'a str>,
     /// The spaces that were line breaks or gaps between columns, in order.
@@ -368,13 +368,42 @@ pub(crate) fn spans<'r, 't, K: Fn(usize, usize) -> bool>(
     at_word: bool,
     keep: K,
 ) -> impl Iterator<Item = (usize, usize)> + use<'r, 't, K> {
+    spans_in(re, text, at_word, keep, None)
+}
+
+/// The spans of [`spans`] that lie in `windows` (parts of the text, in order, apart), found by
+/// searching those parts alone; `None`, the whole text. The spans are those of a search of
+/// the whole text when every span of it lies in one of the windows.
+fn spans_in<'r, 't, K: Fn(usize, usize) -> bool>(
+    re: &'r Regex,
+    text: &'t str,
+    at_word: bool,
+    keep: K,
+    windows: Option<Vec<(usize, usize)>>,
+) -> impl Iterator<Item = (usize, usize)> + use<'r, 't, K> {
     static ALNUM: std::sync::LazyLock<Regex> =
         std::sync::LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}]").unwrap());
+    let windows = windows.unwrap_or_else(|| vec![(0, text.len())]);
+    let mut w = 0;
     // `taken`: where the previous match ended (a boundary char must start at or after it).
     let (mut pos, mut taken) = (0, 0);
     std::iter::from_fn(move || {
         while pos <= text.len() {
-            let (s, e) = re.find_at(text, pos)?;
+            // The next match in the window `pos` is in (or the next one after `pos`).
+            let (s, e) = loop {
+                let &(a, b) = windows.get(w)?;
+                if pos > b {
+                    w += 1;
+                    continue;
+                }
+                match re.find_in(text, pos.max(a), b) {
+                    Some(m) => break m,
+                    None => {
+                        w += 1;
+                        pos = pos.max(b);
+                    }
+                }
+            };
             let ok = !at_word
                 || match text[..s].chars().next_back() {
                     None => true,
@@ -419,9 +448,13 @@ pub(crate) fn bounded<'r, 't>(
 /// that a report without holidays never pays for the holiday pattern. Every gated pattern is
 /// listed in [`GATES`], whose words are looked for in one pass over a text.
 pub(crate) struct Gated {
-    /// The words, in lower case; a match holds one of them (in any case).
+    /// The words, in lower case; a match holds one of them (in any case), unless `hint`.
     needs: fn() -> Vec<Vec<u8>>,
     re: LazyLock<Regex>,
+    /// The words only tell the pattern is worth searching for: a match need not hold one
+    /// ("tháng Giêng" for the lunar months, read where a lunar mark is written). Such a
+    /// pattern is searched over the whole text, not around the words.
+    hint: bool,
 }
 
 /// Every gated pattern, so that one pass over a text finds which are needed (one left out
@@ -485,9 +518,55 @@ fn gate_case(text: &str) -> Vec<u8> {
     out
 }
 
+/// The gates a text opens, and where their words stand.
+struct Gates {
+    /// Bits in the order of [`GATES`].
+    open: u64,
+    /// Each gate word found: its gate, start and end, in bytes of the text; `None` when the
+    /// words were looked for in a lower case whose bytes are not the text's.
+    hits: Option<Vec<(u8, u32, u32)>>,
+}
+
+impl Gates {
+    /// Is gate `g` open?
+    fn opens(&self, g: usize) -> bool {
+        self.open & (1 << g) != 0
+    }
+
+    /// The parts of `text` where a match of gate `g`'s pattern, at most `max_len` bytes long
+    /// and holding one of its words, can be: around each of its words, `max_len` bytes either
+    /// side (to char boundaries), merged where they meet. `None`: the whole text.
+    fn windows(&self, g: usize, text: &str, max_len: Option<usize>) -> Option<Vec<(usize, usize)>> {
+        let (hits, max_len) = (self.hits.as_ref()?, max_len?);
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for &(_, s, e) in hits.iter().filter(|h| usize::from(h.0) == g) {
+            let mut a = (s as usize).saturating_sub(max_len);
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = (e as usize + max_len).min(text.len());
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            match out.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => out.push((a, b)),
+            }
+        }
+        Some(out)
+    }
+}
+
 /// Which gates (bits in the order of [`GATES`]) the words of `text` open; `lower` is the text
 /// in lower case when the reading has it.
+#[cfg(test)]
 fn open_gates(text: &str, lower: Option<&str>) -> u64 {
+    find_gates(text, lower).open
+}
+
+/// The gates the words of `text` open, and where the words are; `lower` is the text in lower
+/// case when the reading has it.
+fn find_gates(text: &str, lower: Option<&str>) -> Gates {
     let texts = GATED_TEXTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let ac: &aho_corasick::AhoCorasick = if texts < 8 {
         &GATES_QUICK_BUILD
@@ -497,18 +576,26 @@ fn open_gates(text: &str, lower: Option<&str>) -> u64 {
     let gate = &GATE_WORDS.1;
     // The reading's lower case is the gates' but for "ſ" (which the gates read as "s").
     let owned;
-    let lower: &[u8] = match lower {
-        Some(l) if !l.contains('ſ') => l.as_bytes(),
+    let (lower, aligned): (&[u8], bool) = match lower {
+        Some(l) if !l.contains('ſ') => (l.as_bytes(), true),
         _ => {
             owned = gate_case(text);
-            &owned
+            (&owned, owned.len() == text.len() && !text.contains('ſ'))
         }
     };
     let mut open = 0u64;
+    let mut hits = Vec::new();
     for m in ac.find_overlapping_iter(lower) {
-        open |= 1 << gate[m.pattern().as_usize()];
+        let g = gate[m.pattern().as_usize()];
+        open |= 1 << g;
+        hits.push((g as u8, m.start() as u32, m.end() as u32));
     }
-    open
+    // Overlapping matches come in the order of their ends; windows are made from starts.
+    hits.sort_unstable_by_key(|h| h.1);
+    Gates {
+        open,
+        hits: aligned.then_some(hits),
+    }
 }
 
 impl Gated {
@@ -517,6 +604,17 @@ impl Gated {
         Gated {
             needs,
             re: LazyLock::new(re),
+            hint: false,
+        }
+    }
+
+    /// A pattern worth searching for only when the text holds one of the words `needs`
+    /// gives, though its matches need not hold one.
+    pub const fn hinted(needs: fn() -> Vec<Vec<u8>>, re: fn() -> Regex) -> Gated {
+        Gated {
+            needs,
+            re: LazyLock::new(re),
+            hint: true,
         }
     }
 
@@ -532,13 +630,19 @@ impl Gated {
         ctx: &Ctx<'t>,
         keep: impl Fn(usize, usize) -> bool,
     ) -> impl Iterator<Item = Captures<'_, 't>> {
-        let open = *ctx.gates.get_or_init(|| open_gates(ctx.text, ctx.lower));
-        let needed = GATES
-            .iter()
-            .position(|g| std::ptr::eq(*g, self))
-            .is_none_or(|g| open & (1 << g) != 0);
-        needed
-            .then(|| matches(&self.re, ctx.text, true, keep))
+        let gates = ctx.gates.get_or_init(|| find_gates(ctx.text, ctx.lower));
+        let text = ctx.text;
+        // Searched only around the words that open the gate, when the pattern bounds the
+        // length of its matches: every match holds one of the words, so none is elsewhere.
+        let windows = match GATES.iter().position(|g| std::ptr::eq(*g, self)) {
+            None => Some(None),
+            Some(g) if !gates.opens(g) => None,
+            Some(_) if self.hint => Some(None),
+            Some(g) => Some(gates.windows(g, text, self.re.max_len())),
+        };
+        let re = &*self.re;
+        windows
+            .map(|w| spans_in(re, text, true, keep, w).map(move |(s, e)| re.captures(text, s, e)))
             .into_iter()
             .flatten()
     }
@@ -793,6 +897,61 @@ mod gate_tests {
         fn the_readings_lower_case_opens_the_same_gates(text in "(Quý|quý|TẾT|Tết|mùa|Xuân|rằm|ſ| |a|1)*") {
             let lower = crate::text::chars::lower_aligned(&text);
             prop_assert_eq!(open_gates(&text, lower.as_deref()), open_gates(&text, None));
+        }
+    }
+
+    type Spans = Vec<(usize, usize)>;
+
+    /// The spans of every gated pattern in `text`: searched around the gates' words, and
+    /// searched over the whole text.
+    fn windowed_and_whole(text: &str) -> Vec<(Spans, Spans)> {
+        let lower = crate::text::chars::lower_aligned(text);
+        let gates = super::find_gates(text, lower.as_deref());
+        GATES
+            .iter()
+            .enumerate()
+            .filter(|(g, gated)| gates.opens(*g) && !gated.hint)
+            .map(|(g, gated)| {
+                let windows = gates.windows(g, text, gated.re.max_len());
+                let windowed = super::spans_in(&gated.re, text, true, |_, _| true, windows);
+                let whole = super::spans(&gated.re, text, true, |_, _| true);
+                (windowed.collect(), whole.collect())
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn gated_patterns_find_around_their_words_what_they_find_in_the_whole_text(
+            text in "(Quý|quý I|QUÝ II|năm 2024|Tết Nguyên đán|tết|âm lịch|ngày 8/3|rằm tháng Giêng|mùa xuân|tuần đầu tháng 9|nhiệm kỳ 2020 - 2025|Quốc tế Phụ nữ|thứ Hai|Chủ nhật tuần sau|tháng 5 tới|tháng trước|mùa hè năm 2023|năm học 2023-2024|ngày đầu tiên của tháng 3|hôm qua|mồng 1 Tết|tháng 2 nhuận|\\(AL\\)|ſ|, |\n| |a|1|2|/)*"
+        ) {
+            for (windowed, whole) in windowed_and_whole(&text) {
+                prop_assert_eq!(windowed, whole);
+            }
+        }
+    }
+
+    #[test]
+    fn gated_patterns_are_searched_around_their_words() {
+        let text = "Báo cáo quý III năm 2024. ".repeat(3)
+            + &"Chi hội họp. ".repeat(200)
+            + "Dịp Tết Nguyên đán Giáp Thìn, nhân ngày Quốc tế Phụ nữ 8/3.";
+        let lower = crate::text::chars::lower_aligned(&text);
+        let gates = super::find_gates(&text, lower.as_deref());
+        let quarter = GATES
+            .iter()
+            .position(|g| std::ptr::eq(*g, &super::time::period::QUARTER))
+            .unwrap();
+        let windows = gates
+            .windows(quarter, &text, super::time::period::QUARTER.re.max_len())
+            .expect("the pattern bounds its matches, and the lower case is the text's");
+        // The three quarters at the top, close together, make one window; the rest is not read.
+        assert_eq!(windows.len(), 1);
+        assert!(windows[0].1 < text.len() / 4);
+        let pairs = windowed_and_whole(&text);
+        assert!(pairs.iter().any(|(w, _)| w.len() == 3));
+        for (windowed, whole) in pairs {
+            assert_eq!(windowed, whole);
         }
     }
 

@@ -9,7 +9,8 @@
 //!
 //! ```text
 //! let re = Regex::new(r"(?i)(?P<all>tháng (?P<m>[0-9]{1,2}))").unwrap();
-//! let (s, e) = re.find_at("Trong tháng 7, ...", 0).unwrap();
+//! let text = "Trong tháng 7, ...";
+//! let (s, e) = re.find_in(text, 0, text.len()).unwrap();
 //! let c = re.captures(text, s, e);
 //! assert_eq!(&c["m"], "7");
 //! ```
@@ -23,6 +24,8 @@ pub(crate) struct Regex {
     meta: meta::Regex,
     /// The names of the groups, by index (0, the whole match, has none).
     names: Vec<Option<String>>,
+    /// The longest a match can be, in bytes, when the pattern bounds it.
+    max_len: Option<usize>,
 }
 
 impl Regex {
@@ -33,24 +36,40 @@ impl Regex {
             .hybrid_cache_capacity(2 * (1 << 20))
             .match_kind(MatchKind::LeftmostFirst)
             .utf8_empty(true);
-        let meta = meta::Builder::new()
-            .configure(config)
-            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
-            .build(pattern)
-            .map_err(Box::new)?;
+        let syntax = regex_automata::util::syntax::Config::new().utf8(true);
+        let mut builder = meta::Builder::new();
+        builder.configure(config).syntax(syntax);
+        // Parsed here (as the builder would parse it) to learn how long a match can be; a
+        // pattern that does not parse is built from its text, for the builder's error.
+        let (meta, max_len) = match regex_automata::util::syntax::parse_with(pattern, &syntax) {
+            Ok(hir) => (
+                builder.build_from_hir(&hir).map_err(Box::new)?,
+                hir.properties().maximum_len(),
+            ),
+            Err(_) => (builder.build(pattern).map_err(Box::new)?, None),
+        };
         let names = meta
             .group_info()
             .pattern_names(regex_automata::PatternID::ZERO)
             .map(|n| n.map(str::to_owned))
             .collect();
-        Ok(Regex { meta, names })
+        Ok(Regex {
+            meta,
+            names,
+            max_len,
+        })
     }
 
-    /// The leftmost match that starts at or after byte `pos` of `text` (which the pattern's
-    /// look-arounds see whole): its start and end.
+    /// The longest a match can be, in bytes, when the pattern bounds it.
+    pub fn max_len(&self) -> Option<usize> {
+        self.max_len
+    }
+
+    /// The leftmost match that starts at or after byte `pos` and ends at or before byte `end`
+    /// of `text` (whose look-arounds see the whole text).
     #[inline]
-    pub fn find_at(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
-        let m = self.meta.search(&Input::new(text).range(pos..))?;
+    pub fn find_in(&self, text: &str, pos: usize, end: usize) -> Option<(usize, usize)> {
+        let m = self.meta.search(&Input::new(text).range(pos..end))?;
         Some((m.start(), m.end()))
     }
 
@@ -60,7 +79,7 @@ impl Regex {
         self.meta.is_match(text)
     }
 
-    /// The groups of the match at `start..end` (one [`Regex::find_at`] gave).
+    /// The groups of the match at `start..end` (one [`Regex::find_in`] gave).
     pub fn captures<'r, 't>(&'r self, text: &'t str, start: usize, end: usize) -> Captures<'r, 't> {
         let mut slots = self.meta.create_captures();
         let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
@@ -162,7 +181,7 @@ mod tests {
         let theirs = regex::Regex::new(pattern).unwrap();
         let mut pos = 0;
         while pos <= text.len() {
-            let a = ours.find_at(text, pos);
+            let a = ours.find_in(text, pos, text.len());
             let b = theirs.captures_at(text, pos);
             assert_eq!(
                 a,

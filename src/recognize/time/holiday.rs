@@ -59,7 +59,7 @@ static LUNAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A lunar month without a day: a leap month or one marked lunar ("tháng 2 nhuận", "tháng
 /// Chạp âm lịch năm Giáp Thìn"). Read only where a leap word or a lunar mark is written.
-pub(crate) static LUNAR_MONTH: Gated = Gated::new(
+pub(crate) static LUNAR_MONTH: Gated = Gated::hinted(
     || needs(&["leap", "lunar_mark", "lunar_mark_short"]),
     || {
         let (month, leap, year) = (alt("month_word"), alt("leap"), alt("year_word"));
