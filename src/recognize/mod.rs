@@ -640,9 +640,12 @@ impl Gated {
             Some(_) if self.hint => Some(None),
             Some(g) => Some(gates.windows(g, text, self.re.max_len())),
         };
-        let re = &*self.re;
+        // The pattern is compiled only when its gate is open.
         windows
-            .map(|w| spans_in(re, text, true, keep, w).map(move |(s, e)| re.captures(text, s, e)))
+            .map(|w| {
+                let re = &*self.re;
+                spans_in(re, text, true, keep, w).map(move |(s, e)| re.captures(text, s, e))
+            })
             .into_iter()
             .flatten()
     }
