@@ -4,18 +4,19 @@
 use super::cells::{
     error_row, indicator_error_row, indicator_row, row, Cell, COLUMNS, INDICATOR_COLUMNS,
 };
-use super::{output_error, Record, Writer};
+use super::{output_error, Encoder, Record, Writer};
 use crate::error::Error;
 use crate::model::{DocumentInfo, Fact};
 use std::io::Write;
 
 /// Writes one row a fact.
 pub(crate) struct Delimited<W: Write> {
-    out: csv::Writer<W>,
+    out: W,
+    rows: Rows,
     /// The source of the document begun (streaming).
     source: String,
-    /// Indicator rows (one a figure, with its context) instead of fact rows.
-    indicators: bool,
+    /// A record's rows, made here before they are written.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> Delimited<W> {
@@ -23,25 +24,71 @@ impl<W: Write> Delimited<W> {
         if bom {
             out.write_all(b"\xEF\xBB\xBF").map_err(output_error)?;
         }
-        let mut out = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(out);
+        let rows = Rows {
+            delimiter,
+            indicators,
+        };
         let header = if indicators {
             INDICATOR_COLUMNS
         } else {
             COLUMNS
         };
-        out.write_record(header.iter().copied())
-            .map_err(output_error)?;
+        let mut buf = Vec::new();
+        rows.with_writer(&mut buf, |w| {
+            w.write_record(header.iter().copied()).map_err(output_error)
+        })?;
+        out.write_all(&buf).map_err(output_error)?;
+        buf.clear();
         Ok(Delimited {
             out,
+            rows,
             source: String::new(),
-            indicators,
+            buf,
         })
     }
 
+    /// Writes the rows `write` makes into the buffer, then the buffer to the output.
+    fn put(
+        &mut self,
+        write: impl FnOnce(&Rows, &mut csv::Writer<&mut Vec<u8>>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.buf.clear();
+        let rows = &self.rows;
+        rows.with_writer(&mut self.buf, |w| write(rows, w))?;
+        self.out.write_all(&self.buf).map_err(output_error)
+    }
+}
+
+/// How rows are written; the rows of a record are the same bytes whichever thread makes them,
+/// since the csv crate quotes field by field.
+struct Rows {
+    delimiter: u8,
+    /// Indicator rows (one a figure, with its context) instead of fact rows.
+    indicators: bool,
+}
+
+impl Rows {
+    /// Runs `write` with a csv writer over `out`, and flushes it there.
+    fn with_writer(
+        &self,
+        out: &mut Vec<u8>,
+        write: impl FnOnce(&mut csv::Writer<&mut Vec<u8>>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(self.delimiter)
+            .buffer_capacity(4 << 10)
+            .from_writer(out);
+        write(&mut w)?;
+        w.flush().map_err(output_error)
+    }
+
     /// Writes the row of a fact (none for a fact that is no figure, in indicator rows).
-    fn fact_row(&mut self, source: &str, f: &Fact) -> Result<(), Error> {
+    fn fact_row<O: Write>(
+        &self,
+        out: &mut csv::Writer<O>,
+        source: &str,
+        f: &Fact,
+    ) -> Result<(), Error> {
         let cells = match self.indicators {
             true => match indicator_row(source, f) {
                 Some(c) => c,
@@ -50,16 +97,15 @@ impl<W: Write> Delimited<W> {
             false => row(source, f),
         };
         let cells: Vec<String> = cells.iter().map(Cell::text).collect();
-        self.out.write_record(&cells).map_err(output_error)
+        out.write_record(&cells).map_err(output_error)
     }
-}
 
-impl<W: Write> Writer for Delimited<W> {
-    fn write(&mut self, r: &Record, _text: Option<&str>) -> Result<(), Error> {
+    /// Writes the rows of a record.
+    fn record<O: Write>(&self, out: &mut csv::Writer<O>, r: &Record) -> Result<(), Error> {
         match r {
             Record::Document(d) => {
                 for f in &d.facts {
-                    self.fact_row(&d.source, f)?;
+                    self.fact_row(out, &d.source, f)?;
                 }
             }
             Record::Error { source, error } => {
@@ -68,10 +114,33 @@ impl<W: Write> Writer for Delimited<W> {
                     false => error_row(source, error),
                 };
                 let cells: Vec<String> = cells.iter().map(Cell::text).collect();
-                self.out.write_record(&cells).map_err(output_error)?;
+                out.write_record(&cells).map_err(output_error)?;
             }
         }
         Ok(())
+    }
+}
+
+impl Encoder for Rows {
+    fn encode(&self, r: &Record, out: &mut Vec<u8>) -> Result<(), Error> {
+        self.with_writer(out, |w| self.record(w, r))
+    }
+}
+
+impl<W: Write> Writer for Delimited<W> {
+    fn write(&mut self, r: &Record, _text: Option<&str>) -> Result<(), Error> {
+        self.put(|rows, w| rows.record(w, r))
+    }
+
+    fn encoder(&self) -> Option<Box<dyn Encoder>> {
+        Some(Box::new(Rows {
+            delimiter: self.rows.delimiter,
+            indicators: self.rows.indicators,
+        }))
+    }
+
+    fn write_encoded(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.out.write_all(bytes).map_err(output_error)
     }
 
     fn streams(&self) -> bool {
@@ -85,7 +154,7 @@ impl<W: Write> Writer for Delimited<W> {
 
     fn fact(&mut self, f: &Fact) -> Result<(), Error> {
         let source = std::mem::take(&mut self.source);
-        let wrote = self.fact_row(&source, f);
+        let wrote = self.put(|rows, w| rows.fact_row(w, &source, f));
         self.source = source;
         wrote
     }
@@ -96,5 +165,51 @@ impl<W: Write> Writer for Delimited<W> {
 
     fn finish(mut self: Box<Self>) -> Result<(), Error> {
         self.out.flush().map_err(output_error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::output::{writer, Format, Record, Rows, WriterOptions};
+
+    #[test]
+    fn encoded_rows_are_the_bytes_write_writes() {
+        let mut d = crate::extract(
+            "Chi hội ủng hộ 15.500 000 đồng, \"quỹ\" đạt 95%; có 20 hội viên.",
+            &Default::default(),
+        );
+        d.source = "a, \"b\".txt".to_owned();
+        let records = [
+            Record::Document(d),
+            Record::Error {
+                source: "c.txt".to_owned(),
+                error: "cannot tell the encoding".to_owned(),
+            },
+        ];
+        for format in [Format::Csv, Format::Tsv] {
+            for rows in [Rows::Facts, Rows::Indicators] {
+                let options = WriterOptions::default().bom(true).rows(rows);
+                let (mut direct, mut encoded) = (Vec::new(), Vec::new());
+                let mut w = writer(format, &mut direct, options).unwrap();
+                for r in &records {
+                    w.write(r, None).unwrap();
+                }
+                w.finish().unwrap();
+                let mut w = writer(format, &mut encoded, options).unwrap();
+                let e = w.encoder().expect("rows are encoded ahead");
+                for r in &records {
+                    let mut bytes = Vec::new();
+                    e.encode(r, &mut bytes).unwrap();
+                    w.write_encoded(&bytes).unwrap();
+                }
+                w.finish().unwrap();
+                let text = String::from_utf8(direct.clone()).unwrap();
+                assert!(
+                    text.contains("15500000") && text.contains("c.txt"),
+                    "{text}"
+                );
+                assert_eq!(direct, encoded, "{format:?} {rows:?}");
+            }
+        }
     }
 }
