@@ -228,9 +228,17 @@ pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Fail
                 }),
                 Done::Long { .. } => None,
             };
-            (done, bytes)
+            // A record written as bytes needs only its count of facts: the facts are freed
+            // here, by the thread that made them, not by the writing thread.
+            let mut done = done;
+            let mut facts = None;
+            if let (Some(Ok(_)), Done::Record(Record::Document(d))) = (&bytes, &mut done) {
+                facts = Some(d.facts.len());
+                d.facts = Vec::new();
+            }
+            (done, bytes, facts)
         },
-        |(done, bytes)| {
+        |(done, bytes, facts)| {
             let say = |msg: String| match &bar {
                 Some(b) => b.suspend(|| eprintln!("{msg}")),
                 None => eprintln!("{msg}"),
@@ -246,7 +254,7 @@ pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Fail
                             for warning in &d.warnings {
                                 say(format!("vnfacts: {}: {warning}", d.source));
                             }
-                            summary.facts += d.facts.len();
+                            summary.facts += facts.unwrap_or(d.facts.len());
                         }
                         Record::Error { source, error } => {
                             summary.errors += 1;
