@@ -211,14 +211,13 @@ pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Fail
         jobs,
         &pool,
         |j| {
-            let done = read_job(j, &options, &how, streams);
+            let mut done = read_job(j, &options, &how, streams);
             let encode = |r: &Record| {
+                let e = encoder.as_ref()?;
                 // Room for a report's record (a 2 KB report's line is about 6 KB) without
                 // growing the buffer step by step.
                 let mut bytes = Vec::with_capacity(16 << 10);
-                encoder
-                    .as_ref()
-                    .map(|e| e.encode(r, &mut bytes).map(|()| bytes))
+                Some(e.encode(r, &mut bytes).map(|()| bytes))
             };
             let bytes = match &done {
                 Done::Record(r) => encode(r),
@@ -230,7 +229,6 @@ pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Fail
             };
             // A record written as bytes needs only its count of facts: the facts are freed
             // here, by the thread that made them, not by the writing thread.
-            let mut done = done;
             let mut facts = None;
             if let (Some(Ok(_)), Done::Record(Record::Document(d))) = (&bytes, &mut done) {
                 facts = Some(d.facts.len());

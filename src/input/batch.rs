@@ -321,6 +321,7 @@ pub fn jsonl_jobs<R: BufRead>(reader: R, name: &str) -> impl Iterator<Item = Job
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
     #[test]
     fn a_line_over_the_limit_is_skipped_as_it_is_read_and_the_next_ones_come() {
@@ -372,13 +373,17 @@ mod tests {
         assert_eq!(got, (0..n).map(|i| i * 3).collect::<Vec<_>>());
     }
 
+    /// Jobs `0..n` that count in `taken` how many were handed out.
+    fn counted(n: usize, taken: &AtomicUsize) -> impl Iterator<Item = usize> + '_ {
+        (0..n).inspect(|_| {
+            taken.fetch_add(1, Ordering::SeqCst);
+        })
+    }
+
     #[test]
     fn no_more_jobs_are_out_than_the_window() {
-        use std::sync::atomic::{AtomicUsize, Ordering};
         let taken = AtomicUsize::new(0);
-        let jobs = (0..1000).inspect(|_| {
-            taken.fetch_add(1, Ordering::SeqCst);
-        });
+        let jobs = counted(1000, &taken);
         let mut written = 0;
         let window = 2 * WINDOW_PER_THREAD;
         run_ordered(
@@ -398,11 +403,8 @@ mod tests {
 
     #[test]
     fn an_error_writing_stops_the_handing_out() {
-        use std::sync::atomic::{AtomicUsize, Ordering};
         let taken = AtomicUsize::new(0);
-        let jobs = (0..10_000).inspect(|_| {
-            taken.fetch_add(1, Ordering::SeqCst);
-        });
+        let jobs = counted(10_000, &taken);
         let mut written = 0;
         let r = run_ordered(
             jobs,

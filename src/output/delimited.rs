@@ -61,6 +61,7 @@ impl<W: Write> Delimited<W> {
 
 /// How rows are written; the rows of a record are the same bytes whichever thread makes them,
 /// since the csv crate quotes field by field.
+#[derive(Clone, Copy)]
 struct Rows {
     delimiter: u8,
     /// Indicator rows (one a figure, with its context) instead of fact rows.
@@ -133,10 +134,7 @@ impl<W: Write> Writer for Delimited<W> {
     }
 
     fn encoder(&self) -> Option<Box<dyn Encoder>> {
-        Some(Box::new(Rows {
-            delimiter: self.rows.delimiter,
-            indicators: self.rows.indicators,
-        }))
+        Some(Box::new(self.rows))
     }
 
     fn write_encoded(&mut self, bytes: &[u8]) -> Result<(), Error> {

@@ -215,7 +215,7 @@ pub trait Writer {
 
     /// An [`Encoder`] that makes, of one record, the bytes [`Writer::write`] would write, on
     /// any thread: offered by a writer whose bytes for a record depend on that record alone
-    /// (JSON Lines, and unindented JSON), so that a batch serialises its records on the
+    /// (JSON Lines, unindented JSON, CSV and TSV), so that a batch serialises its records on the
     /// threads that read them and the writing thread only writes ([`Writer::write_encoded`]).
     fn encoder(&self) -> Option<Box<dyn Encoder>> {
         None

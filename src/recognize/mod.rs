@@ -383,7 +383,8 @@ fn spans_in<'r, 't, K: Fn(usize, usize) -> bool>(
 ) -> impl Iterator<Item = (usize, usize)> + use<'r, 't, K> {
     static ALNUM: std::sync::LazyLock<Regex> =
         std::sync::LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}]").unwrap());
-    let windows = windows.unwrap_or_else(|| vec![(0, text.len())]);
+    // The whole text is one window, kept without allocating.
+    let whole = [(0, text.len())];
     let mut w = 0;
     // `taken`: where the previous match ended (a boundary char must start at or after it).
     let (mut pos, mut taken) = (0, 0);
@@ -391,7 +392,7 @@ fn spans_in<'r, 't, K: Fn(usize, usize) -> bool>(
         while pos <= text.len() {
             // The next match in the window `pos` is in (or the next one after `pos`).
             let (s, e) = loop {
-                let &(a, b) = windows.get(w)?;
+                let &(a, b) = windows.as_deref().unwrap_or(&whole).get(w)?;
                 if pos > b {
                     w += 1;
                     continue;
@@ -584,18 +585,19 @@ fn find_gates(text: &str, lower: Option<&str>) -> Gates {
         }
     };
     let mut open = 0u64;
-    let mut hits = Vec::new();
+    let mut hits = aligned.then(Vec::new);
     for m in ac.find_overlapping_iter(lower) {
         let g = gate[m.pattern().as_usize()];
         open |= 1 << g;
-        hits.push((g as u8, m.start() as u32, m.end() as u32));
+        if let Some(hits) = &mut hits {
+            hits.push((g as u8, m.start() as u32, m.end() as u32));
+        }
     }
-    // Overlapping matches come in the order of their ends; windows are made from starts.
-    hits.sort_unstable_by_key(|h| h.1);
-    Gates {
-        open,
-        hits: aligned.then_some(hits),
+    if let Some(hits) = &mut hits {
+        // Overlapping matches come in the order of their ends; windows are made from starts.
+        hits.sort_unstable_by_key(|h| h.1);
     }
+    Gates { open, hits }
 }
 
 impl Gated {

@@ -265,9 +265,6 @@ pub(crate) fn decode(enc: Legacy, bytes: &[u8]) -> String {
 /// is: the same text as `text.nfc().collect()`, without decomposing every letter.
 fn nfc(text: String) -> String {
     use unicode_normalization::{is_nfc_quick, IsNormalized};
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        return text;
-    }
     let mut out = String::with_capacity(text.len());
     for run in text.split_inclusive([' ', '\n']) {
         if is_nfc_quick(run.chars()) == IsNormalized::Yes {
