@@ -484,3 +484,43 @@ fn a_long_document_streams_the_facts_of_a_whole_reading() {
         .count();
     assert_eq!(rows, doc.facts.len());
 }
+
+#[cfg(unix)]
+#[test]
+fn an_output_file_is_not_left_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp();
+    // A file it replaces keeps its permissions (the temporary file it is written through is
+    // 0600); so does an expected file `check --bless` rewrites.
+    let out = dir.path().join("facts.jsonl");
+    std::fs::write(&out, "old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    vnfacts()
+        .args([
+            "extract",
+            "corpus/hoi-nong-dan-so-ket-6-thang.txt",
+            "-q",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let meta = std::fs::metadata(&out).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o640);
+    assert!(json_lines(&std::fs::read(&out).unwrap()).len() == 1);
+    let report = dir.path().join("r.txt");
+    std::fs::write(&report, "Hội có 20 hội viên.").unwrap();
+    let expected = dir.path().join("r.facts.json");
+    std::fs::write(&expected, r#"{"facts": []}"#).unwrap();
+    std::fs::set_permissions(&expected, std::fs::Permissions::from_mode(0o664)).unwrap();
+    vnfacts()
+        .args(["check", "--bless", "--strict"])
+        .arg(&report)
+        .assert()
+        .success();
+    let meta = std::fs::metadata(&expected).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o664);
+    assert!(std::fs::read_to_string(&expected)
+        .unwrap()
+        .contains("hội viên"));
+}

@@ -103,12 +103,7 @@ impl Sink {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let name = t.file_name().unwrap_or_default().to_string_lossy();
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".partial")
-            .tempfile_in(dir)
-            .map_err(|e| cannot(t, e))?;
+        let temp = temp_beside(t, dir).map_err(|e| cannot(t, e))?;
         let f = temp.as_file().try_clone().map_err(|e| cannot(t, e))?;
         super::signals::remove_on_signal(Some(temp.path().to_path_buf()));
         let out = wrap(Box::new(io::BufWriter::new(f)));
@@ -154,6 +149,30 @@ impl Drop for Sink {
     }
 }
 
+/// A temporary file in `dir` for writing `target`: `.NAME.XXXXXX.partial`. A temporary file is
+/// private (0600); the output it becomes is not: it takes the permissions of the file it
+/// replaces, else those of any new file (0666 less the umask).
+fn temp_beside(target: &Path, dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".partial");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created as any new file is (0666 less the umask); then, when it replaces a file,
+        // given that file's permissions exactly (a change of mode is not masked).
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+        let temp = builder.tempfile_in(dir)?;
+        if let Ok(m) = std::fs::metadata(target) {
+            temp.as_file().set_permissions(m.permissions())?;
+        }
+        Ok(temp)
+    }
+    #[cfg(not(unix))]
+    builder.tempfile_in(dir)
+}
+
 /// Writes `bytes` as the whole of `path`: through a temporary file beside it, renamed over it
 /// when complete, so that a failure or an interruption (see [`super::signals`]) never leaves
 /// half a file. Unless `replace`, a `path` that exists is refused and left as it is.
@@ -171,11 +190,7 @@ pub(crate) fn write_whole(path: &Path, bytes: &[u8], replace: bool) -> io::Resul
     if !replace && std::fs::symlink_metadata(path).is_ok() {
         return Err(exists());
     }
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".partial")
-        .tempfile_in(dir)?;
+    let mut temp = temp_beside(path, dir)?;
     super::signals::remove_on_signal(Some(temp.path().to_path_buf()));
     temp.write_all(bytes)?;
     super::signals::committing(|| {
