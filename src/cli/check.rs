@@ -7,24 +7,30 @@
 //!   --bless             write the current facts as the expectation of what changed or has none
 //!   --require-expected  fail documents without an X.facts.json
 //!   --color WHEN        auto (default), always, never
+//!   --format F          text (default), or html: a review page with the differences marked
+//!                       in place (missing, changed old → new, new), to -o FILE or stdout
+//!   -o FILE             the page's file (the text report then goes to stdout, else stderr)
 //! ```
 
 use super::args::ReadArgs;
-use super::sink::write_whole;
+use super::sink::{write_whole, Sink};
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use vnfacts::check::{blessed, compare, expected_path, render, report_of, validate, Style};
-use vnfacts::input::batch::{file_jobs, read_job, run_ordered, Encodings, Selector};
-use vnfacts::output::Record;
+use vnfacts::input::batch::{
+    file_jobs, read_job, read_job_with_text, run_ordered, Encodings, Selector,
+};
+use vnfacts::output::{Record, Review, Verdict};
 
 pub(crate) const EXAMPLES: &str = "\
 Examples:
   vnfacts check corpus/                    # every X.txt with an X.facts.json beside it
   vnfacts check samples/ --strict          # also report facts the expectation does not list
   vnfacts check samples/new.txt --bless    # write the current facts as the expectation
-  vnfacts check samples/ --require-expected --color never";
+  vnfacts check samples/ --require-expected --color never
+  vnfacts check samples/ --strict --format html -o check.html   # the differences, in place";
 
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum ColorWhen {
@@ -34,6 +40,15 @@ pub(crate) enum ColorWhen {
     Always,
     /// Never colours.
     Never,
+}
+
+/// What `check` writes.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// A report a document a line (and the differences under it).
+    Text,
+    /// A review page with the differences marked in the text (and the text report beside).
+    Html,
 }
 
 #[derive(clap::Args)]
@@ -53,6 +68,12 @@ pub(crate) struct Args {
     /// Colours in the output.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorWhen,
+    /// What to write: the text report, or a review page with the differences marked.
+    #[arg(long, value_enum, default_value = "text")]
+    format: CheckFormat,
+    /// Write the review page to this file (with --format html). It appears only when complete.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -74,10 +95,26 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     args.read.files.files_only("check")?;
     let how = args.read.files.how();
     let select = Selector::new(&args.read.files.glob).map_err(Failure::Usage)?;
+    let html = args.format == CheckFormat::Html;
+    if args.output.is_some() && !html {
+        return Err(Failure::Usage(
+            "-o writes the review page: give --format html too".to_owned(),
+        ));
+    }
+    // The page goes to -o or standard output; the text report to standard output, or to
+    // standard error when the page takes standard output.
+    let (sink, mut page) = if html {
+        let (sink, out) = Sink::open(args.output.as_deref(), &[])?;
+        (Some(sink), Some(Review::new(out, true)))
+    } else {
+        (None, None)
+    };
+    let report_to_stderr = html && args.output.is_none();
     let style = Style {
         color: match args.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
+            ColorWhen::Auto if report_to_stderr => io::stderr().is_terminal(),
             ColorWhen::Auto => io::stdout().is_terminal(),
         },
     };
@@ -99,22 +136,37 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let jobs = file_jobs(&paths, &select, &[]);
     let mut sum = Summary::default();
     let mut encodings = Encodings::default();
-    let mut stdout = io::stdout().lock();
+    let mut stdout: Box<dyn Write> = if report_to_stderr {
+        Box::new(io::stderr().lock())
+    } else {
+        Box::new(io::stdout().lock())
+    };
+    let page_error = |e: vnfacts::Error| io::Error::other(e.to_string());
     run_ordered(
         jobs,
         &pool,
-        |j| read_job(j, &options, &how, false),
-        |done| {
+        |j| {
+            if html {
+                read_job_with_text(j, &options, &how)
+            } else {
+                (read_job(j, &options, &how, false), None)
+            }
+        },
+        |(done, text)| {
             encodings.count(&done);
             let r = &done.into_record(&options);
             let doc = match r {
                 Record::Error { source, error } => {
                     sum.errors += 1;
                     sum.failed = true;
+                    if let Some(p) = &mut page {
+                        p.write_error(source, error).map_err(page_error)?;
+                    }
                     return writeln!(stdout, "{} {source}: {error}", paint("31", "error  "));
                 }
                 Record::Document(d) => d,
             };
+            let read = text.as_deref();
             let expected_file = expected_path(Path::new(&doc.source));
             let actual = serde_json::to_value(doc).map_err(io::Error::other)?;
             let bless = |stdout: &mut dyn Write, sum: &mut Summary| -> io::Result<()> {
@@ -125,6 +177,10 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
             let text = match std::fs::read_to_string(&expected_file) {
                 Ok(t) => t,
                 Err(_) => {
+                    if let Some(p) = &mut page {
+                        p.write_checked(doc, read, Verdict::NoExpectation)
+                            .map_err(page_error)?;
+                    }
                     sum.without += 1;
                     if args.require_expected && !args.bless {
                         sum.failed = true;
@@ -148,6 +204,10 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
                 Err(e) => {
                     sum.errors += 1;
                     sum.failed = true;
+                    if let Some(p) = &mut page {
+                        let why = format!("{}: not JSON: {e}", expected_file.display());
+                        p.write_error(&doc.source, &why).map_err(page_error)?;
+                    }
                     return writeln!(
                         stdout,
                         "{} {}: not JSON: {e}",
@@ -159,6 +219,10 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
             if let Err(why) = validate(&expected) {
                 sum.errors += 1;
                 sum.failed = true;
+                if let Some(p) = &mut page {
+                    let why = format!("{}: {why}", expected_file.display());
+                    p.write_error(&doc.source, &why).map_err(page_error)?;
+                }
                 return writeln!(
                     stdout,
                     "{} {}: {why}",
@@ -167,6 +231,10 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
                 );
             }
             let diff = compare(&expected, &actual, args.strict);
+            if let Some(p) = &mut page {
+                p.write_checked(doc, read, Verdict::Compared(&diff))
+                    .map_err(page_error)?;
+            }
             if diff.is_empty() {
                 sum.ok += 1;
                 let moved = if diff.moved > 0 {
@@ -188,6 +256,10 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         },
     )
     .map_err(|e| Failure::Run(format!("cannot write: {e}")))?;
+    if let (Some(p), Some(sink)) = (page, sink) {
+        p.finish_page()?;
+        sink.commit()?;
+    }
     writeln!(
         stdout,
         "vnfacts check: {} ok, {} changed, {} without an expected file, {} errors{}{}",

@@ -7,7 +7,8 @@
 //!   --input KIND    jsonl: records {"id": …, "text": …}, one document each; or a format
 //!                   (txt, html, docx, doc, pdf, rtf, odt) forced on every file
 //!   --html-all      an HTML page's whole text (default: its main text, the article)
-//!   --format F      json (default; JSON Lines for several documents), jsonl, csv, tsv, xlsx
+//!   --format F      json (default; JSON Lines for several documents), jsonl, csv, tsv, xlsx,
+//!                   html (a review page: the text with its facts highlighted)
 //!   -o FILE         write FILE, which appears only when complete (xlsx needs it)
 //!   --kinds K,…     only these kinds of facts
 //!   --jobs N        documents read at once (default: all cores)
@@ -21,8 +22,8 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::time::Instant;
 use vnfacts::input::batch::{
-    file_jobs, jsonl_jobs, read_job, run_ordered, source_name, Done, Encodings, FileId, Job,
-    Selector, Summary, What,
+    file_jobs, jsonl_jobs, read_job, read_job_with_text, run_ordered, source_name, Done, Encodings,
+    FileId, Job, Selector, Summary, What,
 };
 use vnfacts::output::{writer, Format, Record, WriterOptions};
 use vnfacts::Kind;
@@ -207,11 +208,17 @@ pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Fail
     // Records are serialised where they are read, when the writer allows it: the writing
     // thread then only writes bytes.
     let encoder = w.encoder();
+    // A review page shows each document's text: the readers keep it.
+    let keep_text = args.format == Format::Html;
     let ran = run_ordered(
         jobs,
         &pool,
         |j| {
-            let mut done = read_job(j, &options, &how, streams);
+            let (mut done, text) = if keep_text {
+                read_job_with_text(j, &options, &how)
+            } else {
+                (read_job(j, &options, &how, streams), None)
+            };
             let encode = |r: &Record| {
                 let e = encoder.as_ref()?;
                 // Room for a report's record (a 2 KB report's line is about 6 KB) without
@@ -234,9 +241,9 @@ pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Fail
                 facts = Some(d.facts.len());
                 d.facts = Vec::new();
             }
-            (done, bytes, facts)
+            (done, bytes, facts, text)
         },
-        |(done, bytes, facts)| {
+        |(done, bytes, facts, text)| {
             let say = |msg: String| match &bar {
                 Some(b) => b.suspend(|| eprintln!("{msg}")),
                 None => eprintln!("{msg}"),
@@ -262,7 +269,7 @@ pub(crate) fn run_with(args: Args, write: WriterOptions) -> Result<Outcome, Fail
                     match bytes {
                         Some(Ok(bytes)) => w.write_encoded(&bytes),
                         Some(Err(e)) => Err(e),
-                        None => w.write(&r, None),
+                        None => w.write(&r, text.as_deref()),
                     }
                 }
                 // A long text: read window by window, its facts written as they come.

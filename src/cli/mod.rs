@@ -9,6 +9,7 @@ mod args;
 mod check;
 mod decode;
 mod extract;
+mod review;
 mod signals;
 mod sink;
 mod table;
@@ -34,6 +35,10 @@ enum Command {
     /// organisation, period and metric, as CSV, TSV, an Excel workbook or JSON Lines.
     #[command(after_help = table::EXAMPLES)]
     Table(table::Args),
+    /// A review page: one HTML file with each report's text, its facts highlighted by kind, and
+    /// a table of them (the same as `extract --format html`).
+    #[command(after_help = review::EXAMPLES)]
+    Review(review::Args),
     /// Check sample reports against the facts expected of them (X.facts.json beside X.txt).
     #[command(after_help = check::EXAMPLES)]
     Check(check::Args),
@@ -75,6 +80,7 @@ pub(crate) fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Table(args) => table::run(args),
+        Command::Review(args) => review::run(args),
         Command::Check(args) => check::run(args),
         Command::Decode(args) => decode::run(args),
     };

@@ -61,10 +61,15 @@ pub(crate) struct Args {
 
 /// Runs `vnfacts table`.
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
-    if args.format == Format::Json {
-        return Err(Failure::Usage(
-            "table writes rows: --format csv, tsv, xlsx or jsonl (one row a line)".to_owned(),
-        ));
+    if matches!(args.format, Format::Json | Format::Html) {
+        return Err(Failure::Usage(format!(
+            "table writes rows: --format csv, tsv, xlsx or jsonl (one row a line){}",
+            if args.format == Format::Html {
+                "; the review page of documents is `vnfacts review`"
+            } else {
+                ""
+            }
+        )));
     }
     let sheets = match args.sheets {
         SheetsArg::One => Sheets::One,

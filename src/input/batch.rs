@@ -478,7 +478,7 @@ impl Done {
         match self {
             Done::Record(r) => r,
             Done::Refused { source, error } => Record::Error { source, error },
-            Done::Long { source, doc } => document(source, doc, options),
+            Done::Long { source, doc } => document(source, &doc, options),
         }
     }
 }
@@ -488,9 +488,21 @@ impl Done {
 pub fn read_job(job: Job, options: &Options, how: &How, long: bool) -> Done {
     match read(job, how) {
         Done::Long { source, doc } if !long || doc.text.len() <= crate::WINDOW => {
-            Done::Record(document(source, doc, options))
+            Done::Record(document(source, &doc, options))
         }
         d => d,
+    }
+}
+
+/// Reads one job whole into its record and the decoded text its offsets index (what a page
+/// that shows the text needs); the text is `None` when the input could not be read.
+pub fn read_job_with_text(job: Job, options: &Options, how: &How) -> (Done, Option<String>) {
+    match read(job, how) {
+        Done::Long { source, doc } => {
+            let record = document(source, &doc, options);
+            (Done::Record(record), Some(doc.text))
+        }
+        d => (d, None),
     }
 }
 
@@ -527,8 +539,8 @@ pub fn decode(what: &What, how: &How) -> Result<input::Decoded, crate::Error> {
 }
 
 /// The record of a document read whole.
-fn document(source: String, d: input::Decoded, options: &Options) -> Record {
-    let mut doc = crate::extract_decoded(&d, options);
+fn document(source: String, d: &input::Decoded, options: &Options) -> Record {
+    let mut doc = crate::extract_decoded(d, options);
     doc.source = source;
     Record::Document(doc)
 }

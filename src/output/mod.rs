@@ -17,11 +17,15 @@
 mod cells;
 #[cfg(feature = "csv")]
 mod delimited;
+#[cfg(feature = "html")]
+mod html;
 mod json;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
 pub use cells::{indicator_row, row, Cell, COLUMNS, INDICATOR_COLUMNS};
+#[cfg(feature = "html")]
+pub use html::{Review, Verdict};
 
 use crate::error::{Error, ErrorKind};
 use crate::model::{Document, DocumentInfo, Fact};
@@ -42,16 +46,20 @@ pub enum Format {
     Tsv,
     /// An Excel workbook: a sheet of facts and a sheet of documents.
     Xlsx,
+    /// A review page: one HTML file showing each document's text with its facts highlighted
+    /// and a table of them ([`Review`]).
+    Html,
 }
 
 impl Format {
     /// Every format, with its name.
-    pub const ALL: [(Format, &'static str); 5] = [
+    pub const ALL: [(Format, &'static str); 6] = [
         (Format::Json, "json"),
         (Format::Jsonl, "jsonl"),
         (Format::Csv, "csv"),
         (Format::Tsv, "tsv"),
         (Format::Xlsx, "xlsx"),
+        (Format::Html, "html"),
     ];
 
     /// The name used on the command line.
@@ -62,12 +70,14 @@ impl Format {
             .map_or("json", |(_, n)| n)
     }
 
-    /// Whether this build can write it (CSV, TSV and XLSX need the `csv` and `xlsx` features).
+    /// Whether this build can write it (CSV, TSV, XLSX and HTML need the `csv`, `xlsx` and
+    /// `html` features).
     pub fn available(self) -> bool {
         match self {
             Format::Json | Format::Jsonl => true,
             Format::Csv | Format::Tsv => cfg!(feature = "csv"),
             Format::Xlsx => cfg!(feature = "xlsx"),
+            Format::Html => cfg!(feature = "html"),
         }
     }
 }
@@ -293,6 +303,14 @@ pub fn writer<'a>(
         )?)),
         #[cfg(feature = "xlsx")]
         Format::Xlsx => Ok(Box::new(xlsx::Xlsx::new(out, options))),
+        #[cfg(feature = "html")]
+        Format::Html if indicators => Err(Error::new(
+            ErrorKind::InvalidInput,
+            "the review page shows documents, not indicator rows: use `vnfacts review` or \
+             `extract --format html`",
+        )),
+        #[cfg(feature = "html")]
+        Format::Html => Ok(Box::new(html::Review::new(out, false))),
         #[allow(unreachable_patterns)]
         _ => Err(Error::new(
             ErrorKind::InvalidInput,
