@@ -14,6 +14,11 @@ use vnfacts::input::{read_document, read_path_with, Encoding, ReadOptions};
 use vnfacts::output::{indicator_row, Cell, COLUMNS, INDICATOR_COLUMNS};
 use vnfacts::{Document, ErrorKind, Kind, Options, UserLexicon};
 
+/// The allocator of the command line, which a reading's many small, short-lived strings suit
+/// (the Rust side of 10,000 records: 1.44 s with the system allocator, 1.36–1.41 s with it).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 create_exception!(_vnfacts, Error, PyException, "Any error of vnfacts.");
 create_exception!(
     _vnfacts,

@@ -235,3 +235,23 @@ def test_help_and_docstring_examples():
     )
     assert tried >= 8
     assert failures == 0
+
+
+def test_a_batch_leaves_the_collector_as_it_found_it():
+    import gc
+
+    assert gc.isenabled()
+    vnfacts.extract_many(["Có 3 hộ."] * 10)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        vnfacts.extract_many(["Có 3 hộ.", Path("corpus/khong-co.txt")], on_error="record")
+        assert not gc.isenabled()
+        with pytest.raises(vnfacts.InputError):
+            vnfacts.extract_many([Path("corpus/khong-co.txt")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(vnfacts.InputError):
+        vnfacts.extract_many([Path("corpus/khong-co.txt")])
+    assert gc.isenabled()
