@@ -3,6 +3,9 @@
 //! place inside an organisation) nest; facts that cross are split where they cross, each piece
 //! knowing whether it is its fact's first.
 
+/// How deep marks nest: a figure in a place in an organisation is three.
+const MAX_DEPTH: usize = 6;
+
 /// A span to mark: chars `start..end` of the text, for the fact numbered `key`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
@@ -74,16 +77,19 @@ pub(crate) fn mark<'t>(text: &'t str, spans: &[Span]) -> Vec<Node<'t>> {
         }
         // Their order in `spans` is outermost first.
         active.sort_unstable();
+        // Marks nest at most MAX_DEPTH deep: deeper spans (only a hostile expected file has
+        // them) are left unmarked there, so that the pieces stay as many as the cuts allow.
+        let wanted = &active[..active.len().min(MAX_DEPTH)];
         // Keep the open marks that are a prefix of the wanted ones; close the rest.
         let keep = open
             .iter()
-            .zip(&active)
+            .zip(wanted)
             .take_while(|((o, _, _), w)| o == *w)
             .count();
         while open.len() > keep {
             close(&mut open, &mut root, &spans);
         }
-        for &i in &active[keep..] {
+        for &i in &wanted[keep..] {
             open.push((i, Vec::new(), !started[i]));
             started[i] = true;
         }
@@ -248,6 +254,30 @@ mod tests {
         ] {
             assert_eq!(flat(&mark(t, &spans)), t);
         }
+    }
+
+    #[test]
+    fn hostile_spans_stay_bounded() {
+        // 2,000 spans each crossing the next: at most MAX_DEPTH marks open at once, and the
+        // pieces grow with the cuts, not with their square.
+        let text = "x".repeat(4_000);
+        let spans: Vec<Span> = (0..2_000).map(|k| span(k, k + 2_000, k)).collect();
+        let nodes = mark(&text, &spans);
+        fn count(nodes: &[Node], depth: usize, max: &mut usize) -> usize {
+            *max = (*max).max(depth);
+            nodes
+                .iter()
+                .map(|n| match n {
+                    Node::Text(_) => 0,
+                    Node::Mark { children, .. } => 1 + count(children, depth + 1, max),
+                })
+                .sum()
+        }
+        let mut depth = 0;
+        let marks = count(&nodes, 0, &mut depth);
+        assert_eq!(depth, MAX_DEPTH);
+        assert!(marks <= 4_001 * MAX_DEPTH, "{marks} pieces");
+        assert_eq!(flat(&nodes), text);
     }
 
     #[test]

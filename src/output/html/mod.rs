@@ -321,9 +321,21 @@ fn entries<'a>(
 ) -> Vec<Entry<'a>> {
     let mut status = vec![Status::Same; facts.len()];
     if let Some(d) = diff {
-        // A changed or new fact is a copy of one read now: find which.
+        // A changed or new fact is a copy of one read now: find which, among those at its
+        // place (a large document that changed throughout has thousands of each).
+        let place = |f: &Json| (f["start"].as_u64(), f["end"].as_u64());
+        let mut at: std::collections::HashMap<(Option<u64>, Option<u64>), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, f) in facts.iter().enumerate() {
+            at.entry(place(f)).or_default().push(i);
+        }
         let mut find = |f: &Json, s: Status| {
-            if let Some(i) = (0..facts.len()).find(|&i| status[i] == Status::Same && facts[i] == *f)
+            let Some(candidates) = at.get(&place(f)) else {
+                return;
+            };
+            if let Some(&i) = candidates
+                .iter()
+                .find(|&&i| status[i] == Status::Same && facts[i] == *f)
             {
                 status[i] = s;
             }
