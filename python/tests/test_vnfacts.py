@@ -255,3 +255,22 @@ def test_a_batch_leaves_the_collector_as_it_found_it():
     with pytest.raises(vnfacts.InputError):
         vnfacts.extract_many([Path("corpus/khong-co.txt")])
     assert gc.isenabled()
+
+
+def test_extract_iter_reads_lazily_in_chunks():
+    paths = [Path(rel(p)) for p in CORPUS] * 3
+    pulled = []
+
+    def lazy():
+        for p in paths:
+            pulled.append(p)
+            yield p
+
+    it = vnfacts.extract_iter(lazy(), chunk_size=5, jobs=2)
+    first = next(it)
+    # One chunk read, not the whole input.
+    assert len(pulled) == 5
+    rest = list(it)
+    assert [first] + rest == vnfacts.extract_many(paths)
+    with pytest.raises(vnfacts.InvalidInputError):
+        list(vnfacts.extract_iter(paths, chunk_size=0))

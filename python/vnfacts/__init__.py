@@ -40,6 +40,7 @@ __all__ = [
     "extract",
     "extract_file",
     "extract_many",
+    "extract_iter",
     "table",
     "to_pandas",
     "KINDS",
@@ -235,6 +236,46 @@ def extract_many(
         **_options(reference_year, document_date, kinds, lexicon),
     )
     return _parsed(done, on_error)
+
+
+def extract_iter(
+    texts_or_paths,
+    jobs=None,
+    chunk_size=256,
+    on_error="raise",
+    encoding=None,
+    reference_year=None,
+    document_date=None,
+    kinds=None,
+    lexicon=None,
+):
+    """The documents of many inputs one at a time, in order, as a generator: what
+    ``extract_many`` gives, read ``chunk_size`` inputs at a time (in parallel within a chunk),
+    so that an archive of any size takes the memory of one chunk. The inputs may be a
+    generator too (``Path("archive").rglob("*.txt")``); it is read as the documents are asked
+    for.
+
+        >>> from pathlib import Path
+        >>> sizes = [len(d["facts"]) for d in vnfacts.extract_iter(
+        ...     sorted(Path("corpus").glob("*.txt")), chunk_size=4)]
+        >>> len(sizes) == len(list(Path("corpus").glob("*.txt"))) and min(sizes) > 0
+        True
+    """
+    _check_on_error(on_error)
+    if chunk_size < 1:
+        raise InvalidInputError("chunk_size must be at least 1")
+    chunk = []
+    for x in texts_or_paths:
+        chunk.append(x)
+        if len(chunk) == chunk_size:
+            yield from extract_many(
+                chunk, jobs, on_error, encoding, reference_year, document_date, kinds, lexicon
+            )
+            chunk = []
+    if chunk:
+        yield from extract_many(
+            chunk, jobs, on_error, encoding, reference_year, document_date, kinds, lexicon
+        )
 
 
 def table(

@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Iterable, Literal, Optional, Sequence, Union
+from typing import Any, Iterable, Iterator, Literal, Optional, Sequence, Union
 
 import pandas
 
@@ -52,6 +52,17 @@ def extract_many(
     kinds: Kinds = None,
     lexicon: Optional[PathLike] = None,
 ) -> list[Document]: ...
+def extract_iter(
+    texts_or_paths: Iterable[Input],
+    jobs: Optional[int] = None,
+    chunk_size: int = 256,
+    on_error: Literal["raise", "record"] = "raise",
+    encoding: Optional[str] = None,
+    reference_year: Optional[int] = None,
+    document_date: DateLike = None,
+    kinds: Kinds = None,
+    lexicon: Optional[PathLike] = None,
+) -> Iterator[Document]: ...
 def table(
     texts_or_paths: Union[Input, Iterable[Input]],
     jobs: Optional[int] = None,
