@@ -126,7 +126,7 @@ enum Item {
 /// reads a text record (`--input jsonl`) or standard input: checked for mangled UTF-8
 /// ("Há»™i") and decomposed tone marks, which are repaired, `document.encoding` saying so.
 fn read_item(
-    item: &Item,
+    item: Item,
     forced: Option<Encoding>,
     o: &Options,
 ) -> Result<Document, vnfacts::Error> {
@@ -136,14 +136,14 @@ fn read_item(
             Ok(vnfacts::extract_decoded(&d, o))
         }
         Item::Path(p) => {
-            let d = read_path_with(p, forced, &ReadOptions::default())
+            let d = read_path_with(&p, forced, &ReadOptions::default())
                 .map_err(|e| e.in_file(&p.display().to_string()))?;
             let mut doc = vnfacts::extract_decoded(&d, o);
             doc.source = p.display().to_string();
             Ok(doc)
         }
         Item::Bytes(b) => {
-            let d = read_document(b.clone(), None, forced, &ReadOptions::default())?;
+            let d = read_document(b, None, forced, &ReadOptions::default())?;
             let mut doc = vnfacts::extract_decoded(&d, o);
             doc.source = "<bytes>".to_owned();
             Ok(doc)
@@ -175,22 +175,27 @@ fn path_of(v: Vec<u8>) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(&v).into_owned())
 }
 
-/// Runs `f` over the items on `jobs` threads (all cores when `None`), in order.
+/// Runs `f` over the items on `jobs` threads, in order, with the interpreter released: all
+/// cores on rayon's global pool (made once per process: `extract_iter` calls this a chunk at a
+/// time) when `None`, this thread alone for one, a pool of its own otherwise.
 fn parallel<T: Send>(
     py: Python<'_>,
-    items: &[Item],
+    items: Vec<Item>,
     jobs: Option<usize>,
-    f: impl Fn(&Item) -> T + Sync + Send,
+    f: impl Fn(Item) -> T + Sync + Send,
 ) -> PyResult<Vec<T>> {
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = jobs {
-        if n == 0 {
-            return Err(invalid("jobs must be at least 1".to_owned()));
+    match jobs {
+        Some(0) => Err(invalid("jobs must be at least 1".to_owned())),
+        Some(1) => Ok(py.detach(|| items.into_iter().map(&f).collect())),
+        None => Ok(py.detach(|| items.into_par_iter().map(&f).collect())),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| Error::new_err(e.to_string()))?;
+            Ok(py.detach(|| pool.install(|| items.into_par_iter().map(&f).collect())))
         }
-        pool = pool.num_threads(n);
     }
-    let pool = pool.build().map_err(|e| Error::new_err(e.to_string()))?;
-    Ok(py.detach(|| pool.install(|| items.par_iter().map(&f).collect())))
 }
 
 /// The document of one text, as JSON.
@@ -206,7 +211,7 @@ fn extract_json(
 ) -> PyResult<String> {
     let o = options(reference_year, document_date, kinds, lexicon)?;
     let item = Item::Text(text.to_owned());
-    let doc = py.detach(|| read_item(&item, None, &o)).map_err(py_err)?;
+    let doc = py.detach(|| read_item(item, None, &o)).map_err(py_err)?;
     to_json(&doc)
 }
 
@@ -225,7 +230,7 @@ fn extract_file_json(
     let forced = self::encoding(encoding)?;
     let o = options(reference_year, document_date, kinds, lexicon)?;
     let item = Item::Path(path);
-    let doc = py.detach(|| read_item(&item, forced, &o)).map_err(py_err)?;
+    let doc = py.detach(|| read_item(item, forced, &o)).map_err(py_err)?;
     to_json(&doc)
 }
 
@@ -248,11 +253,17 @@ fn extract_many_json(
     let forced = self::encoding(encoding)?;
     let o = options(reference_year, document_date, kinds, lexicon)?;
     let items = items(inputs)?;
-    let done = parallel(py, &items, jobs, |item| match read_item(item, forced, &o) {
-        Ok(doc) => serde_json::to_string(&doc)
-            .map(|j| (true, j))
-            .unwrap_or_else(|e| (false, error_json(item, "output", &e.to_string()))),
-        Err(e) => (false, error_json(item, kind_name(e.kind()), &e.to_string())),
+    let done = parallel(py, items, jobs, |item| {
+        let source = source_of(&item);
+        match read_item(item, forced, &o) {
+            Ok(doc) => serde_json::to_string(&doc)
+                .map(|j| (true, j))
+                .unwrap_or_else(|e| (false, error_json(&source, "output", &e.to_string()))),
+            Err(e) => (
+                false,
+                error_json(&source, kind_name(e.kind()), &e.to_string()),
+            ),
+        }
     })?;
     Ok(done)
 }
@@ -274,19 +285,22 @@ fn table_json(
     let forced = self::encoding(encoding)?;
     let o = options(reference_year, document_date, None, lexicon)?;
     let items = items(inputs)?;
-    parallel(py, &items, jobs, |item| match read_item(item, forced, &o) {
-        Ok(doc) => (
-            true,
-            doc.facts
-                .iter()
-                .filter_map(|f| indicator_row(&doc.source, f))
-                .map(|cells| row_json(INDICATOR_COLUMNS, &cells))
-                .collect(),
-        ),
-        Err(e) => (
-            false,
-            vec![error_json(item, kind_name(e.kind()), &e.to_string())],
-        ),
+    parallel(py, items, jobs, |item| {
+        let source = source_of(&item);
+        match read_item(item, forced, &o) {
+            Ok(doc) => (
+                true,
+                doc.facts
+                    .iter()
+                    .filter_map(|f| indicator_row(&doc.source, f))
+                    .map(|cells| row_json(INDICATOR_COLUMNS, &cells))
+                    .collect(),
+            ),
+            Err(e) => (
+                false,
+                vec![error_json(&source, kind_name(e.kind()), &e.to_string())],
+            ),
+        }
     })
 }
 
@@ -318,8 +332,8 @@ fn source_of(item: &Item) -> String {
     }
 }
 
-fn error_json(item: &Item, kind: &str, msg: &str) -> String {
-    serde_json::json!([source_of(item), kind, msg]).to_string()
+fn error_json(source: &str, kind: &str, msg: &str) -> String {
+    serde_json::json!([source, kind, msg]).to_string()
 }
 
 /// The name of an error kind, as the Python exceptions are named after it.

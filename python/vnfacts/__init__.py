@@ -303,13 +303,10 @@ def table(
     _check_on_error(on_error)
     if isinstance(texts_or_paths, (str, bytes, _os.PathLike)):
         texts_or_paths = [texts_or_paths]
+    options = _options(reference_year, document_date, None, lexicon)
+    del options["kinds"]  # every figure: as `vnfacts table`
     done = _vnfacts.table_json(
-        _inputs(texts_or_paths),
-        jobs=jobs,
-        encoding=encoding,
-        reference_year=reference_year,
-        document_date=_options(None, document_date, None, None)["document_date"],
-        lexicon=None if lexicon is None else _os.fspath(lexicon),
+        _inputs(texts_or_paths), jobs=jobs, encoding=encoding, **options
     )
     rows = []
     for ok, payload in done:

@@ -10,7 +10,6 @@
   var kindFilter = document.getElementById("kind-filter");
   var factFilter = document.getElementById("fact-filter");
   var texts = [];
-  var current = -1;
 
   // The table's rows: all of the document's (`rows`, in the order sorted), those the filters
   // let through (`shown`), and how many of those are in the page: a report of thousands of
@@ -23,7 +22,6 @@
   function show(i) {
     var t = docs[i];
     if (!t) return;
-    current = i;
     // Back to the top before the old document goes (cheap: it is laid out already).
     view.scrollTop = 0;
     slot.scrollTop = 0;
